@@ -1,0 +1,67 @@
+using System;
+using System.Globalization;
+using System.IO;
+
+namespace SeedAutoencoderExample;
+
+/// <summary>The example's options; anything not given keeps the model's declared default.</summary>
+internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, string? DataDirectory, string OutputDirectory, bool ShowHelp)
+{
+    public const string Usage = """
+        Trains the classic dense MNIST autoencoder declared in SeedAutoencoder.cs.
+
+        Options:
+          --epochs N        passes over the 60,000 training images (declared: 20)
+          --batch-size N    images per step (declared: 256)
+          --seed N          seed for weights, shuffling and dropout (declared: 42)
+          --data DIR        a directory holding the four MNIST IDX files, raw or .gz (default: the repository's data/mnist)
+          --out DIR         where weights, reconstructions.png and metrics.json go (default: out/SeedAutoencoder)
+          --help            this text
+        """;
+
+    public static CommandLine Parse(string[] args)
+    {
+        int? epochs = null, batchSize = null;
+        long? seed = null;
+        string? data = null;
+        var output = Path.Combine("out", "SeedAutoencoder");
+        var help = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--epochs": epochs = PositiveInt(args, ref i); break;
+                case "--batch-size": batchSize = PositiveInt(args, ref i); break;
+                case "--seed": seed = long.Parse(Value(args, ref i), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
+                case "--data": data = Value(args, ref i); break;
+                case "--out": output = Value(args, ref i); break;
+                case "--help" or "-h": help = true; break;
+                default: throw new ArgumentException($"Unknown option '{args[i]}'. Run with --help for the options.");
+            }
+        }
+
+        return new CommandLine(epochs, batchSize, seed, data, output, help);
+    }
+
+    private static string Value(string[] args, ref int i)
+    {
+        if (i + 1 >= args.Length)
+        {
+            throw new ArgumentException($"Option '{args[i]}' needs a value.");
+        }
+
+        return args[++i];
+    }
+
+    private static int PositiveInt(string[] args, ref int i)
+    {
+        var option = args[i];
+        var text = Value(args, ref i);
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            throw new ArgumentException($"Option '{option}' needs a positive whole number, not '{text}'.");
+        }
+
+        return value;
+    }
+}

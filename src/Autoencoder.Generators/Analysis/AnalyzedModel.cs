@@ -1,0 +1,64 @@
+using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Spec;
+
+namespace Autoencoder.Generators.Analysis
+{
+    /// <summary>
+    /// A valid model with every shape and default resolved: the one input of the emitter. It holds no
+    /// locations, so moving a declaration around in its file does not regenerate code.
+    /// </summary>
+    internal sealed record AnalyzedModel(
+        TypeSpec Type,
+        Shape Input,
+        AnalyzedNetwork Encoder,
+        AnalyzedNetwork Decoder,
+        ReconstructionLoss Loss,
+        ResolvedOptimizer Optimizer,
+        ResolvedTraining Training)
+    {
+        public Shape Code => Encoder.Output;
+
+        public long ParameterCount => Encoder.ParameterCount + Decoder.ParameterCount;
+    }
+
+    internal sealed record AnalyzedNetwork(
+        string Role,
+        string MethodName,
+        string ParameterName,
+        string Accessibility,
+        bool DeclaredByUser,
+        Shape Input,
+        EquatableArray<AnalyzedLayer> Layers)
+    {
+        public Shape Output => Layers.Count == 0 ? Input : Layers[Layers.Count - 1].Output;
+
+        public long ParameterCount
+        {
+            get
+            {
+                long total = 0;
+                foreach (var layer in Layers)
+                {
+                    total += layer.Parameters;
+                }
+
+                return total;
+            }
+        }
+    }
+
+    /// <param name="Name">Name of the layer in the module (field and state-dict key), e.g. <c>encoder1</c>.</param>
+    /// <param name="HasModule">Whether the layer is a submodule with a field (it has weights or state).</param>
+    internal sealed record AnalyzedLayer(LayerSpec Layer, string Name, bool HasModule, Shape Input, Shape Output, long Parameters);
+
+    internal sealed record ResolvedOptimizer(
+        OptimizerKind Kind,
+        double LearningRate,
+        double WeightDecay,
+        double Momentum,
+        bool Nesterov,
+        double Beta1,
+        double Beta2);
+
+    internal sealed record ResolvedTraining(int Epochs, int BatchSize, long Seed);
+}

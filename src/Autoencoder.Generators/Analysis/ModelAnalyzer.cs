@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Spec;
+
+namespace Autoencoder.Generators.Analysis
+{
+    /// <summary>
+    /// Validates a declared model and infers every layer's shape. Front-end independent: an attribute
+    /// declaration and a YAML file with the same content get the same diagnostics and the same result.
+    /// </summary>
+    internal static class ModelAnalyzer
+    {
+        public static AnalysisResult Analyze(ModelSpec spec)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var name = spec.Type.Name;
+
+            var input = AnalyzeInput(spec, diagnostics);
+            var encoder = AnalyzeNetwork(spec, spec.Encoder, "encoder", NetworkRoles.EncodeMethod, input, diagnostics);
+            var decoder = AnalyzeNetwork(spec, spec.Decoder, "decoder", NetworkRoles.DecodeMethod, encoder?.Output, diagnostics);
+
+            if (input is not null && decoder is not null && decoder.Output != input)
+            {
+                var last = spec.Decoder!.Layers.Count > 0 ? spec.Decoder.Layers[spec.Decoder.Layers.Count - 1].Location : spec.Decoder.Location;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReconstructionShapeMismatch, last, name, decoder.Output.ToString(), input.ToString()));
+            }
+
+            if (spec.Decoder is not null)
+            {
+                CheckLossMatchesOutput(spec, diagnostics);
+            }
+
+            var optimizer = ResolveOptimizer(spec.Optimizer, diagnostics);
+            var training = ResolveTraining(spec.Training, diagnostics);
+
+            var hasErrors = diagnostics.Exists(d => d.IsError);
+            var model = hasErrors || input is null || encoder is null || decoder is null
+                ? null
+                : new AnalyzedModel(spec.Type, input, encoder, decoder, spec.Loss.Kind, optimizer, training);
+            return new AnalysisResult(model, diagnostics.ToEquatableArray());
+        }
+
+        private static Shape? AnalyzeInput(ModelSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            if (spec.Input is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, spec.Location, spec.Type.Name));
+                return null;
+            }
+
+            if (!ShapeInference.AllPositive(spec.Input.Dimensions))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ValueOutOfRange, spec.Input.Location, "The input shape", "one or more positive sizes", Describe(spec.Input.Dimensions)));
+                return null;
+            }
+
+            return new Shape(spec.Input.Dimensions);
+        }
+
+        private static AnalyzedNetwork? AnalyzeNetwork(ModelSpec spec, NetworkSpec? network, string role, string methodName, Shape? input, List<DiagnosticInfo> diagnostics)
+        {
+            if (network is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.MissingNetwork, spec.Location, spec.Type.Name, role, methodName, NetworkRoles.DefaultParameterName(methodName)));
+                return null;
+            }
+
+            if (network.Layers.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyNetwork, network.Location, role, spec.Type.Name, network.MethodName));
+                return null;
+            }
+
+            var valid = true;
+            foreach (var layer in network.Layers)
+            {
+                valid &= ValidateLayer(layer, role, diagnostics);
+            }
+
+            if (!valid || input is null)
+            {
+                return null;
+            }
+
+            var layers = new List<AnalyzedLayer>();
+            var current = input;
+            for (var i = 0; i < network.Layers.Count; i++)
+            {
+                var layer = network.Layers[i];
+                var result = ShapeInference.Infer(layer, current);
+                if (result.Output is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.LayerInputMismatch, layer.Location, layer.Describe(), role, current.ToString(), result.Problem ?? "unknown"));
+                    return null;
+                }
+
+                // Locations stay in diagnostics; the emitter's input must not change when code merely moves.
+                var name = role + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                layers.Add(new AnalyzedLayer(layer with { Location = null }, name, ShapeInference.HasModule(layer), current, result.Output, result.Parameters));
+                current = result.Output;
+            }
+
+            return new AnalyzedNetwork(role, network.MethodName, network.ParameterName, network.Accessibility, network.DeclaredByUser, input, layers.ToEquatableArray());
+        }
+
+        private static bool ValidateLayer(LayerSpec layer, string role, List<DiagnosticInfo> diagnostics)
+        {
+            var where = layer.Describe() + " in the " + role;
+            switch (layer)
+            {
+                case DenseSpec dense:
+                    return Check(dense.Units > 0, layer.Location, "The units of " + where, "positive", Literals.Format(dense.Units), diagnostics)
+                        & CheckActivation(dense.Activation, layer.Location, where, diagnostics)
+                        & Check(dense.NegativeSlope >= 0 && !double.IsInfinity(dense.NegativeSlope), layer.Location, "NegativeSlope of " + where, "a finite number ≥ 0", Literals.Format(dense.NegativeSlope), diagnostics);
+                case UnflattenSpec unflatten:
+                    return Check(ShapeInference.AllPositive(unflatten.Shape), layer.Location, "The shape of " + where, "one or more positive sizes", Describe(unflatten.Shape), diagnostics);
+                case DropoutSpec dropout:
+                    return Check(dropout.Rate >= 0 && dropout.Rate < 1, layer.Location, "The rate of " + where, "in [0, 1)", Literals.Format(dropout.Rate), diagnostics);
+                case UnknownLayerSpec unknown:
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, layer.Location, unknown.AttributeName));
+                    return false;
+                default:
+                    return true;
+            }
+        }
+
+        private static bool CheckActivation(Activation activation, LocationInfo? location, string where, List<DiagnosticInfo> diagnostics)
+            => Check(Enum.IsDefined(typeof(Activation), activation), location, "The activation of " + where, "one of " + string.Join(", ", Enum.GetNames(typeof(Activation))), ((int)activation).ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics);
+
+        private static void CheckLossMatchesOutput(ModelSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            var loss = spec.Loss;
+            if (!Enum.IsDefined(typeof(ReconstructionLoss), loss.Kind))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueOutOfRange, loss.Location, "The loss", "one of " + string.Join(", ", Enum.GetNames(typeof(ReconstructionLoss))), ((int)loss.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                return;
+            }
+
+            var (activation, location) = FinalActivation(spec.Decoder!);
+            if (loss.Kind == ReconstructionLoss.BinaryCrossEntropy && activation != Activation.Sigmoid)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedCombination,
+                    location ?? loss.Location,
+                    "BinaryCrossEntropy needs reconstructions in [0, 1], but the decoder of '" + spec.Type.Name + "' ends with activation " + activation
+                    + ": end it with Activation.Sigmoid, or use ReconstructionLoss.BinaryCrossEntropyWithLogits and no final activation"));
+            }
+            else if (loss.Kind == ReconstructionLoss.BinaryCrossEntropyWithLogits && activation != Activation.None)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedCombination,
+                    location ?? loss.Location,
+                    "BinaryCrossEntropyWithLogits applies the sigmoid itself, but the decoder of '" + spec.Type.Name + "' already ends with activation " + activation
+                    + ": remove the final activation, or use ReconstructionLoss.BinaryCrossEntropy with Activation.Sigmoid"));
+            }
+        }
+
+        /// <summary>The activation that produces the decoder's values: that of the last layer that computes any (reshapes and dropout only move them).</summary>
+        private static (Activation Activation, LocationInfo? Location) FinalActivation(NetworkSpec decoder)
+        {
+            for (var i = decoder.Layers.Count - 1; i >= 0; i--)
+            {
+                if (decoder.Layers[i] is DenseSpec dense)
+                {
+                    return (dense.Activation, dense.Location);
+                }
+            }
+
+            return (Activation.None, decoder.Location);
+        }
+
+        private static ResolvedOptimizer ResolveOptimizer(OptimizerSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            var where = spec.Location;
+            var kind = spec.Kind;
+            if (!Enum.IsDefined(typeof(OptimizerKind), kind))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueOutOfRange, where, "The optimizer", "one of " + string.Join(", ", Enum.GetNames(typeof(OptimizerKind))), ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            var isSgd = kind == OptimizerKind.Sgd;
+            var resolved = new ResolvedOptimizer(
+                kind,
+                LearningRate: spec.LearningRate ?? (isSgd ? 0.01 : 0.001),
+                WeightDecay: spec.WeightDecay ?? (kind == OptimizerKind.AdamW ? 0.01 : 0.0),
+                Momentum: spec.Momentum ?? 0.0,
+                Nesterov: spec.Nesterov ?? false,
+                Beta1: spec.Beta1 ?? 0.9,
+                Beta2: spec.Beta2 ?? 0.999);
+
+            Check(resolved.LearningRate > 0 && IsFinite(resolved.LearningRate), where, "LearningRate", "a finite number > 0", Literals.Format(resolved.LearningRate), diagnostics);
+            Check(resolved.WeightDecay >= 0 && IsFinite(resolved.WeightDecay), where, "WeightDecay", "a finite number ≥ 0", Literals.Format(resolved.WeightDecay), diagnostics);
+            Check(resolved.Momentum >= 0 && resolved.Momentum < 1, where, "Momentum", "in [0, 1)", Literals.Format(resolved.Momentum), diagnostics);
+            Check(resolved.Beta1 >= 0 && resolved.Beta1 < 1, where, "Beta1", "in [0, 1)", Literals.Format(resolved.Beta1), diagnostics);
+            Check(resolved.Beta2 >= 0 && resolved.Beta2 < 1, where, "Beta2", "in [0, 1)", Literals.Format(resolved.Beta2), diagnostics);
+
+            if (!isSgd && (spec.Momentum is not null || spec.Nesterov is not null))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, where,
+                    "Momentum and Nesterov apply to OptimizerKind.Sgd only, but the optimizer is " + kind + "; its momentum is set by Beta1"));
+            }
+
+            if (isSgd && (spec.Beta1 is not null || spec.Beta2 is not null))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, where,
+                    "Beta1 and Beta2 apply to Adam and AdamW only, but the optimizer is Sgd; set Momentum instead"));
+            }
+
+            if (isSgd && resolved.Nesterov && resolved.Momentum <= 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, where,
+                    "Nesterov momentum needs Momentum > 0, but Momentum is " + Literals.Format(resolved.Momentum)));
+            }
+
+            return resolved;
+        }
+
+        private static ResolvedTraining ResolveTraining(TrainingSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            var resolved = new ResolvedTraining(spec.Epochs ?? 10, spec.BatchSize ?? 64, spec.Seed ?? 42);
+            Check(resolved.Epochs > 0, spec.Location, "Epochs", "positive", Literals.Format(resolved.Epochs), diagnostics);
+            Check(resolved.BatchSize > 0, spec.Location, "BatchSize", "positive", Literals.Format(resolved.BatchSize), diagnostics);
+            return resolved;
+        }
+
+        private static bool Check(bool ok, LocationInfo? location, string what, string expected, string actual, List<DiagnosticInfo> diagnostics)
+        {
+            if (!ok)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueOutOfRange, location, what, expected, actual));
+            }
+
+            return ok;
+        }
+
+        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+        private static string Describe(EquatableArray<int> dimensions) => dimensions.Count == 0 ? "empty" : "(" + string.Join(", ", dimensions) + ")";
+    }
+
+    /// <summary>The analyzed model (null if anything is wrong) and every diagnostic found.</summary>
+    internal sealed record AnalysisResult(AnalyzedModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+}

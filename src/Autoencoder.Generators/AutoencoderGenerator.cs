@@ -1,0 +1,117 @@
+using System;
+using Autoencoder.Generators.Analysis;
+using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Emit;
+using Autoencoder.Generators.FrontEnds;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Autoencoder.Generators
+{
+    /// <summary>
+    /// Wires the pipeline and nothing else: front-end → <see cref="Spec.ModelSpec"/> → analysis (validation and
+    /// shapes) → emitter. Diagnostics and code are separate outputs, so a model that only moved in its file
+    /// re-reports diagnostics at the new place without regenerating code.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class AutoencoderGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var declared = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    FrontEnds.AttributeNames.Autoencoder,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (ctx, ct) => Guard(ctx.TargetSymbol.Name, () => AttributeFrontEnd.Parse(ctx, ct)))
+                .WithTrackingName(TrackingNames.AttributeModels);
+
+            var analyzed = declared
+                .Select(static (parsed, _) => Analyze(parsed))
+                .WithTrackingName(TrackingNames.AnalyzedModels);
+
+            var diagnostics = analyzed
+                .Select(static (result, _) => result.Diagnostics)
+                .WithTrackingName(TrackingNames.Diagnostics);
+
+            var models = analyzed
+                .Select(static (result, _) => result.Model)
+                .WithTrackingName(TrackingNames.Models);
+
+            context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+            {
+                foreach (var item in items)
+                {
+                    spc.ReportDiagnostic(item.ToDiagnostic());
+                }
+            });
+
+            context.RegisterSourceOutput(models, static (spc, model) =>
+            {
+                if (model is null)
+                {
+                    return;
+                }
+
+                string module, trainer;
+                try
+                {
+                    module = ModelEmitter.Emit(model);
+                    trainer = TrainerEmitter.Emit(model);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, model.Type.Name, e.GetType().Name + ": " + e.Message));
+                    return;
+                }
+
+                spc.AddSource(TypeScaffold.HintName(model.Type, "Module"), module);
+                spc.AddSource(TypeScaffold.HintName(model.Type, "Trainer"), trainer);
+            });
+        }
+
+        private static AnalysisResult Analyze(ModelParseResult parsed)
+        {
+            if (parsed.Spec is null)
+            {
+                return new AnalysisResult(null, parsed.Diagnostics);
+            }
+
+            var spec = parsed.Spec;
+            var analysis = Guard(spec.Type.Name, () => ModelAnalyzer.Analyze(spec), spec.Location);
+            var all = parsed.Diagnostics.Concat(analysis.Diagnostics);
+
+            // Front-end errors (say, a wrong signature) make the model unusable even if its layers are fine.
+            var model = parsed.Diagnostics.Any(d => d.IsError) ? null : analysis.Model;
+            return new AnalysisResult(model, all);
+        }
+
+        // The generator must never throw: an escaped exception costs the user every generated file (CS8785).
+        private static ModelParseResult Guard(string name, Func<ModelParseResult> parse)
+        {
+            try
+            {
+                return parse();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new ModelParseResult(null, EquatableArray.Create(InternalError(name, e, null)));
+            }
+        }
+
+        private static AnalysisResult Guard(string name, Func<AnalysisResult> analyze, LocationInfo? location)
+        {
+            try
+            {
+                return analyze();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new AnalysisResult(null, EquatableArray.Create(InternalError(name, e, location)));
+            }
+        }
+
+        private static DiagnosticInfo InternalError(string name, Exception e, LocationInfo? location)
+            => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, name, e.GetType().Name + ": " + e.Message);
+    }
+}

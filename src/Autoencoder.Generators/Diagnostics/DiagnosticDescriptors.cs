@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+
+namespace Autoencoder.Generators.Diagnostics
+{
+    /// <summary>
+    /// Every diagnostic the generator reports. Ids are stable (AE + four digits) and listed in
+    /// AnalyzerReleases.*.md; each message says what is wrong, where, and what to write instead.
+    /// </summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "Autoencoder";
+
+        public static readonly DiagnosticDescriptor TypeMustBePartial = Error(
+            "AE0001",
+            "Autoencoder type must be partial",
+            "'{0}' must be declared partial so the generator can add the module's implementation to it");
+
+        public static readonly DiagnosticDescriptor UnsupportedType = Error(
+            "AE0002",
+            "Type cannot be an autoencoder",
+            "'{0}' cannot be an autoencoder: {1}");
+
+        public static readonly DiagnosticDescriptor MissingNetwork = Error(
+            "AE0003",
+            "Encoder or decoder missing",
+            "The autoencoder '{0}' has no {1}: declare 'public partial Tensor {2}(Tensor {3});' and list its layers as attributes on it");
+
+        public static readonly DiagnosticDescriptor InvalidNetworkSignature = Error(
+            "AE0004",
+            "Encode or Decode has the wrong signature",
+            "'{0}' must be declared 'public partial Tensor {0}(Tensor {1});': {2}");
+
+        public static readonly DiagnosticDescriptor EmptyNetwork = Error(
+            "AE0005",
+            "Encoder or decoder has no layers",
+            "The {0} of '{1}' has no layers: put layer attributes such as [Dense(32, Activation.ReLU)] on '{2}'");
+
+        public static readonly DiagnosticDescriptor MissingInput = Error(
+            "AE0006",
+            "Input shape missing",
+            "The autoencoder '{0}' has no input shape: add [Input(...)] to it, e.g. [Input(1, 28, 28)] or [Input(784)]");
+
+        public static readonly DiagnosticDescriptor ValueOutOfRange = Error(
+            "AE0007",
+            "Value out of range",
+            "{0} must be {1}, but is {2}");
+
+        public static readonly DiagnosticDescriptor ReconstructionShapeMismatch = Error(
+            "AE0008",
+            "Decoder output shape differs from the input shape",
+            "The decoder of '{0}' outputs {1}, but the input is {2}: a reconstruction must have the input's shape");
+
+        public static readonly DiagnosticDescriptor LayerInputMismatch = Error(
+            "AE0009",
+            "Layer cannot take its input shape",
+            "{0} in the {1} cannot take input {2}: {3}");
+
+        public static readonly DiagnosticDescriptor UnsupportedCombination = Error(
+            "AE0010",
+            "Unsupported combination",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor UnknownLayer = Error(
+            "AE0011",
+            "Unknown layer attribute",
+            "'{0}' derives from LayerAttribute but is not a layer the generator knows; use one of the layer attributes in the Autoencoder namespace");
+
+        public static readonly DiagnosticDescriptor InternalError = Error(
+            "AE9999",
+            "The autoencoder generator failed",
+            "The autoencoder generator failed on '{0}' ({1}); no code was generated for it. Please report this with the declaration.");
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) => new(
+            id,
+            title,
+            message,
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLink(id));
+
+        // The catalog with an explanation and an example fix per id lives in the repository's docs.
+        private static string HelpLink(string id) => "docs/diagnostics.md#" + id.ToLowerInvariant();
+    }
+}

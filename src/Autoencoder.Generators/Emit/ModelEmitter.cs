@@ -1,0 +1,185 @@
+using System.Linq;
+using Autoencoder.Generators.Analysis;
+using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Spec;
+
+namespace Autoencoder.Generators.Emit
+{
+    /// <summary>
+    /// Writes the module: fields and explicit registration of its layers, Encode/Decode/forward with the
+    /// shape after every line, the loss, and the compile-time summary.
+    /// </summary>
+    internal static class ModelEmitter
+    {
+        public static string Emit(AnalyzedModel model)
+        {
+            var w = new SourceWriter();
+            var type = model.Type;
+            TypeScaffold.OpenFile(w, type);
+
+            w.Line("/// <summary>");
+            w.Line("/// Autoencoder " + model.Input + " -> " + model.Code + " -> " + model.Decoder.Output + ", "
+                   + Literals.Grouped(model.ParameterCount) + " parameters, trained with " + model.Loss + ".");
+            w.Line("/// </summary>");
+            w.Line(TorchNames.GeneratedCode);
+            w.Open("partial class " + type.Name + " : " + TorchNames.Module);
+            WriteSummary(w, model);
+            WriteFields(w, model);
+            WriteConstructor(w, model);
+            WriteNetwork(w, model.Encoder);
+            WriteNetwork(w, model.Decoder);
+            WriteForwardAndLoss(w, model);
+            w.Close();
+
+            TypeScaffold.CloseFile(w, type);
+            return w.ToString();
+        }
+
+        private static void WriteSummary(SourceWriter w, AnalyzedModel model)
+        {
+            w.Line("/// <summary>Layers, output shapes and parameter counts, as inferred when the code compiled.</summary>");
+            var lines = SummaryTable.Lines(model);
+            w.Line("public const string Summary =");
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var end = i == lines.Count - 1 ? ";" : " +";
+                w.Line("    " + SummaryTable.Quote(lines[i] + "\n") + end);
+            }
+
+            w.Line();
+            w.Line("/// <summary>Number of trainable parameters.</summary>");
+            w.Line("public const long ParameterCount = " + Literals.Format(model.ParameterCount) + ";");
+            w.Line();
+            w.Line("/// <summary>Shape of one input sample, without the batch dimension.</summary>");
+            w.Line("public static long[] InputShape => new long[] { " + model.Input.ToCSharpList() + " };");
+            w.Line();
+            w.Line("/// <summary>Shape of one code (the encoder's output), without the batch dimension.</summary>");
+            w.Line("public static long[] CodeShape => new long[] { " + model.Code.ToCSharpList() + " };");
+            w.Line();
+        }
+
+        private static void WriteFields(SourceWriter w, AnalyzedModel model)
+        {
+            foreach (var layer in ModuleLayers(model))
+            {
+                w.Line("private readonly " + FieldType(layer) + " " + layer.Name + ";");
+            }
+
+            w.Line();
+        }
+
+        private static void WriteConstructor(SourceWriter w, AnalyzedModel model)
+        {
+            w.Line("/// <summary>Creates the module with freshly initialised weights (seed TorchSharp first for reproducible weights).</summary>");
+            w.Open("public " + model.Type.Name + "() : base(nameof(" + model.Type.Name + "))");
+            foreach (var layer in ModuleLayers(model))
+            {
+                w.Line(layer.Name + " = " + Construction(layer) + ";");
+            }
+
+            w.Line();
+            w.Line("// Registered one by one: RegisterComponents() finds fields by reflection, which trimming and NativeAOT break.");
+            foreach (var layer in ModuleLayers(model))
+            {
+                w.Line("register_module(\"" + layer.Name + "\", " + layer.Name + ");");
+            }
+
+            w.Close();
+            w.Line();
+        }
+
+        private static void WriteNetwork(SourceWriter w, AnalyzedNetwork network)
+        {
+            var p = network.ParameterName;
+            w.Line("/// <summary>The " + network.Role + ": " + network.Input + " -> " + network.Output + ".</summary>");
+            var modifiers = network.DeclaredByUser ? network.Accessibility + " partial " : network.Accessibility + " ";
+            w.Open(modifiers + TorchNames.Tensor + " " + network.MethodName + "(" + TorchNames.Tensor + " " + p + ")");
+            foreach (var layer in network.Layers)
+            {
+                w.Line("// " + layer.Layer.Describe() + ": " + layer.Input + " -> " + layer.Output);
+                w.Line(p + " = " + Application(layer, p) + ";");
+            }
+
+            w.Line("return " + p + ";");
+            w.Close();
+            w.Line();
+        }
+
+        private static void WriteForwardAndLoss(SourceWriter w, AnalyzedModel model)
+        {
+            var tensor = TorchNames.Tensor;
+            w.Line("/// <summary>Reconstructs a batch: <c>Decode(Encode(input))</c>, " + model.Input + " -> " + model.Decoder.Output + ".</summary>");
+            w.Line("public override " + tensor + " forward(" + tensor + " input) => " + model.Decoder.MethodName + "(" + model.Encoder.MethodName + "(input));");
+            w.Line();
+
+            var isLogits = model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits;
+            w.Line(isLogits
+                ? "/// <summary>Reconstructions in data space: the sigmoid of the decoder's logits.</summary>"
+                : "/// <summary>Reconstructions in data space (the same as <see cref=\"forward\"/>).</summary>");
+            w.Line("public " + tensor + " Reconstruct(" + tensor + " input) => "
+                   + (isLogits ? TorchNames.Torch + ".sigmoid(forward(input))" : "forward(input)") + ";");
+            w.Line();
+
+            w.Line("/// <summary>" + LossDescription(model.Loss) + ", averaged over every element.</summary>");
+            w.Line("public static " + tensor + " LossFunction(" + tensor + " output, " + tensor + " target) =>");
+            w.Line("    " + TorchNames.Functional + "." + LossFunction(model.Loss) + "(output, target);");
+            w.Line();
+            w.Line("/// <summary>The training objective for a batch: reconstruct it and compare the result with the batch itself.</summary>");
+            w.Line("public " + tensor + " TrainingLoss(" + tensor + " batch) => LossFunction(forward(batch), batch);");
+        }
+
+        private static System.Collections.Generic.IEnumerable<AnalyzedLayer> ModuleLayers(AnalyzedModel model)
+            => model.Encoder.Layers.Concat(model.Decoder.Layers).Where(l => l.HasModule);
+
+        private static string FieldType(AnalyzedLayer layer) => layer.Layer switch
+        {
+            DenseSpec => TorchNames.Linear,
+            _ => throw Unreachable(layer),
+        };
+
+        private static string Construction(AnalyzedLayer layer) => layer.Layer switch
+        {
+            DenseSpec dense => TorchNames.Nn + ".Linear(" + layer.Input.Dimensions[0] + ", " + dense.Units + ", hasBias: " + (dense.Bias ? "true" : "false") + ")",
+            _ => throw Unreachable(layer),
+        };
+
+        private static string Application(AnalyzedLayer layer, string p) => layer.Layer switch
+        {
+            DenseSpec dense => Activate(dense.Activation, dense.NegativeSlope, layer.Name + ".forward(" + p + ")"),
+            FlattenSpec => p + ".flatten(1)",
+            UnflattenSpec => p + ".reshape(" + p + ".shape[0], " + layer.Output.ToCSharpList() + ")",
+            DropoutSpec dropout => TorchNames.Functional + ".dropout(" + p + ", " + Literals.Format(dropout.Rate) + ", training)",
+            _ => throw Unreachable(layer),
+        };
+
+        // Validation rejects unknown layers before emitting; reaching this is a generator bug, reported as AE9999.
+        private static System.InvalidOperationException Unreachable(AnalyzedLayer layer)
+            => new("no code for layer " + layer.Layer.Describe());
+
+        private static string Activate(Activation activation, double slope, string expression) => activation switch
+        {
+            Activation.ReLU => TorchNames.Functional + ".relu(" + expression + ")",
+            Activation.LeakyReLU => TorchNames.Functional + ".leaky_relu(" + expression + ", " + Literals.Format(slope) + ")",
+            Activation.Sigmoid => TorchNames.Functional + ".sigmoid(" + expression + ")",
+            Activation.Tanh => TorchNames.Functional + ".tanh(" + expression + ")",
+            Activation.GELU => TorchNames.Functional + ".gelu(" + expression + ")",
+            _ => expression,
+        };
+
+        private static string LossFunction(ReconstructionLoss loss) => loss switch
+        {
+            ReconstructionLoss.BinaryCrossEntropy => "binary_cross_entropy",
+            ReconstructionLoss.BinaryCrossEntropyWithLogits => "binary_cross_entropy_with_logits",
+            ReconstructionLoss.L1 => "l1_loss",
+            _ => "mse_loss",
+        };
+
+        private static string LossDescription(ReconstructionLoss loss) => loss switch
+        {
+            ReconstructionLoss.BinaryCrossEntropy => "Binary cross-entropy between reconstruction and target",
+            ReconstructionLoss.BinaryCrossEntropyWithLogits => "Binary cross-entropy between the sigmoid of the output logits and the target",
+            ReconstructionLoss.L1 => "Absolute error between reconstruction and target",
+            _ => "Squared error between reconstruction and target",
+        };
+    }
+}

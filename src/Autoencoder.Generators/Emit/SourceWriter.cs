@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Autoencoder.Generators.Emit
+{
+    /// <summary>Writes indented C#: the generated code is meant to be read, so layout is explicit, not normalized.</summary>
+    internal sealed class SourceWriter
+    {
+        private const string Indent = "    ";
+        private readonly StringBuilder builder = new();
+        private int depth;
+
+        public void Line(string text = "")
+        {
+            if (text.Length > 0)
+            {
+                for (var i = 0; i < depth; i++)
+                {
+                    builder.Append(Indent);
+                }
+
+                builder.Append(text);
+            }
+
+            builder.Append('\n');
+        }
+
+        public void Open(string header)
+        {
+            Line(header);
+            Line("{");
+            depth++;
+        }
+
+        public void Close(string suffix = "")
+        {
+            depth--;
+            Line("}" + suffix);
+        }
+
+        public override string ToString() => builder.ToString();
+    }
+}

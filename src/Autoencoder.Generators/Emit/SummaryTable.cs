@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using Autoencoder.Generators.Analysis;
+using Autoencoder.Generators.Common;
+
+namespace Autoencoder.Generators.Emit
+{
+    /// <summary>The Keras-style model summary (layer, output shape, parameters), computed at compile time.</summary>
+    internal static class SummaryTable
+    {
+        public static IReadOnlyList<string> Lines(AnalyzedModel model)
+        {
+            var rows = new List<string[]> { new[] { "Layer", "Kind", "Output shape", "Param #" } };
+            rows.Add(new[] { "input", "Input", model.Input.ToString(), "0" });
+            foreach (var network in new[] { model.Encoder, model.Decoder })
+            {
+                foreach (var layer in network.Layers)
+                {
+                    rows.Add(new[] { layer.Name, layer.Layer.Describe(), layer.Output.ToString(), Literals.Grouped(layer.Parameters) });
+                }
+            }
+
+            var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
+            var lines = new List<string> { model.Type.Name + ": " + model.Input + " -> " + model.Code + " -> " + model.Decoder.Output };
+            foreach (var row in rows)
+            {
+                lines.Add((row[0].PadRight(widths[0]) + "  " + row[1].PadRight(widths[1]) + "  " + row[2].PadRight(widths[2]) + "  " + row[3].PadLeft(widths[3])).TrimEnd());
+            }
+
+            lines.Add("Total parameters: " + Literals.Grouped(model.ParameterCount));
+            return lines;
+        }
+
+        /// <summary>A C# string literal for one line of text (the table has no quotes or backslashes, but be safe).</summary>
+        public static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+        public static string Join(IReadOnlyList<string> lines) => string.Join("\n", lines) + "\n";
+    }
+}

@@ -1,0 +1,23 @@
+namespace Autoencoder.Generators.Emit
+{
+    /// <summary>Fully qualified TorchSharp names, so generated code never binds to a user's type of the same name.</summary>
+    internal static class TorchNames
+    {
+        public const string Tensor = "global::TorchSharp.torch.Tensor";
+        public const string Module = "global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>";
+        public const string Nn = "global::TorchSharp.torch.nn";
+        public const string Functional = "global::TorchSharp.torch.nn.functional";
+        public const string Optim = "global::TorchSharp.torch.optim";
+        public const string Optimizer = "global::TorchSharp.torch.optim.Optimizer";
+        public const string Linear = "global::TorchSharp.Modules.Linear";
+        public const string Torch = "global::TorchSharp.torch";
+        public const string Runtime = "global::Autoencoder.Runtime";
+        public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Autoencoder.Generators\", \"" + GeneratorInfo.Version + "\")]";
+    }
+
+    internal static class GeneratorInfo
+    {
+        // Kept in step with the assembly version; snapshot tests scrub it.
+        public const string Version = "0.1.0.0";
+    }
+}

@@ -1,0 +1,123 @@
+using Autoencoder.Generators.Analysis;
+using Autoencoder.Generators.Common;
+
+namespace Autoencoder.Generators.Emit
+{
+    /// <summary>
+    /// Writes the typed trainer: an options type whose defaults are the declared values, and a Trainer that
+    /// builds the declared optimizer and hands the model's loss to the runtime's generic training loop.
+    /// </summary>
+    internal static class TrainerEmitter
+    {
+        private const string Training = TorchNames.Runtime + ".Training";
+        private const string Metrics = TorchNames.Runtime + ".Metrics";
+
+        public static string Emit(AnalyzedModel model)
+        {
+            var w = new SourceWriter();
+            var type = model.Type;
+            TypeScaffold.OpenFile(w, type);
+            w.Open("partial class " + type.Name);
+            WriteOptions(w, model);
+            w.Line();
+            WriteTrainer(w, model);
+            w.Close();
+            TypeScaffold.CloseFile(w, type);
+            return w.ToString();
+        }
+
+        private static void WriteOptions(SourceWriter w, AnalyzedModel model)
+        {
+            var o = model.Optimizer;
+            var t = model.Training;
+            w.Line("/// <summary>Training settings for <see cref=\"" + model.Type.Name + "\"/>; every default is the declared value.</summary>");
+            w.Line(TorchNames.GeneratedCode);
+            w.Open("public sealed class TrainingOptions");
+            Property(w, "Passes over the training set.", "int", "Epochs", Literals.Format(t.Epochs));
+            Property(w, "Samples per optimizer step.", "int", "BatchSize", Literals.Format(t.BatchSize));
+            Property(w, "Seed for weight initialisation (in <see cref=\"Trainer.Create\"/>), shuffling and dropout.", "long", "Seed", Literals.Format(t.Seed));
+            Property(w, "Learning rate of " + o.Kind + ".", "double", "LearningRate", Literals.Format(o.LearningRate));
+            Property(w, o.Kind == OptimizerKind.AdamW ? "Decoupled weight decay." : "Weight decay (L2 penalty added to the gradient).", "double", "WeightDecay", Literals.Format(o.WeightDecay));
+            if (o.Kind == OptimizerKind.Sgd)
+            {
+                Property(w, "Momentum factor.", "double", "Momentum", Literals.Format(o.Momentum));
+                Property(w, "Whether to use Nesterov momentum.", "bool", "Nesterov", o.Nesterov ? "true" : "false");
+            }
+            else
+            {
+                Property(w, "Decay rate of the first-moment estimate.", "double", "Beta1", Literals.Format(o.Beta1));
+                Property(w, "Decay rate of the second-moment estimate.", "double", "Beta2", Literals.Format(o.Beta2));
+            }
+
+            w.Line("/// <summary>Receives progress during <see cref=\"Trainer.Fit\"/>; null trains silently.</summary>");
+            w.Line("public " + Training + ".ITrainingObserver? Observer { get; init; }");
+            w.Close();
+        }
+
+        private static void Property(SourceWriter w, string doc, string type, string name, string value)
+        {
+            w.Line("/// <summary>" + doc + " Declared: " + value + ".</summary>");
+            w.Line("public " + type + " " + name + " { get; init; } = " + value + ";");
+            w.Line();
+        }
+
+        private static void WriteTrainer(SourceWriter w, AnalyzedModel model)
+        {
+            var name = model.Type.Name;
+            var tensor = TorchNames.Tensor;
+            w.Line("/// <summary>Trains and evaluates a <see cref=\"" + name + "\"/> with " + model.Optimizer.Kind + " on " + model.Loss + ".</summary>");
+            w.Line(TorchNames.GeneratedCode);
+            w.Open("public sealed class Trainer");
+            w.Line("private readonly " + TorchNames.Optimizer + " optimizer;");
+            w.Line();
+            w.Line("/// <summary>Trains <paramref name=\"model\"/> as it is; create it, and move it to a device, before the trainer.</summary>");
+            w.Open("public Trainer(" + name + " model, TrainingOptions? options = null)");
+            w.Line("Model = model;");
+            w.Line("Options = options ?? new TrainingOptions();");
+            w.Line("// Built from the model's current parameters: moving a module to a device replaces them.");
+            w.Line("optimizer = " + OptimizerConstruction(model.Optimizer) + ";");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The model being trained.</summary>");
+            w.Line("public " + name + " Model { get; }");
+            w.Line();
+            w.Line("/// <summary>The settings this trainer was created with.</summary>");
+            w.Line("public TrainingOptions Options { get; }");
+            w.Line();
+            w.Line("/// <summary>Seeds TorchSharp with <see cref=\"TrainingOptions.Seed\"/>, creates a new model and its trainer: the whole run is reproducible.</summary>");
+            w.Open("public static Trainer Create(TrainingOptions? options = null)");
+            w.Line("options ??= new TrainingOptions();");
+            w.Line(TorchNames.Torch + ".manual_seed(options.Seed);");
+            w.Line("return new Trainer(new " + name + "(), options);");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Trains for <see cref=\"TrainingOptions.Epochs\"/> epochs; inputs are [N, " + model.Input.ToCSharpList() + "], and so are the optional validation inputs.</summary>");
+            w.Line("public " + Training + ".TrainingReport Fit(" + tensor + " trainInputs, " + tensor + "? validationInputs = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
+            w.Line("    " + Training + ".TrainingLoop.Fit(Model, optimizer, Model.TrainingLoss, trainInputs, validationInputs, LoopOptions(), cancellationToken);");
+            w.Line();
+            w.Line("/// <summary>The declared loss over <paramref name=\"inputs\"/>, in evaluation mode.</summary>");
+            w.Line("public double EvaluateLoss(" + tensor + " inputs) =>");
+            w.Line("    " + Training + ".TrainingLoop.Evaluate(Model, Model.TrainingLoss, inputs, Options.BatchSize);");
+            w.Line();
+            w.Line("/// <summary>Reconstruction metrics (MSE, BCE, PSNR) over <paramref name=\"inputs\"/>, in evaluation mode.</summary>");
+            w.Line("public " + Metrics + ".ReconstructionReport Evaluate(" + tensor + " inputs) =>");
+            w.Line("    " + Metrics + ".ReconstructionMetrics.Evaluate(Model, Model.Reconstruct, inputs, Options.BatchSize);");
+            w.Line();
+            w.Line("private " + Training + ".TrainingOptions LoopOptions() => new()");
+            w.Line("{");
+            w.Line("    Epochs = Options.Epochs,");
+            w.Line("    BatchSize = Options.BatchSize,");
+            w.Line("    Seed = Options.Seed,");
+            w.Line("    Observer = Options.Observer,");
+            w.Line("};");
+            w.Close();
+        }
+
+        private static string OptimizerConstruction(ResolvedOptimizer o) => o.Kind switch
+        {
+            OptimizerKind.Sgd => TorchNames.Optim + ".SGD(Model.parameters(), Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay, nesterov: Options.Nesterov)",
+            OptimizerKind.AdamW => TorchNames.Optim + ".AdamW(Model.parameters(), lr: Options.LearningRate, beta1: Options.Beta1, beta2: Options.Beta2, weight_decay: Options.WeightDecay)",
+            _ => TorchNames.Optim + ".Adam(Model.parameters(), lr: Options.LearningRate, beta1: Options.Beta1, beta2: Options.Beta2, weight_decay: Options.WeightDecay)",
+        };
+    }
+}

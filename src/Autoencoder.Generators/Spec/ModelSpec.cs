@@ -1,0 +1,75 @@
+using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Diagnostics;
+
+namespace Autoencoder.Generators.Spec
+{
+    /// <summary>
+    /// One autoencoder as declared, whichever front-end read it (attributes or YAML). Every member is
+    /// immutable and structurally equatable, and nothing refers to a symbol, syntax node or compilation,
+    /// so the incremental pipeline can cache it. Parts may be missing or invalid: validation reports that.
+    /// </summary>
+    internal sealed record ModelSpec(
+        TypeSpec Type,
+        InputSpec? Input,
+        NetworkSpec? Encoder,
+        NetworkSpec? Decoder,
+        LossSpec Loss,
+        OptimizerSpec Optimizer,
+        TrainingSpec Training,
+        LocationInfo? Location);
+
+    /// <summary>Where the generated type lives and how it is declared.</summary>
+    internal sealed record TypeSpec(
+        string? Namespace,
+        string Name,
+        string Accessibility,
+        EquatableArray<ContainingTypeSpec> ContainingTypes)
+    {
+        public string FullName
+        {
+            get
+            {
+                var prefix = Namespace is null ? string.Empty : Namespace + ".";
+                foreach (var containing in ContainingTypes)
+                {
+                    prefix += containing.Name + ".";
+                }
+
+                return prefix + Name;
+            }
+        }
+    }
+
+    /// <summary>A type the model class is nested in, e.g. <c>partial class Models</c>.</summary>
+    internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+    /// <summary>The shape of one input sample, without the batch dimension.</summary>
+    internal sealed record InputSpec(EquatableArray<int> Dimensions, LocationInfo? Location);
+
+    /// <summary>An encoder or decoder: the method that runs it and its layers in order.</summary>
+    /// <param name="DeclaredByUser">True when the user declared the partial method, so the implementation repeats its modifiers.</param>
+    internal sealed record NetworkSpec(
+        string MethodName,
+        string ParameterName,
+        string Accessibility,
+        bool DeclaredByUser,
+        EquatableArray<LayerSpec> Layers,
+        LocationInfo? Location);
+
+    /// <summary>The reconstruction loss.</summary>
+    internal sealed record LossSpec(ReconstructionLoss Kind, LocationInfo? Location);
+
+    /// <summary>The optimizer as declared; null means "not set", resolved to defaults by validation.</summary>
+    internal sealed record OptimizerSpec(
+        OptimizerKind Kind,
+        double? LearningRate,
+        double? WeightDecay,
+        double? Momentum,
+        bool? Nesterov,
+        double? Beta1,
+        double? Beta2,
+        LocationInfo? Location);
+
+    /// <summary>Training defaults as declared; null means "not set".</summary>
+    internal sealed record TrainingSpec(int? Epochs, int? BatchSize, long? Seed, LocationInfo? Location);
+}

@@ -1,0 +1,11 @@
+namespace Autoencoder.Generators
+{
+    /// <summary>Names of the pipeline steps, so tests can assert which ones ran again and which were cached.</summary>
+    internal static class TrackingNames
+    {
+        public const string AttributeModels = nameof(AttributeModels);
+        public const string AnalyzedModels = nameof(AnalyzedModels);
+        public const string Diagnostics = nameof(Diagnostics);
+        public const string Models = nameof(Models);
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Autoencoder.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Autoencoder.Generators.Tests.Infrastructure
+{
+    /// <summary>Runs the generator the way the compiler does, with step tracking on, over real references.</summary>
+    internal static class GeneratorHarness
+    {
+        public const string ModelPath = "/src/Models.cs";
+
+        private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+        // The framework, TorchSharp, the attributes and the runtime: what a real consumer compiles against.
+        private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        {
+            var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+                .Split(Path.PathSeparator)
+                .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
+            var ours = new[]
+            {
+                typeof(TorchSharp.torch).Assembly.Location,
+                typeof(AutoencoderAttribute).Assembly.Location,
+                typeof(Autoencoder.Runtime.Training.TrainingLoop).Assembly.Location,
+            };
+            return platform.Concat(ours).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+        });
+
+        public static CSharpCompilation Compile(params string[] sources)
+            => CSharpCompilation.Create(
+                "GeneratorTests",
+                sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: i == 0 ? ModelPath : "/src/Other" + i + ".cs")),
+                References.Value,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+            new[] { new AutoencoderGenerator().AsSourceGenerator() },
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+        public static GeneratorOutput Run(params string[] sources)
+        {
+            var compilation = Compile(sources);
+            var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+            return new GeneratorOutput(driver, compilation, output, generatorDiagnostics);
+        }
+    }
+
+    internal sealed record GeneratorOutput(
+        GeneratorDriver Driver,
+        Compilation Input,
+        Compilation Output,
+        ImmutableArray<Diagnostic> GeneratorDiagnostics)
+    {
+        public GeneratorRunResult Result => Driver.GetRunResult().Results.Single();
+
+        public IReadOnlyList<GeneratedSourceResult> Sources => Result.GeneratedSources;
+
+        public string Source(string hintSuffix) => Sources.Single(s => s.HintName.EndsWith(hintSuffix, StringComparison.Ordinal)).SourceText.ToString();
+
+        /// <summary>Every error or warning of the user's code plus the generated code, after generation.</summary>
+        public IReadOnlyList<Diagnostic> CompilationProblems => Output.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .ToList();
+    }
+}

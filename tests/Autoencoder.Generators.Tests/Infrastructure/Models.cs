@@ -1,0 +1,82 @@
+namespace Autoencoder.Generators.Tests.Infrastructure
+{
+    /// <summary>Declarations the tests compile: the two models the foundation must express, and one that uses the rest of the vocabulary.</summary>
+    internal static class Models
+    {
+        public const string Usings = """
+            using Autoencoder;
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            """;
+
+        /// <summary>The classic dense MNIST autoencoder: 784 → 32 → 784, BCE, Adam.</summary>
+        public const string Classic = Usings + """
+            namespace Examples;
+
+            [Autoencoder]
+            [Input(1, 28, 28)]
+            [Loss(ReconstructionLoss.BinaryCrossEntropy)]
+            [Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
+            [Training(Epochs = 20, BatchSize = 256, Seed = 42)]
+            public partial class MnistAutoencoder
+            {
+                [Flatten]
+                [Dense(32, Activation.ReLU)]
+                public partial Tensor Encode(Tensor x);
+
+                [Dense(784, Activation.Sigmoid)]
+                [Unflatten(1, 28, 28)]
+                public partial Tensor Decode(Tensor z);
+            }
+            """;
+
+        /// <summary>Hinton &amp; Salakhutdinov (2006): 784-1000-500-250-30 with a linear code, and its mirror.</summary>
+        public const string Deep = Usings + """
+            namespace Examples.Deep
+            {
+                [Autoencoder]
+                [Input(784)]
+                [Loss(ReconstructionLoss.BinaryCrossEntropyWithLogits)]
+                [Optimizer(OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 1e-4)]
+                [Training(Epochs = 30, BatchSize = 128)]
+                internal partial class DeepAutoencoder
+                {
+                    [Dense(1000, Activation.ReLU)]
+                    [Dense(500, Activation.ReLU)]
+                    [Dense(250, Activation.ReLU)]
+                    [Dense(30)]
+                    public partial Tensor Encode(Tensor x);
+
+                    [Dense(250, Activation.ReLU)]
+                    [Dense(500, Activation.ReLU)]
+                    [Dense(1000, Activation.ReLU)]
+                    [Dense(784)]
+                    public partial Tensor Decode(Tensor code);
+                }
+            }
+            """;
+
+        /// <summary>Nested, without a namespace; SGD with Nesterov momentum, dropout, every activation, L1.</summary>
+        public const string Nested = Usings + """
+            public static partial class Models
+            {
+                [Autoencoder]
+                [Input(64)]
+                [Loss(ReconstructionLoss.L1)]
+                [Optimizer(OptimizerKind.Sgd, LearningRate = 0.05, Momentum = 0.9, Nesterov = true)]
+                public partial class Tiny
+                {
+                    [Dropout(0.1)]
+                    [Dense(16, Activation.LeakyReLU, NegativeSlope = 0.2)]
+                    [Dense(8, Activation.Tanh, Bias = false)]
+                    internal partial Tensor Encode(Tensor x);
+
+                    [Dense(16, Activation.GELU)]
+                    [Dense(64, Activation.Sigmoid)]
+                    internal partial Tensor Decode(Tensor z);
+                }
+            }
+            """;
+    }
+}
