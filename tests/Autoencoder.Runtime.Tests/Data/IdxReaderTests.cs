@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Data;
-using Autoencoder.Runtime.Tests.Support;
 using Shouldly;
 using Xunit;
 

@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 
-namespace Autoencoder.Runtime.Tests.Support;
+namespace Autoencoder.Runtime.Tests.Data;
 
-/// <summary>A fresh directory per test, deleted afterwards.</summary>
+/// <summary>A fresh directory per test, deleted afterwards (shared with the imaging tests).</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
