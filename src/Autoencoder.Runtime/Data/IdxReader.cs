@@ -2,7 +2,6 @@ using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
-using System.Linq;
 
 namespace Autoencoder.Runtime.Data;
 
@@ -25,6 +24,7 @@ public static class IdxReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensionCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dimensionCount, byte.MaxValue); // the magic number holds it in one byte
         if (maxItems is { } max)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(max, nameof(maxItems));
@@ -98,14 +98,20 @@ public static class IdxReader
             }
         }
 
-        var itemsInFile = dimensions[0];
-        var itemSize = dimensions.Skip(1).Aggregate(1L, (product, d) => product * d);
-        var dataLength = itemsInFile * itemSize;
-        if (dataLength > Array.MaxLength)
+        // Capped at every step, so the product cannot overflow however many dimensions there are.
+        var dataLength = 1L;
+        foreach (var dimension in dimensions)
         {
-            throw reader.Error(
-                HeaderPrefixLength, $"{Describe(dimensions)} = {dataLength} bytes exceeds the largest supported buffer ({Array.MaxLength} bytes)");
+            dataLength *= dimension;
+            if (dataLength > Array.MaxLength)
+            {
+                throw reader.Error(
+                    HeaderPrefixLength, $"{Describe(dimensions)} bytes exceed the largest supported buffer ({Array.MaxLength} bytes)");
+            }
         }
+
+        var itemsInFile = dimensions[0];
+        var itemSize = dataLength / itemsInFile;
 
         var keptItems = Math.Min(maxItems ?? itemsInFile, itemsInFile);
         var data = new byte[keptItems * itemSize];

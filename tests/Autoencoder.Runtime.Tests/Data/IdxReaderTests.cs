@@ -150,6 +150,17 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
+    public void Sizes_too_large_for_one_buffer_are_reported_before_reading_data()
+    {
+        var path = Write("huge", IdxBytes.Header(0x00000803u, 65_536, 65_536, 65_536));
+
+        var error = Should.Throw<IdxFormatException>(() => IdxReader.ReadImages(path, 65_536, 65_536));
+
+        error.Offset.ShouldBe(4);
+        error.Message.ShouldContain("65536×65536×65536 bytes exceed the largest supported buffer");
+    }
+
+    [Fact]
     public void Unexpected_image_size_names_both_sizes()
     {
         var path = Write("small-images", IdxBytes.Valid(2, 5, 6));
