@@ -519,8 +519,9 @@ namespace Autoencoder.Build
 
         private void LogError(string path, string message)
         {
+            // The path is the error's location, so MSBuild prints it in front of the message.
             Log.LogError(null, "AENATIVE001", null, path, 0, 0, 0, 0,
-                "{0}: {1} (set AutoencoderPatchLibTorchSharp=false to skip this step)", path, message);
+                "{0} (set AutoencoderPatchLibTorchSharp=false to skip this step)", message);
         }
     }
 #endif
