@@ -408,14 +408,11 @@ namespace Autoencoder.Build
                 using (Process? process = Process.Start(info))
                 {
                     if (process == null) return null;
+                    // Drain stderr asynchronously so a chatty ldconfig cannot block on a full pipe.
                     process.ErrorDataReceived += (_, __) => { };
                     process.BeginErrorReadLine();
                     string output = process.StandardOutput.ReadToEnd();
-                    if (!process.WaitForExit(10000))
-                    {
-                        process.Kill();
-                        return null;
-                    }
+                    process.WaitForExit();
                     return process.ExitCode == 0 ? output : null;
                 }
             }
