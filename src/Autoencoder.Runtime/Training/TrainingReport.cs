@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+
+namespace Autoencoder.Runtime.Training;
+
+/// <summary>What <see cref="TrainingLoop.Fit"/> did: one entry per completed epoch.</summary>
+public sealed class TrainingReport
+{
+    /// <summary>Creates a report over the given completed epochs.</summary>
+    public TrainingReport(IReadOnlyList<EpochResult> epochs, TimeSpan totalTime, bool cancelled)
+    {
+        ArgumentNullException.ThrowIfNull(epochs);
+        Epochs = epochs;
+        TotalTime = totalTime;
+        Cancelled = cancelled;
+    }
+
+    /// <summary>Completed epochs in order. An epoch interrupted by cancellation is not listed.</summary>
+    public IReadOnlyList<EpochResult> Epochs { get; }
+
+    /// <summary>Wall time of the whole run.</summary>
+    public TimeSpan TotalTime { get; }
+
+    /// <summary>True when the run stopped early because its cancellation token fired.</summary>
+    public bool Cancelled { get; }
+
+    /// <summary>Training loss of the last completed epoch, or NaN when no epoch completed.</summary>
+    public double FinalTrainLoss => Epochs.Count == 0 ? double.NaN : Epochs[^1].TrainLoss;
+
+    /// <summary>Validation loss of the last completed epoch, or null without validation data or epochs.</summary>
+    public double? FinalValidationLoss => Epochs.Count == 0 ? null : Epochs[^1].ValidationLoss;
+}
