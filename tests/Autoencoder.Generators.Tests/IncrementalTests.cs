@@ -41,24 +41,47 @@ namespace Autoencoder.Generators.Tests
                 "namespace Other { public class Helper { public int Value; } }", (CSharpParseOptions)other.Options, other.FilePath));
             driver = driver.RunGenerators(edited);
 
-            Reasons(driver, "AttributeModels").ShouldAllBe(r => r == IncrementalStepRunReason.Cached);
-            Reasons(driver, "Models").ShouldAllBe(r => r == IncrementalStepRunReason.Cached);
-            OutputReasons(driver).ShouldAllBe(r => r == IncrementalStepRunReason.Cached);
+            foreach (var step in Steps)
+            {
+                Reasons(driver, step).ShouldAllBe(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged, step);
+            }
+
+            OutputReasons(driver).ShouldNotBeEmpty();
+            OutputReasons(driver).ShouldAllBe(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
         }
 
         [Fact]
-        public void Moving_a_declaration_reports_diagnostics_anew_but_does_not_regenerate_code()
+        public void Moving_a_valid_declaration_does_not_regenerate_code()
         {
             var compilation = GeneratorHarness.Compile(Models.Classic);
             var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
-            var tree = compilation.SyntaxTrees.Single();
-            var moved = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
-                "// a comment that shifts every line\n" + Models.Classic, (CSharpParseOptions)tree.Options, tree.FilePath));
-            driver = driver.RunGenerators(moved);
+            driver = driver.RunGenerators(Prepend(compilation, "// a comment that shifts every line\n"));
 
-            Reasons(driver, "AnalyzedModels").ShouldContain(IncrementalStepRunReason.Modified);
-            Reasons(driver, "Models").ShouldAllBe(r => r == IncrementalStepRunReason.Unchanged);
+            // The declaration's locations changed, but nothing derived from it without locations did.
+            Reasons(driver, "AttributeModels").ShouldContain(IncrementalStepRunReason.Modified);
+            Reasons(driver, "Models").ShouldAllBe(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
+            OutputReasons(driver).ShouldNotContain(IncrementalStepRunReason.Modified);
+        }
+
+        [Fact]
+        public void Moving_an_invalid_declaration_reports_its_error_at_the_new_place()
+        {
+            var broken = Models.Classic.Replace("[Unflatten(1, 28, 28)]", string.Empty);
+            var compilation = GeneratorHarness.Compile(broken);
+            var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+            var before = driver.GetRunResult().Diagnostics.Single(d => d.Id == "AE0008").Location.GetLineSpan().StartLinePosition.Line;
+
+            driver = driver.RunGenerators(Prepend(compilation, "// one more line\n"));
+
+            Reasons(driver, "Diagnostics").ShouldContain(IncrementalStepRunReason.Modified);
+            driver.GetRunResult().Diagnostics.Single(d => d.Id == "AE0008").Location.GetLineSpan().StartLinePosition.Line.ShouldBe(before + 1);
+        }
+
+        private static Compilation Prepend(Compilation compilation, string text)
+        {
+            var tree = compilation.SyntaxTrees.Single(t => t.FilePath == GeneratorHarness.ModelPath);
+            return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(text + tree.GetText(), (CSharpParseOptions)tree.Options, tree.FilePath));
         }
 
         [Fact]

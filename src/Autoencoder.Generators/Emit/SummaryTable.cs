@@ -32,7 +32,8 @@ namespace Autoencoder.Generators.Emit
         }
 
         /// <summary>A C# string literal for one line of text (the table has no quotes or backslashes, but be safe).</summary>
-        public static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        public static string Quote(string text)
+            => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
 
         public static string Join(IReadOnlyList<string> lines) => string.Join("\n", lines) + "\n";
     }

@@ -56,7 +56,7 @@ namespace Autoencoder.Generators.Emit
 
         private static void Property(SourceWriter w, string doc, string type, string name, string value)
         {
-            w.Line("/// <summary>" + doc + " Declared: " + value + ".</summary>");
+            w.Line("/// <summary>" + doc + " Default: " + value + ".</summary>");
             w.Line("public " + type + " " + name + " { get; init; } = " + value + ";");
             w.Line();
         }
