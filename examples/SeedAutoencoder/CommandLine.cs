@@ -5,7 +5,7 @@ using System.IO;
 namespace SeedAutoencoderExample;
 
 /// <summary>The example's options; anything not given keeps the model's declared default.</summary>
-internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, string? DataDirectory, string OutputDirectory, bool ShowHelp)
+internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, double? LearningRate, string? DataDirectory, string OutputDirectory, bool ShowHelp)
 {
     public const string Usage = """
         Trains the classic dense MNIST autoencoder declared in SeedAutoencoder.cs.
@@ -14,6 +14,7 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, stri
           --epochs N        passes over the 60,000 training images (declared: 20)
           --batch-size N    images per step (declared: 256)
           --seed N          seed for weights, shuffling and dropout (declared: 42)
+          --learning-rate X Adam's learning rate (declared: 0.001)
           --data DIR        a directory holding the four MNIST IDX files, raw or .gz (default: the repository's data/mnist)
           --out DIR         where weights, reconstructions.png and metrics.json go (default: out/SeedAutoencoder)
           --help            this text
@@ -23,6 +24,7 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, stri
     {
         int? epochs = null, batchSize = null;
         long? seed = null;
+        double? learningRate = null;
         string? data = null;
         var output = Path.Combine("out", "SeedAutoencoder");
         var help = false;
@@ -33,6 +35,7 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, stri
                 case "--epochs": epochs = PositiveInt(args, ref i); break;
                 case "--batch-size": batchSize = PositiveInt(args, ref i); break;
                 case "--seed": seed = long.Parse(Value(args, ref i), NumberStyles.Integer, CultureInfo.InvariantCulture); break;
+                case "--learning-rate": learningRate = PositiveDouble(args, ref i); break;
                 case "--data": data = Value(args, ref i); break;
                 case "--out": output = Value(args, ref i); break;
                 case "--help" or "-h": help = true; break;
@@ -40,7 +43,7 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, stri
             }
         }
 
-        return new CommandLine(epochs, batchSize, seed, data, output, help);
+        return new CommandLine(epochs, batchSize, seed, learningRate, data, output, help);
     }
 
     private static string Value(string[] args, ref int i)
@@ -51,6 +54,18 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, stri
         }
 
         return args[++i];
+    }
+
+    private static double PositiveDouble(string[] args, ref int i)
+    {
+        var option = args[i];
+        var text = Value(args, ref i);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0) || double.IsInfinity(value))
+        {
+            throw new ArgumentException($"Option '{option}' needs a positive number, not '{text}'.");
+        }
+
+        return value;
     }
 
     private static int PositiveInt(string[] args, ref int i)

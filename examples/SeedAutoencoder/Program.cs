@@ -40,6 +40,7 @@ var trainer = SeedAutoencoder.Trainer.Create(new SeedAutoencoder.TrainingOptions
     Epochs = options.Epochs ?? defaults.Epochs,
     BatchSize = options.BatchSize ?? defaults.BatchSize,
     Seed = options.Seed ?? defaults.Seed,
+    LearningRate = options.LearningRate ?? defaults.LearningRate,
     Observer = new ConsoleProgress(),
 });
 

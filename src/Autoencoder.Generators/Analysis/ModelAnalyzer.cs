@@ -116,6 +116,7 @@ namespace Autoencoder.Generators.Analysis
                 case DenseSpec dense:
                     return Check(dense.Units > 0, layer.Location, "The units of " + where, "positive", Literals.Format(dense.Units), diagnostics)
                         & CheckActivation(dense.Activation, layer.Location, where, diagnostics)
+                        & Check(Enum.IsDefined(typeof(WeightInit), dense.Init), layer.Location, "The Init of " + where, "one of " + string.Join(", ", Enum.GetNames(typeof(WeightInit))), ((int)dense.Init).ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics)
                         & Check(dense.NegativeSlope >= 0 && !double.IsInfinity(dense.NegativeSlope), layer.Location, "NegativeSlope of " + where, "a finite number ≥ 0", Literals.Format(dense.NegativeSlope), diagnostics);
                 case UnflattenSpec unflatten:
                     return Check(ShapeInference.AllPositive(unflatten.Shape), layer.Location, "The shape of " + where, "one or more positive sizes", Describe(unflatten.Shape), diagnostics);

@@ -77,6 +77,7 @@ namespace Autoencoder.Generators.Emit
                 w.Line(layer.Name + " = " + Construction(layer) + ";");
             }
 
+            WriteInitialisation(w, model);
             w.Line();
             w.Line("// Registered one by one: RegisterComponents() finds fields by reflection, which trimming and NativeAOT break.");
             foreach (var layer in ModuleLayers(model))
@@ -87,6 +88,34 @@ namespace Autoencoder.Generators.Emit
             w.Close();
             w.Line();
         }
+
+        private static void WriteInitialisation(SourceWriter w, AnalyzedModel model)
+        {
+            foreach (var layer in ModuleLayers(model))
+            {
+                if (layer.Layer is not DenseSpec { Init: not WeightInit.Default } dense)
+                {
+                    continue;
+                }
+
+                w.Line();
+                w.Line("// " + dense.Init + " weights" + (dense.Bias ? " and a zero bias" : string.Empty) + " for " + layer.Name + ".");
+                w.Line(TorchNames.Nn + ".init." + InitFunction(dense.Init) + "(" + layer.Name + ".weight);");
+                if (dense.Bias)
+                {
+                    w.Line(TorchNames.Nn + ".init.zeros_(" + layer.Name + ".bias);");
+                }
+            }
+        }
+
+        private static string InitFunction(WeightInit init) => init switch
+        {
+            WeightInit.GlorotUniform => "xavier_uniform_",
+            WeightInit.GlorotNormal => "xavier_normal_",
+            WeightInit.KaimingUniform => "kaiming_uniform_",
+            WeightInit.KaimingNormal => "kaiming_normal_",
+            _ => throw new System.InvalidOperationException("no initialiser for " + init),
+        };
 
         private static void WriteNetwork(SourceWriter w, AnalyzedNetwork network)
         {

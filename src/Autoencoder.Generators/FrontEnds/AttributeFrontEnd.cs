@@ -187,6 +187,7 @@ namespace Autoencoder.Generators.FrontEnds
                         Activation: args.Length > 1 ? (Activation)IntAt(args, 1) : Activation.None,
                         Bias: Named(attribute, "Bias", true),
                         NegativeSlope: Named(attribute, "NegativeSlope", 0.01),
+                        Init: (WeightInit)Named(attribute, "Init", 0),
                         location);
                 case AttributeNames.Flatten:
                     return new FlattenSpec(location);

@@ -10,7 +10,7 @@ namespace Autoencoder.Generators.Spec
         public abstract string Describe();
     }
 
-    internal sealed record DenseSpec(int Units, Activation Activation, bool Bias, double NegativeSlope, LocationInfo? Location)
+    internal sealed record DenseSpec(int Units, Activation Activation, bool Bias, double NegativeSlope, WeightInit Init, LocationInfo? Location)
         : LayerSpec(Location)
     {
         public override string Describe()
