@@ -17,7 +17,7 @@ var count = inputs.shape[0];
 Console.WriteLine($"MNIST training images: {count:N0}; torch threads: {TorchSharp.torch.get_num_threads()}");
 
 var ratios = new Dictionary<int, double>();
-foreach (var (batchSize, rounds) in new[] { (32, 3), (256, 5) })
+foreach (var (batchSize, rounds) in new[] { (32, 5), (256, 9) })
 {
     var generated = BenchmarkAutoencoder.Trainer.Create(new BenchmarkAutoencoder.TrainingOptions { Epochs = 1, BatchSize = batchSize, Seed = 42 });
     using var handwritten = new HandwrittenLoop(batchSize, seed: 42);
