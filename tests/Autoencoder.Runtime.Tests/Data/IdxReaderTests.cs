@@ -1,3 +1,4 @@
+using Autoencoder.Runtime.Tests.Shared;
 using System;
 using System.IO;
 using System.Linq;

@@ -1,7 +1,7 @@
+using Autoencoder.Runtime.Tests.Shared;
 using System.Linq;
 using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.IO;
-using Autoencoder.Runtime.Tests.Data;
 using Shouldly;
 using Xunit;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using Autoencoder.Runtime.Tests.Shared;
 using System;
 using System.Collections.Generic;
 using System.IO;

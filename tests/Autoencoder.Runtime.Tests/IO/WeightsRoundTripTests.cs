@@ -1,3 +1,4 @@
+using Autoencoder.Runtime.Tests.Shared;
 using System.IO;
 using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Tests.Training;

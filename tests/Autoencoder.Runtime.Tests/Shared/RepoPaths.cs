@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Autoencoder.Runtime.Tests.Data;
+namespace Autoencoder.Runtime.Tests.Shared;
 
 /// <summary>Locates files shipped in the repository, found from the test binaries by walking up to the solution file.</summary>
 internal static class RepoPaths

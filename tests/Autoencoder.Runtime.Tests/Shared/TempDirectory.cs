@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 
-namespace Autoencoder.Runtime.Tests.Data;
+namespace Autoencoder.Runtime.Tests.Shared;
 
-/// <summary>A fresh directory per test, deleted afterwards (shared with the imaging tests).</summary>
+/// <summary>A fresh directory per test, deleted afterwards.</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
