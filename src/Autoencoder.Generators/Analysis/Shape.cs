@@ -1,4 +1,3 @@
-using System.Linq;
 using Autoencoder.Generators.Common;
 
 namespace Autoencoder.Generators.Analysis
@@ -8,7 +7,25 @@ namespace Autoencoder.Generators.Analysis
     {
         public int Rank => Dimensions.Count;
 
-        public long Size => Dimensions.Aggregate(1L, (product, d) => product * d);
+        /// <summary>Elements per sample; saturates at long.MaxValue so absurd declarations get a message, not an overflow.</summary>
+        public long Size
+        {
+            get
+            {
+                long product = 1;
+                foreach (var d in Dimensions)
+                {
+                    if (d != 0 && product > long.MaxValue / d)
+                    {
+                        return long.MaxValue;
+                    }
+
+                    product *= d;
+                }
+
+                return product;
+            }
+        }
 
         public static Shape Of(params int[] dimensions) => new(EquatableArray.Create(dimensions));
 

@@ -91,15 +91,18 @@ namespace Autoencoder.Generators.FrontEnds
 
         private static NetworkSpec? ReadNetwork(INamedTypeSymbol type, string methodName, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            var method = type.GetMembers(methodName).OfType<IMethodSymbol>().FirstOrDefault();
-            if (method is null)
+            var methods = type.GetMembers(methodName).OfType<IMethodSymbol>().ToList();
+            if (methods.Count == 0)
             {
                 return null;
             }
 
+            var method = methods[0];
             var location = LocationInfo.From(method.Locations.FirstOrDefault() ?? Location.None);
             var parameterName = method.Parameters.Length == 1 ? method.Parameters[0].Name : NetworkRoles.DefaultParameterName(methodName);
-            var problem = SignatureProblem(method);
+            var problem = methods.Count > 1
+                ? "it is declared " + methods.Count + " times; the network has one method, declared once"
+                : SignatureProblem(method);
             if (problem is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNetworkSignature, location, methodName, parameterName, problem));

@@ -1,0 +1,52 @@
+using System.Linq;
+using Autoencoder.Generators.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace Autoencoder.Generators.Tests
+{
+    /// <summary>Half-typed and absurd declarations: the generator reports, it never throws (CS8785 would cost all output).</summary>
+    public class RobustnessTests
+    {
+        private const string Header = Models.Usings + "namespace Examples;\n\n";
+
+        [Theory]
+        [InlineData("[Autoencoder, Input(4)] public partial class A { [Dense] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder, Input(4)] public partial class A { [Dense(\"x\")] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder, Input(4)] public partial class A { [Unflatten(null)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder, Input(4)] public partial class A { [Dense(")]
+        [InlineData("[Autoencoder, Input(4)] public partial class A { [Dense(4)] public partial Tensor Encode(Tensor x, Tensor y); [Dense(4)] public partial Tensor Decode(); }")]
+        [InlineData("[Autoencoder, Input(4)] public partial class A { [Dense(4)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder] [Autoencoder] public partial class A { }")]
+        [InlineData("[Autoencoder, Input] public partial class A { public partial Tensor Encode(Tensor x); public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder, Input(int.MaxValue, int.MaxValue, int.MaxValue)] public partial class A { [Flatten, Dense(int.MaxValue)] public partial Tensor Encode(Tensor x); [Dense(int.MaxValue)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder, Input(4), Loss((ReconstructionLoss)42), Optimizer((OptimizerKind)(-1))] public partial class A { [Dense(2, (Activation)99)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder, Input(4)] public partial class A { [Dropout(double.NaN), Dense(2, Activation.LeakyReLU, NegativeSlope = double.PositiveInfinity)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder, Input(4), Optimizer(OptimizerKind.Sgd, LearningRate = double.NaN, Beta1 = 2)] public partial class A { [Dense(2)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder, Input(4)] public static partial class A { }")]
+        [InlineData("[Autoencoder, Input(4)] public partial class A<T> where T : class { [Dense(4)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
+        public void Malformed_declaration_gets_errors_and_no_crash(string declaration)
+        {
+            var run = GeneratorHarness.Run(Header + declaration);
+
+            run.Result.Exception.ShouldBeNull();
+            run.GeneratorDiagnostics.ShouldNotContain(d => d.Id == "AE9999");
+            run.Sources.ShouldBeEmpty(declaration);
+
+            // Every one of these is wrong; the user must see at least one error, ours or the compiler's.
+            var errors = run.GeneratorDiagnostics.Concat(run.Input.GetDiagnostics()).Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            errors.ShouldNotBeEmpty();
+        }
+
+        [Fact]
+        public void Out_of_range_enum_and_non_finite_values_are_reported_by_the_generator()
+        {
+            var run = GeneratorHarness.Run(Header + "[Autoencoder, Input(4), Loss((ReconstructionLoss)42)] public partial class A { [Dropout(double.NaN), Dense(2, (Activation)99)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }");
+
+            var messages = run.GeneratorDiagnostics.Where(d => d.Id == "AE0007").Select(d => d.GetMessage()).ToList();
+            messages.ShouldContain("The activation of Dense(2, 99) in the encoder must be one of None, ReLU, LeakyReLU, Sigmoid, Tanh, GELU, but is 99");
+            messages.ShouldContain("The rate of Dropout(NaN) in the encoder must be in [0, 1), but is NaN");
+            messages.ShouldContain("The loss must be one of BinaryCrossEntropy, BinaryCrossEntropyWithLogits, MeanSquaredError, L1, but is 42");
+        }
+    }
+}
