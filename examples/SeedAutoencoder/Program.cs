@@ -26,9 +26,21 @@ if (options.ShowHelp)
     return 0;
 }
 
-var dataDirectory = options.DataDirectory ?? RepositoryData.FindMnist();
-Console.WriteLine($"Loading MNIST from {dataDirectory}");
-using var mnist = MnistDataset.Load(dataDirectory);
+MnistDataset mnist;
+try
+{
+    var dataDirectory = options.DataDirectory ?? RepositoryData.FindMnist();
+    Console.WriteLine($"Loading MNIST from {dataDirectory}");
+    mnist = MnistDataset.Load(dataDirectory);
+}
+catch (IOException e)
+{
+    // Missing, truncated or malformed IDX files: the message names the file and the problem.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+using var data = mnist;
 Console.WriteLine($"{mnist.Train.Count:N0} training and {mnist.Test.Count:N0} test images");
 Console.WriteLine();
 Console.Write(SeedAutoencoder.Summary);
