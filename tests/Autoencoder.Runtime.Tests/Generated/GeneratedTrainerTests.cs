@@ -1,4 +1,5 @@
 using Autoencoder.Runtime.Tests.Shared;
+using Autoencoder.Runtime.Tests.Training;
 using System.Linq;
 using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.IO;
@@ -9,6 +10,7 @@ using static TorchSharp.torch;
 namespace Autoencoder.Runtime.Tests.Generated;
 
 /// <summary>The generated module, loss and trainer, run by the runtime on a real slice of MNIST.</summary>
+[Collection(TorchGlobalStateCollection.Name)]
 public class GeneratedTrainerTests
 {
     [Fact]
