@@ -38,6 +38,18 @@ namespace Autoencoder.Generators
                 .Select(static (result, _) => result.Model)
                 .WithTrackingName(TrackingNames.Models);
 
+            var fallbacks = analyzed
+                .Select(static (result, _) => result.Fallback)
+                .WithTrackingName(TrackingNames.Fallbacks);
+
+            context.RegisterSourceOutput(fallbacks, static (spc, fallback) =>
+            {
+                if (fallback is not null)
+                {
+                    spc.AddSource(TypeScaffold.HintName(fallback.Type, "Errors"), ErrorFallbackEmitter.Emit(fallback));
+                }
+            });
+
             context.RegisterSourceOutput(diagnostics, static (spc, items) =>
             {
                 foreach (var item in items)
@@ -83,7 +95,8 @@ namespace Autoencoder.Generators
 
             // Front-end errors (say, a wrong signature) make the model unusable even if its layers are fine.
             var model = parsed.Diagnostics.Any(d => d.IsError) ? null : analysis.Model;
-            return new AnalysisResult(model, all);
+            var fallback = model is null ? ErrorFallback.From(spec, all) : null;
+            return new AnalysisResult(model, all) { Fallback = fallback };
         }
 
         // The generator must never throw: an escaped exception costs the user every generated file (CS8785).

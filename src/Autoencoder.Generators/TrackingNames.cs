@@ -7,5 +7,6 @@ namespace Autoencoder.Generators
         public const string AnalyzedModels = nameof(AnalyzedModels);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Models = nameof(Models);
+        public const string Fallbacks = nameof(Fallbacks);
     }
 }

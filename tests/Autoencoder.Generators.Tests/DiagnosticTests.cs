@@ -323,7 +323,7 @@ namespace Autoencoder.Generators.Tests
         }
 
         [Fact]
-        public void Errors_produce_no_code_and_never_crash_the_generator()
+        public void Errors_produce_no_model_code_and_only_our_error()
         {
             const string source = Header + """
                 [Autoencoder, Input(1, 28, 28)]
@@ -336,9 +336,13 @@ namespace Autoencoder.Generators.Tests
 
             var run = GeneratorHarness.Run(source);
 
-            run.Sources.ShouldBeEmpty();
+            run.Sources.Select(s => s.HintName).ShouldBe(new[] { "Examples.Broken.Errors.g.cs" });
             run.Result.Exception.ShouldBeNull();
-            run.GeneratorDiagnostics.ShouldNotContain(d => d.Id == "AE9999");
+            run.GeneratorDiagnostics.Select(d => d.Id).ShouldBe(new[] { "AE0009" });
+
+            // The throwing bodies keep CS8795 ("partial method must have an implementation") out of the way.
+            run.CompilationProblems.ShouldBeEmpty();
+            Snapshot.Match(run.Sources.Single().SourceText.ToString(), "Errors");
         }
 
         [Fact]

@@ -14,7 +14,7 @@ namespace Autoencoder.Generators.Tests
     /// <summary>The pipeline caches: unchanged or unrelated input reruns nothing, and no step output holds a symbol.</summary>
     public class IncrementalTests
     {
-        private static readonly string[] Steps = { "AttributeModels", "AnalyzedModels", "Diagnostics", "Models" };
+        private static readonly string[] Steps = { "AttributeModels", "AnalyzedModels", "Diagnostics", "Models", "Fallbacks" };
 
         [Fact]
         public void Second_run_on_the_same_compilation_is_fully_cached()

@@ -31,7 +31,7 @@ namespace Autoencoder.Generators.Tests
 
             run.Result.Exception.ShouldBeNull();
             run.GeneratorDiagnostics.ShouldNotContain(d => d.Id == "AE9999");
-            run.Sources.ShouldBeEmpty(declaration);
+            run.Sources.ShouldAllBe(s => s.HintName.EndsWith(".Errors.g.cs"), declaration);
 
             // Every one of these is wrong; the user must see at least one error, ours or the compiler's.
             var errors = run.GeneratorDiagnostics.Concat(run.Input.GetDiagnostics()).Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);

@@ -245,5 +245,9 @@ namespace Autoencoder.Generators.Analysis
     }
 
     /// <summary>The analyzed model (null if anything is wrong) and every diagnostic found.</summary>
-    internal sealed record AnalysisResult(AnalyzedModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record AnalysisResult(AnalyzedModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        /// <summary>Set when the model has errors but its partial methods still need bodies.</summary>
+        public ErrorFallback? Fallback { get; init; }
+    }
 }
