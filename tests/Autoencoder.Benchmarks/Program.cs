@@ -17,7 +17,7 @@ var count = inputs.shape[0];
 Console.WriteLine($"MNIST training images: {count:N0}; torch threads: {TorchSharp.torch.get_num_threads()}");
 
 var ratios = new Dictionary<int, double>();
-foreach (var (batchSize, rounds, epochsPerRound) in new[] { (32, 5, 1), (256, 7, 3) })
+foreach (var (batchSize, rounds, epochsPerRound) in new[] { (32, 7, 1), (256, 11, 2) })
 {
     var generated = BenchmarkAutoencoder.Trainer.Create(new BenchmarkAutoencoder.TrainingOptions { Epochs = epochsPerRound, BatchSize = batchSize, Seed = 42 });
     using var handwritten = new HandwrittenLoop(batchSize, seed: 42);
@@ -26,8 +26,8 @@ foreach (var (batchSize, rounds, epochsPerRound) in new[] { (32, 5, 1), (256, 7,
     generated.Fit(inputs);
     HandwrittenEpochs(handwritten, epochsPerRound);
 
-    var generatedRates = new List<double>();
-    var handwrittenRates = new List<double>();
+    var generatedRates = new List<(double Wall, double Cpu)>();
+    var handwrittenRates = new List<(double Wall, double Cpu)>();
     for (var round = 0; round < rounds; round++)
     {
         // Alternate the order so that neither side always runs on a warmer (or busier) machine.
@@ -43,24 +43,33 @@ foreach (var (batchSize, rounds, epochsPerRound) in new[] { (32, 5, 1), (256, 7,
         }
     }
 
-    var perRound = generatedRates.Zip(handwrittenRates, (g, h) => g / h).ToList();
+    // Each epoch is timed in this process's CPU time: on a shared VM, time stolen by other tenants shows
+    // in wall-clock time but not in CPU time, so CPU time compares the two loops far more steadily.
+    // Both are printed; the ratio is the median of the paired (adjacent) epochs' CPU-time ratios.
+    var perRound = generatedRates.Zip(handwrittenRates, (g, h) => g.Cpu / h.Cpu).ToList();
+    var wallPerRound = generatedRates.Zip(handwrittenRates, (g, h) => g.Wall / h.Wall).ToList();
     var ratio = Median(perRound);
     ratios[batchSize] = ratio;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"batch {batchSize,3}: generated {Median(generatedRates),8:F0} samples/s, handwritten {Median(handwrittenRates),8:F0} samples/s, " +
-        $"ratio {ratio:F3} (per round: {string.Join(" ", perRound.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))})"));
+        $"batch {batchSize,3}: generated {Median(generatedRates.Select(r => r.Wall).ToList()),8:F0} samples/s, handwritten {Median(handwrittenRates.Select(r => r.Wall).ToList()),8:F0} samples/s (wall, median of {rounds}); " +
+        $"ratio {ratio:F3} by CPU time, {Median(wallPerRound):F3} by wall time"));
+    Console.WriteLine("  CPU-time ratio per round: " + string.Join(" ", perRound.Select(r => r.ToString("F3", CultureInfo.InvariantCulture))));
     generated.Model.Dispose();
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated/handwritten batch32={ratios[32]:F3} batch256={ratios[256]:F3}"));
 return 0;
 
-// Several epochs per measurement at the larger batch size, where one epoch is too short to time reliably.
-double Rate(int epochs, Action train)
+(double Wall, double Cpu) Rate(int epochs, Action train)
 {
+    var process = Process.GetCurrentProcess();
+    var cpuBefore = process.TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     train();
-    return epochs * count / watch.Elapsed.TotalSeconds;
+    var wall = watch.Elapsed.TotalSeconds;
+    process.Refresh();
+    var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+    return (epochs * count / wall, epochs * count / cpu);
 }
 
 void HandwrittenEpochs(HandwrittenLoop loop, int epochs)
