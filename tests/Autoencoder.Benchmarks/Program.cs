@@ -17,7 +17,7 @@ var count = inputs.shape[0];
 Console.WriteLine($"MNIST training images: {count:N0}; torch threads: {TorchSharp.torch.get_num_threads()}");
 
 var ratios = new Dictionary<int, double>();
-foreach (var (batchSize, rounds, epochsPerRound) in new[] { (32, 7, 1), (256, 11, 2) })
+foreach (var (batchSize, rounds, epochsPerRound) in new[] { (32, 9, 1), (256, 21, 1) })
 {
     var generated = BenchmarkAutoencoder.Trainer.Create(new BenchmarkAutoencoder.TrainingOptions { Epochs = epochsPerRound, BatchSize = batchSize, Seed = 42 });
     using var handwritten = new HandwrittenLoop(batchSize, seed: 42);
