@@ -1,9 +1,11 @@
 using System;
+using System.IO;
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
 using Autoencoder.Generators.Emit;
 using Autoencoder.Generators.FrontEnds;
+using Autoencoder.Generators.FrontEnds.Yaml;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -26,21 +28,35 @@ namespace Autoencoder.Generators
                     static (ctx, ct) => Guard(ctx.TargetSymbol.Name, () => AttributeFrontEnd.Parse(ctx, ct)))
                 .WithTrackingName(TrackingNames.AttributeModels);
 
+            // YAML models run through their own branch of the same steps: values providers cannot be concatenated
+            // without collecting them, and collecting would rerun every model when one file changes.
+            var yamlDeclared = context.AdditionalTextsProvider
+                .Where(static file => file.Path.EndsWith(YamlFrontEnd.Extension, StringComparison.OrdinalIgnoreCase))
+                .WithTrackingName(TrackingNames.YamlFiles)
+                .Select(static (file, ct) => Guard(Path.GetFileName(file.Path), () => YamlFrontEnd.Parse(file.Path, file.GetText(ct)?.ToString() ?? string.Empty, ct)))
+                .WithTrackingName(TrackingNames.YamlParsed);
+
+            RegisterOutputs(context, declared, string.Empty);
+            RegisterOutputs(context, yamlDeclared, TrackingNames.YamlPrefix);
+        }
+
+        private static void RegisterOutputs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ModelParseResult> declared, string prefix)
+        {
             var analyzed = declared
                 .Select(static (parsed, _) => Analyze(parsed))
-                .WithTrackingName(TrackingNames.AnalyzedModels);
+                .WithTrackingName(prefix + TrackingNames.AnalyzedModels);
 
             var diagnostics = analyzed
                 .Select(static (result, _) => result.Diagnostics)
-                .WithTrackingName(TrackingNames.Diagnostics);
+                .WithTrackingName(prefix + TrackingNames.Diagnostics);
 
             var models = analyzed
                 .Select(static (result, _) => result.Model)
-                .WithTrackingName(TrackingNames.Models);
+                .WithTrackingName(prefix + TrackingNames.Models);
 
             var fallbacks = analyzed
                 .Select(static (result, _) => result.Fallback)
-                .WithTrackingName(TrackingNames.Fallbacks);
+                .WithTrackingName(prefix + TrackingNames.Fallbacks);
 
             context.RegisterSourceOutput(fallbacks, static (spc, fallback) =>
             {

@@ -8,5 +8,10 @@ namespace Autoencoder.Generators
         public const string Diagnostics = nameof(Diagnostics);
         public const string Models = nameof(Models);
         public const string Fallbacks = nameof(Fallbacks);
+
+        // The YAML branch: the files, their parse, then the steps above with this prefix (YamlAnalyzedModels, YamlModels, ...).
+        public const string YamlFiles = nameof(YamlFiles);
+        public const string YamlParsed = nameof(YamlParsed);
+        public const string YamlPrefix = "Yaml";
     }
 }

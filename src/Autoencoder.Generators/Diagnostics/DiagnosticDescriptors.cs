@@ -65,6 +65,27 @@ namespace Autoencoder.Generators.Diagnostics
             "Unknown layer attribute",
             "'{0}' derives from LayerAttribute but is not a layer the generator knows; use one of the layer attributes in the Autoencoder namespace");
 
+        // YAML front-end ids start at AE0101, apart from the model ids above, which every front-end shares.
+        public static readonly DiagnosticDescriptor YamlSyntax = Error(
+            "AE0101",
+            "Invalid YAML",
+            "'{0}' is not a valid model file: {1}");
+
+        public static readonly DiagnosticDescriptor YamlUnknownKey = Error(
+            "AE0102",
+            "Unknown key in a YAML model",
+            "'{0}' is not a key of {1}{2}");
+
+        public static readonly DiagnosticDescriptor YamlWrongType = Error(
+            "AE0103",
+            "Value of the wrong type in a YAML model",
+            "{0} must be {1}, but is {2}");
+
+        public static readonly DiagnosticDescriptor YamlMissingField = Error(
+            "AE0104",
+            "Required field missing in a YAML model",
+            "{0} has no '{1}', which is required: {2}");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "AE9999",
             "The autoencoder generator failed",

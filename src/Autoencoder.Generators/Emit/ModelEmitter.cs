@@ -22,7 +22,7 @@ namespace Autoencoder.Generators.Emit
                    + Literals.Grouped(model.ParameterCount) + " parameters, trained with " + model.Loss + ".");
             w.Line("/// </summary>");
             w.Line(TorchNames.GeneratedCode);
-            w.Open("partial class " + type.Name + " : " + TorchNames.Module);
+            w.Open(TypeScaffold.PartialClass(type) + " : " + TorchNames.Module);
             WriteSummary(w, model);
             WriteFields(w, model);
             WriteConstructor(w, model);

@@ -17,7 +17,7 @@ namespace Autoencoder.Generators.Emit
             var w = new SourceWriter();
             var type = model.Type;
             TypeScaffold.OpenFile(w, type);
-            w.Open("partial class " + type.Name);
+            w.Open(TypeScaffold.PartialClass(type));
             WriteOptions(w, model);
             w.Line();
             WriteTrainer(w, model);

@@ -34,6 +34,13 @@ namespace Autoencoder.Generators.Emit
             }
         }
 
+        /// <summary>
+        /// The class header of a generated part. A user's declaration already states the accessibility; a class
+        /// that only the generator declares (from YAML) needs it here, or it would silently be internal.
+        /// </summary>
+        public static string PartialClass(TypeSpec type)
+            => (type.DeclaredByUser ? string.Empty : type.Accessibility + " ") + "partial class " + type.Name;
+
         /// <summary>A unique hint name per model and part: Examples.SeedAutoencoder.Module.g.cs.</summary>
         public static string HintName(TypeSpec type, string part) => type.FullName + "." + part + ".g.cs";
     }

@@ -19,11 +19,13 @@ namespace Autoencoder.Generators.Spec
         LocationInfo? Location);
 
     /// <summary>Where the generated type lives and how it is declared.</summary>
+    /// <param name="DeclaredByUser">False when no user code declares the class (YAML), so the generated part carries its accessibility.</param>
     internal sealed record TypeSpec(
         string? Namespace,
         string Name,
         string Accessibility,
-        EquatableArray<ContainingTypeSpec> ContainingTypes)
+        EquatableArray<ContainingTypeSpec> ContainingTypes,
+        bool DeclaredByUser = true)
     {
         public string FullName
         {

@@ -38,10 +38,21 @@ namespace Autoencoder.Generators.Tests.Infrastructure
                 References.Value,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+        public const string YamlPath = "/src/model.ae.yaml";
+
+        public static GeneratorDriver CreateDriver(params AdditionalText[] additionalTexts) => CSharpGeneratorDriver.Create(
             new[] { new AutoencoderGenerator().AsSourceGenerator() },
+            additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+        /// <summary>Runs the generator on one YAML model (at <see cref="YamlPath"/>) and C# sources, the usings by default.</summary>
+        public static GeneratorOutput RunYaml(string yaml, params string[] sources)
+        {
+            var compilation = Compile(sources.Length == 0 ? new[] { Models.Usings } : sources);
+            var driver = CreateDriver(new InMemoryText(YamlPath, yaml)).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+            return new GeneratorOutput(driver, compilation, output, generatorDiagnostics);
+        }
 
         public static GeneratorOutput Run(params string[] sources)
         {

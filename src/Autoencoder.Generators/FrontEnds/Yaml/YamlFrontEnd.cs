@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Spec;
+using Microsoft.CodeAnalysis.CSharp;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Autoencoder.Generators.FrontEnds.Yaml
+{
+    /// <summary>
+    /// Reads a <c>*.ae.yaml</c> model into the same <see cref="ModelSpec"/> the attributes produce. The file is
+    /// loaded as a node tree (YamlStream) and read by hand: no deserializer, so nothing in a file can make the
+    /// compiler instantiate a type. It checks only what is specific to YAML (syntax, keys, value types); the
+    /// model itself is validated by the shared analysis, at the nodes recorded here.
+    /// </summary>
+    internal static class YamlFrontEnd
+    {
+        public const string Extension = ".ae.yaml";
+
+        public static ModelParseResult Parse(string path, string text, CancellationToken cancellationToken)
+        {
+            var reader = new YamlNodeReader(path);
+            var root = Load(reader, path, text);
+            cancellationToken.ThrowIfCancellationRequested();
+            var spec = root is null ? null : ReadModel(reader, root);
+
+            // A file with errors has no spec: analysing half-read values would only add follow-on errors.
+            return new ModelParseResult(reader.HasErrors ? null : spec, reader.Diagnostics.ToEquatableArray());
+        }
+
+        private static YamlNode? Load(YamlNodeReader reader, string path, string text)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException e)
+            {
+                reader.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, reader.At(e.Start, e.End), Path.GetFileName(path), Innermost(e).Message));
+                return null;
+            }
+
+            if (stream.Documents.Count != 1)
+            {
+                var where = stream.Documents.Count == 0 ? reader.At(Mark.Empty, Mark.Empty) : reader.At(stream.Documents[1].RootNode);
+                reader.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, where, Path.GetFileName(path), "a model file holds exactly one YAML document, but this one has " + stream.Documents.Count));
+                return null;
+            }
+
+            return stream.Documents[0].RootNode;
+        }
+
+        private static ModelSpec? ReadModel(YamlNodeReader reader, YamlNode root)
+        {
+            var fields = reader.Mapping(root, "a model", YamlKeys.Model);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            const string Model = "The model";
+            var nameNode = YamlLayers.Required(reader, fields, "name", root, Model, "the name of the generated class, e.g. 'name: MnistAutoencoder'");
+            var name = nameNode is null ? null : Identifier(reader, nameNode, "'name'");
+            var ns = fields.TryGetValue("namespace", out var n) ? Namespace(reader, n.Value) : null;
+            var accessibility = fields.TryGetValue("accessibility", out var a) ? reader.Choice(a.Value, "'accessibility'", YamlVocabulary.Accessibilities) : "public";
+            var input = Input(reader, fields, root);
+            var encoder = Network(reader, fields, root, "encoder", NetworkRoles.EncodeMethod);
+            var decoder = Network(reader, fields, root, "decoder", NetworkRoles.DecodeMethod);
+            var loss = fields.TryGetValue("loss", out var l)
+                ? new LossSpec(reader.Choice(l.Value, "'loss'", YamlVocabulary.Losses), reader.At(l.Value))
+                : new LossSpec(ReconstructionLoss.MeanSquaredError, null);
+            var optimizer = fields.TryGetValue("optimizer", out var o) ? YamlSettings.Optimizer(reader, o.Value) : YamlSettings.DefaultOptimizer;
+            var training = fields.TryGetValue("training", out var t) ? YamlSettings.Training(reader, t.Value) : YamlSettings.DefaultTraining;
+
+            if (name is null)
+            {
+                return null;
+            }
+
+            var type = new TypeSpec(ns, name, accessibility ?? "public", EquatableArray<ContainingTypeSpec>.Empty, DeclaredByUser: false);
+            return new ModelSpec(type, input, encoder, decoder, loss, optimizer, training, reader.At(nameNode!));
+        }
+
+        private static InputSpec? Input(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root)
+        {
+            var node = YamlLayers.Required(reader, fields, "input", root, "The model", "the shape of one sample, e.g. 'input: [1, 28, 28]'");
+            var sizes = node is null ? null : reader.Ints(node, "'input'");
+            return sizes is null ? null : new InputSpec(sizes.Value, reader.At(node!));
+        }
+
+        private static NetworkSpec? Network(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root, string role, string method)
+        {
+            var node = YamlLayers.Required(reader, fields, role, root, "The model", "its layers in order, e.g. '" + role + ": [ {dense: {units: 32}} ]'");
+            if (node is null)
+            {
+                return null;
+            }
+
+            // No user method exists: the generator declares Encode/Decode itself, public like the attribute form's.
+            var layers = YamlLayers.Read(reader, node, role);
+            return new NetworkSpec(method, NetworkRoles.DefaultParameterName(method), "public", DeclaredByUser: false, layers, reader.At(fields[role].Key));
+        }
+
+        private static string? Identifier(YamlNodeReader reader, YamlNode node, string what)
+        {
+            var text = reader.Text(node, what);
+            if (text is null || SyntaxFacts.IsValidIdentifier(text) && SyntaxFacts.GetKeywordKind(text) == SyntaxKind.None)
+            {
+                return text;
+            }
+
+            reader.WrongType(node, what, "a C# identifier");
+            return null;
+        }
+
+        private static string? Namespace(YamlNodeReader reader, YamlNode node)
+        {
+            var text = reader.Text(node, "'namespace'");
+            if (text is null || text.Split('.').All(part => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None))
+            {
+                return text;
+            }
+
+            reader.WrongType(node, "'namespace'", "a C# namespace such as 'Examples.Models'");
+            return null;
+        }
+
+        // YamlDotNet wraps the scanner's error ("while parsing a block mapping ..."); the innermost says what is wrong.
+        private static YamlException Innermost(YamlException e)
+        {
+            while (e.InnerException is YamlException inner)
+            {
+                e = inner;
+            }
+
+            return e;
+        }
+    }
+}

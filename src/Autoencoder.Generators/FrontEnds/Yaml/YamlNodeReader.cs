@@ -1,0 +1,274 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Autoencoder.Generators.FrontEnds.Yaml
+{
+    /// <summary>
+    /// Typed reads from YAML nodes. Every read that fails reports one diagnostic at the node and returns null,
+    /// so the front-end can carry on and report every problem in the file at once.
+    /// </summary>
+    internal sealed class YamlNodeReader
+    {
+        private readonly string path;
+
+        public YamlNodeReader(string path)
+        {
+            this.path = path;
+        }
+
+        public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+        public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+        public LocationInfo At(YamlNode node) => At(node.Start, node.End);
+
+        /// <summary>YamlDotNet's lines and columns are 1-based, Roslyn's 0-based; its index is already 0-based.</summary>
+        public LocationInfo At(Mark start, Mark end)
+        {
+            var from = ToInt(start.Index);
+            var to = System.Math.Max(from, ToInt(end.Index));
+            return new LocationInfo(
+                path,
+                new TextSpan(from, to - from),
+                new LinePositionSpan(
+                    new LinePosition(ToInt(start.Line) - 1, ToInt(start.Column) - 1),
+                    new LinePosition(ToInt(end.Line) - 1, ToInt(end.Column) - 1)));
+        }
+
+        public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode node, params string[] args)
+            => Diagnostics.Add(DiagnosticInfo.Create(descriptor, At(node), args));
+
+        /// <summary>
+        /// The entries of a mapping by key, in file order. Unknown keys are reported with the closest known one;
+        /// a key given twice is a YAML error that YamlDotNet already rejects while loading.
+        /// </summary>
+        public Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>>? Mapping(YamlNode node, string what, params string[] keys)
+        {
+            if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" } empty && empty.Tag.IsEmpty)
+            {
+                // 'flatten:' with nothing after it is the same as 'flatten: {}'.
+                return new Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>>();
+            }
+
+            if (!Untagged(node, what))
+            {
+                return null;
+            }
+
+            if (node is not YamlMappingNode mapping)
+            {
+                WrongType(node, what, "a map such as '{ key: value }'");
+                return null;
+            }
+
+            var entries = new Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>>();
+            foreach (var entry in mapping.Children)
+            {
+                if (entry.Key is not YamlScalarNode { Value: { } key } keyNode || !keys.Contains(key))
+                {
+                    var text = entry.Key is YamlScalarNode { Value: { } k } ? k : Describe(entry.Key);
+                    Report(DiagnosticDescriptors.YamlUnknownKey, entry.Key, text, what, Hint(text, keys));
+                    continue;
+                }
+
+                entries[key] = new KeyValuePair<YamlScalarNode, YamlNode>(keyNode, entry.Value);
+            }
+
+            return entries;
+        }
+
+        /// <summary>A name or other text; quoted or not.</summary>
+        public string? Text(YamlNode node, string what)
+        {
+            if (!Untagged(node, what))
+            {
+                return null;
+            }
+
+            if (node is YamlScalarNode { Value: { Length: > 0 } value })
+            {
+                return value;
+            }
+
+            WrongType(node, what, "a name");
+            return null;
+        }
+
+        public int? Int(YamlNode node, string what)
+        {
+            var text = PlainScalar(node, what, "an integer");
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            WrongType(node, what, "an integer");
+            return null;
+        }
+
+        public long? Long(YamlNode node, string what)
+        {
+            var text = PlainScalar(node, what, "an integer");
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            WrongType(node, what, "an integer");
+            return null;
+        }
+
+        public double? Number(YamlNode node, string what)
+        {
+            var text = PlainScalar(node, what, "a number");
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            WrongType(node, what, "a number");
+            return null;
+        }
+
+        public bool? Bool(YamlNode node, string what)
+        {
+            switch (PlainScalar(node, what, "true or false"))
+            {
+                case null:
+                    return null;
+                case "true" or "True" or "TRUE":
+                    return true;
+                case "false" or "False" or "FALSE":
+                    return false;
+                default:
+                    WrongType(node, what, "true or false");
+                    return null;
+            }
+        }
+
+        public EquatableArray<int>? Ints(YamlNode node, string what)
+        {
+            if (!Untagged(node, what))
+            {
+                return null;
+            }
+
+            if (node is not YamlSequenceNode sequence)
+            {
+                WrongType(node, what, "a list of integers such as [1, 28, 28]");
+                return null;
+            }
+
+            var values = new List<int>();
+            foreach (var item in sequence.Children)
+            {
+                var value = Int(item, "Each size in " + what);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                values.Add(value.Value);
+            }
+
+            return values.ToEquatableArray();
+        }
+
+        /// <summary>One of a fixed set of names; an unknown one is out of range (AE0007), listing the valid names.</summary>
+        public T? Choice<T>(YamlNode node, string what, IReadOnlyList<KeyValuePair<string, T>> table)
+            where T : notnull
+        {
+            var text = PlainScalar(node, what, "a name");
+            if (text is null)
+            {
+                return default;
+            }
+
+            foreach (var pair in table)
+            {
+                if (pair.Key == text)
+                {
+                    return pair.Value;
+                }
+            }
+
+            Report(DiagnosticDescriptors.ValueOutOfRange, node, what, "one of " + YamlVocabulary.Names(table), "'" + text + "'");
+            return default;
+        }
+
+        public void WrongType(YamlNode node, string what, string expected)
+            => Report(DiagnosticDescriptors.YamlWrongType, node, what, expected, Describe(node));
+
+        private string? PlainScalar(YamlNode node, string what, string expected)
+        {
+            if (!Untagged(node, what))
+            {
+                return null;
+            }
+
+            // Quoted scalars are strings in YAML: "32" is not the number 32.
+            if (node is not YamlScalarNode { Style: ScalarStyle.Plain, Value: { Length: > 0 } value })
+            {
+                WrongType(node, what, expected);
+                return null;
+            }
+
+            return value;
+        }
+
+        /// <summary>
+        /// Explicit tags ('!!python/object', '!Foo') are rejected rather than ignored: they ask for a type, and
+        /// this format never creates one. Values are always read as plain nodes.
+        /// </summary>
+        private bool Untagged(YamlNode node, string what)
+        {
+            if (node.Tag.IsEmpty || node.Tag.IsNonSpecific)
+            {
+                return true;
+            }
+
+            Report(DiagnosticDescriptors.YamlWrongType, node, what, "an untagged value (tags are not supported)", "tagged '" + node.Tag.Value + "'");
+            return false;
+        }
+
+        private static string Hint(string key, string[] keys)
+        {
+            var closest = Suggestions.Closest(key, keys);
+            return closest is not null
+                ? "; did you mean '" + closest + "'?"
+                : "; use one of " + string.Join(", ", keys.Select(k => "'" + k + "'"));
+        }
+
+        private static string Describe(YamlNode node) => node switch
+        {
+            YamlScalarNode { Value: null or "" } => "empty",
+            YamlScalarNode scalar => "'" + scalar.Value + "'",
+            YamlSequenceNode => "a list",
+            YamlMappingNode => "a map",
+            _ => "an alias",
+        };
+
+        private static int ToInt(long value) => value > int.MaxValue ? int.MaxValue : value < 0 ? 0 : (int)value;
+    }
+}

@@ -1,0 +1,86 @@
+namespace Autoencoder.Generators.Tests.Infrastructure
+{
+    /// <summary>
+    /// YAML twins of <see cref="Models"/>, each beside an attribute declaration of the same model, name and
+    /// namespace. YAML cannot nest a class or rename a parameter, so the deep twin's Decode takes 'z' and the
+    /// nested model's twin is top-level with public methods.
+    /// </summary>
+    internal static class YamlModels
+    {
+        public const string Classic = """
+            name: MnistAutoencoder
+            namespace: Examples
+            input: [1, 28, 28]
+            encoder:
+              - flatten: {}
+              - dense: {units: 32, activation: relu}
+            decoder:
+              - dense: {units: 784, activation: sigmoid}
+              - unflatten: {shape: [1, 28, 28]}
+            loss: binary_cross_entropy
+            optimizer: {kind: adam, learning_rate: 1e-3}
+            training: {epochs: 20, batch_size: 256, seed: 42}
+            """;
+
+        public static readonly string ClassicAttributes = Models.Classic;
+
+        public const string Deep = """
+            name: DeepAutoencoder
+            namespace: Examples.Deep
+            accessibility: internal
+            input: [784]
+            encoder:
+              - dense: {units: 1000, activation: relu}
+              - dense: {units: 500, activation: relu}
+              - dense: {units: 250, activation: relu}
+              - dense: {units: 30}
+            decoder:
+              - dense: {units: 250, activation: relu}
+              - dense: {units: 500, activation: relu}
+              - dense: {units: 1000, activation: relu}
+              - dense: {units: 784}
+            loss: binary_cross_entropy_with_logits
+            optimizer:
+              kind: adamw
+              learning_rate: 0.001
+              weight_decay: 0.0001
+            training:
+              epochs: 30
+              batch_size: 128
+            """;
+
+        public static readonly string DeepAttributes = Models.Deep.Replace("Decode(Tensor code)", "Decode(Tensor z)");
+
+        public const string Tiny = """
+            name: Tiny
+            input: [64]
+            encoder:
+              - dropout: {rate: 0.1}
+              - dense: {units: 16, activation: leaky_relu, negative_slope: 0.2}
+              - dense: {units: 8, activation: tanh, bias: false}
+            decoder:
+              - dense: {units: 16, activation: gelu}
+              - dense: {units: 64, activation: sigmoid, init: kaiming_normal}
+            loss: l1
+            optimizer: {kind: sgd, learning_rate: 0.05, momentum: 0.9, nesterov: true}
+            """;
+
+        public const string TinyAttributes = Models.Usings + """
+            [Autoencoder]
+            [Input(64)]
+            [Loss(ReconstructionLoss.L1)]
+            [Optimizer(OptimizerKind.Sgd, LearningRate = 0.05, Momentum = 0.9, Nesterov = true)]
+            public partial class Tiny
+            {
+                [Dropout(0.1)]
+                [Dense(16, Activation.LeakyReLU, NegativeSlope = 0.2)]
+                [Dense(8, Activation.Tanh, Bias = false)]
+                public partial Tensor Encode(Tensor x);
+
+                [Dense(16, Activation.GELU)]
+                [Dense(64, Activation.Sigmoid, Init = WeightInit.KaimingNormal)]
+                public partial Tensor Decode(Tensor z);
+            }
+            """;
+    }
+}

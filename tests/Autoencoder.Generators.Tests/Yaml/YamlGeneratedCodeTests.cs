@@ -1,0 +1,83 @@
+using System.Linq;
+using Autoencoder.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Shouldly;
+using Xunit;
+
+namespace Autoencoder.Generators.Tests.Yaml
+{
+    /// <summary>A YAML model lowers to the same spec as its attribute twin, so it generates the same code.</summary>
+    public class YamlGeneratedCodeTests
+    {
+        [Theory]
+        [InlineData("Classic", "Examples.MnistAutoencoder", "public")]
+        [InlineData("Deep", "Examples.Deep.DeepAutoencoder", "internal")]
+        [InlineData("Tiny", "Tiny", "public")]
+        public void Yaml_and_attribute_twins_generate_the_same_code(string model, string fullName, string accessibility)
+        {
+            var (yaml, attributes) = model switch
+            {
+                "Classic" => (YamlModels.Classic, YamlModels.ClassicAttributes),
+                "Deep" => (YamlModels.Deep, YamlModels.DeepAttributes),
+                _ => (YamlModels.Tiny, YamlModels.TinyAttributes),
+            };
+
+            var fromYaml = GeneratorHarness.RunYaml(yaml);
+            var fromAttributes = GeneratorHarness.Run(attributes);
+
+            AssertCompilesCleanly(fromYaml);
+            fromYaml.Sources.Select(s => s.HintName).ShouldBe(new[] { fullName + ".Module.g.cs", fullName + ".Trainer.g.cs" });
+            var name = fullName.Split('.').Last();
+            fromYaml.Source(".Trainer.g.cs").ShouldBe(AsIfNotDeclaredByUser(fromAttributes.Source(".Trainer.g.cs"), accessibility, name));
+            fromYaml.Source(".Module.g.cs").ShouldBe(AsIfNotDeclaredByUser(fromAttributes.Source(".Module.g.cs"), accessibility, name));
+        }
+
+        [Fact]
+        public void Yaml_model_generates_module_and_trainer()
+        {
+            var run = GeneratorHarness.RunYaml(YamlModels.Classic);
+
+            AssertCompilesCleanly(run);
+            Snapshot.Match(run.Source(".Module.g.cs"), "YamlClassic.Module");
+            Snapshot.Match(run.Source(".Trainer.g.cs"), "YamlClassic.Trainer");
+        }
+
+        [Fact]
+        public void Yaml_model_is_usable_from_csharp_as_a_public_module()
+        {
+            var use = Models.Usings + """
+                public static class Use
+                {
+                    public static Tensor Run(Examples.MnistAutoencoder model, Tensor x) => model.Decode(model.Encode(x));
+                    public static long Count => Examples.MnistAutoencoder.ParameterCount;
+                }
+                """;
+
+            var run = GeneratorHarness.RunYaml(YamlModels.Classic, use);
+
+            AssertCompilesCleanly(run);
+            var type = run.Output.GetTypeByMetadataName("Examples.MnistAutoencoder")!;
+            type.DeclaredAccessibility.ShouldBe(Accessibility.Public);
+        }
+
+        /// <summary>
+        /// The attribute twin's file with the only two differences a YAML model must have: the class states its
+        /// accessibility (no user part does), and Encode/Decode are ordinary methods (no partial declaration exists).
+        /// The expected differences are written out, so any other difference fails the comparison.
+        /// </summary>
+        private static string AsIfNotDeclaredByUser(string attributeText, string accessibility, string name)
+        {
+            attributeText.ShouldContain("partial class " + name);
+            return attributeText
+                .Replace("partial class " + name, accessibility + " partial class " + name)
+                .Replace("public partial global::TorchSharp.torch.Tensor Encode(", "public global::TorchSharp.torch.Tensor Encode(")
+                .Replace("public partial global::TorchSharp.torch.Tensor Decode(", "public global::TorchSharp.torch.Tensor Decode(");
+        }
+
+        private static void AssertCompilesCleanly(GeneratorOutput run)
+        {
+            run.GeneratorDiagnostics.ShouldBeEmpty();
+            run.CompilationProblems.ShouldBeEmpty();
+        }
+    }
+}
