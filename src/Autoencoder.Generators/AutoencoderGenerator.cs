@@ -8,6 +8,7 @@ using Autoencoder.Generators.FrontEnds;
 using Autoencoder.Generators.FrontEnds.Yaml;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Autoencoder.Generators
 {
@@ -33,7 +34,7 @@ namespace Autoencoder.Generators
             var yamlDeclared = context.AdditionalTextsProvider
                 .Where(static file => file.Path.EndsWith(YamlFrontEnd.Extension, StringComparison.OrdinalIgnoreCase))
                 .WithTrackingName(TrackingNames.YamlFiles)
-                .Select(static (file, ct) => Guard(Path.GetFileName(file.Path), () => YamlFrontEnd.Parse(file.Path, file.GetText(ct)?.ToString() ?? string.Empty, ct)))
+                .Select(static (file, ct) => Guard(Path.GetFileName(file.Path), () => YamlFrontEnd.Parse(file.Path, file.GetText(ct) ?? SourceText.From(string.Empty), ct)))
                 .WithTrackingName(TrackingNames.YamlParsed);
 
             RegisterOutputs(context, declared, string.Empty);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -6,6 +7,7 @@ using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
 using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -21,9 +23,9 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
     {
         public const string Extension = ".ae.yaml";
 
-        public static ModelParseResult Parse(string path, string text, CancellationToken cancellationToken)
+        public static ModelParseResult Parse(string path, SourceText text, CancellationToken cancellationToken)
         {
-            var reader = new YamlNodeReader(path);
+            var reader = new YamlNodeReader(path, text);
             var root = Load(reader, path, text);
             cancellationToken.ThrowIfCancellationRequested();
             var spec = root is null ? null : ReadModel(reader, root);
@@ -32,16 +34,23 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             return new ModelParseResult(reader.HasErrors ? null : spec, reader.Diagnostics.ToEquatableArray());
         }
 
-        private static YamlNode? Load(YamlNodeReader reader, string path, string text)
+        private static YamlNode? Load(YamlNodeReader reader, string path, SourceText text)
         {
             var stream = new YamlStream();
             try
             {
-                stream.Load(new StringReader(text));
+                stream.Load(new StringReader(text.ToString()));
             }
             catch (YamlException e)
             {
                 reader.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, reader.At(e.Start, e.End), Path.GetFileName(path), Innermost(e).Message));
+                return null;
+            }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet 16's scanner throws this, without a position, for some unterminated flow collections.
+                var end = new Mark(text.Length, text.Lines.Count, 1);
+                reader.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, reader.At(end, end), Path.GetFileName(path), "the parser stopped (" + e.Message + "); look for an unclosed '[' or '{'"));
                 return null;
             }
 

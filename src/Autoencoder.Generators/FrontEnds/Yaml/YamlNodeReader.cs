@@ -5,6 +5,7 @@ using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Autoencoder.Generators.FrontEnds.Yaml
@@ -15,30 +16,80 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
     /// </summary>
     internal sealed class YamlNodeReader
     {
-        private readonly string path;
+        // Deeper than any model file; bounds the walk when an alias refers to one of its own ancestors.
+        private const int MaxDepth = 32;
 
-        public YamlNodeReader(string path)
+        private readonly string path;
+        private readonly SourceText text;
+
+        public YamlNodeReader(string path, SourceText text)
         {
             this.path = path;
+            this.text = text;
         }
 
         public List<DiagnosticInfo> Diagnostics { get; } = new();
 
         public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
-        public LocationInfo At(YamlNode node) => At(node.Start, node.End);
+        /// <summary>
+        /// The whole node. YamlDotNet gives a collection only the marks of its start event, so the end is found
+        /// from its last descendant, plus the closing bracket of a flow collection.
+        /// </summary>
+        public LocationInfo At(YamlNode node)
+        {
+            var start = ToInt(node.Start.Index);
+            var end = System.Math.Max(start, EndOf(node, 0));
+            return Location(node.Start, start, end);
+        }
+
+        public LocationInfo At(Mark start, Mark end) => Location(start, ToInt(start.Index), System.Math.Max(ToInt(start.Index), ToInt(end.Index)));
 
         /// <summary>YamlDotNet's lines and columns are 1-based, Roslyn's 0-based; its index is already 0-based.</summary>
-        public LocationInfo At(Mark start, Mark end)
+        private LocationInfo Location(Mark start, int from, int to)
         {
-            var from = ToInt(start.Index);
-            var to = System.Math.Max(from, ToInt(end.Index));
+            from = System.Math.Min(from, text.Length);
+            to = System.Math.Min(to, text.Length);
             return new LocationInfo(
                 path,
                 new TextSpan(from, to - from),
-                new LinePositionSpan(
-                    new LinePosition(ToInt(start.Line) - 1, ToInt(start.Column) - 1),
-                    new LinePosition(ToInt(end.Line) - 1, ToInt(end.Column) - 1)));
+                new LinePositionSpan(new LinePosition(System.Math.Max(0, ToInt(start.Line) - 1), System.Math.Max(0, ToInt(start.Column) - 1)), text.Lines.GetLinePosition(to)));
+        }
+
+        private int EndOf(YamlNode node, int depth)
+        {
+            var end = ToInt(node.End.Index);
+            if (depth > MaxDepth)
+            {
+                return end;
+            }
+
+            YamlNode? last = node switch
+            {
+                YamlSequenceNode { Children.Count: > 0 } sequence => sequence.Children[sequence.Children.Count - 1],
+                YamlMappingNode { Children.Count: > 0 } mapping => mapping.Children.Last().Value,
+                _ => null,
+            };
+            if (last is not null)
+            {
+                end = System.Math.Max(end, EndOf(last, depth + 1));
+            }
+
+            var isFlow = node is YamlSequenceNode { Style: SequenceStyle.Flow } || node is YamlMappingNode { Style: MappingStyle.Flow };
+            if (isFlow)
+            {
+                while (end < text.Length && (text[end] == ' ' || text[end] == '\n' || text[end] == '\r' || text[end] == '\t'))
+                {
+                    end++;
+                }
+
+                if (end < text.Length && (text[end] == ']' || text[end] == '}'))
+                {
+                    end++;
+                }
+            }
+
+            return end;
         }
 
         public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode node, params string[] args)
