@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Common;
@@ -37,8 +38,20 @@ namespace Autoencoder.Generators
                 .Select(static (file, ct) => Guard(Path.GetFileName(file.Path), () => YamlFrontEnd.Parse(file.Path, file.GetText(ct) ?? SourceText.From(string.Empty), ct)))
                 .WithTrackingName(TrackingNames.YamlParsed);
 
+            // Which classes each declaration makes, as plain equatable values: these change only when a name or
+            // file does, so an edited layer reruns no other model.
+            var claims = declared.Select(static (parsed, _) => ModelClaim.Of(parsed))
+                .Collect()
+                .Combine(yamlDeclared.Select(static (parsed, _) => ModelClaim.Of(parsed)).Collect())
+                .Select(static (pair, _) => pair.Left.AddRange(pair.Right).Where(c => c is not null).Select(c => c!).ToEquatableArray())
+                .WithTrackingName(TrackingNames.YamlClaims);
+
+            var yamlUnique = yamlDeclared.Combine(claims)
+                .Select(static (pair, _) => ModelClaim.RejectDuplicate(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.YamlUnique);
+
             RegisterOutputs(context, declared, string.Empty);
-            RegisterOutputs(context, yamlDeclared, TrackingNames.YamlPrefix);
+            RegisterOutputs(context, yamlUnique, TrackingNames.YamlPrefix);
         }
 
         private static void RegisterOutputs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ModelParseResult> declared, string prefix)

@@ -86,6 +86,11 @@ namespace Autoencoder.Generators.Diagnostics
             "Required field missing in a YAML model",
             "{0} has no '{1}', which is required: {2}");
 
+        public static readonly DiagnosticDescriptor DuplicateModel = Error(
+            "AE0105",
+            "Model declared twice",
+            "'{0}' is already declared by {1}; give this model another name or namespace, or remove one of them");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "AE9999",
             "The autoencoder generator failed",

@@ -11,7 +11,7 @@ namespace Autoencoder.Generators.Tests.Yaml
     /// <summary>Each YAML file is its own pipeline item: editing one regenerates that model only; C# edits regenerate none.</summary>
     public class YamlIncrementalTests
     {
-        private static readonly string[] YamlSteps = { "YamlFiles", "YamlParsed", "YamlAnalyzedModels", "YamlDiagnostics", "YamlModels", "YamlFallbacks" };
+        private static readonly string[] YamlSteps = { "YamlFiles", "YamlParsed", "YamlClaims", "YamlUnique", "YamlAnalyzedModels", "YamlDiagnostics", "YamlModels", "YamlFallbacks" };
 
         private static readonly InMemoryText Classic = new("/src/classic.ae.yaml", YamlModels.Classic);
         private static readonly InMemoryText Tiny = new("/src/tiny.ae.yaml", YamlModels.Tiny);
