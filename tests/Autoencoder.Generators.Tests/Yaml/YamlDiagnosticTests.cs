@@ -81,6 +81,23 @@ namespace Autoencoder.Generators.Tests.Yaml
         }
 
         [Fact]
+        public void AE0102_flatten_takes_no_parameters()
+        {
+            var yaml = Valid.Replace("encoder:\n", "encoder:\n  - flatten: {dims: 1}\n");
+
+            Single(yaml, "AE0102").GetMessage().ShouldBe("'dims' is not a key of a flatten layer (it takes no parameters)");
+        }
+
+        [Fact]
+        public void AE0103_root_that_is_not_a_map()
+        {
+            var diagnostic = Single("- dense: {units: 4}\n", "AE0103");
+
+            diagnostic.GetMessage().ShouldBe("A model must be a map such as '{ key: value }', but is a list");
+            AssertAt(diagnostic, "- dense: {units: 4}\n", "- dense", length: "- dense: {units: 4}".Length);
+        }
+
+        [Fact]
         public void AE0103_value_of_the_wrong_type()
         {
             var yaml = Valid.Replace("{units: 2,", "{units: two,");
@@ -144,6 +161,17 @@ namespace Autoencoder.Generators.Tests.Yaml
         }
 
         [Fact]
+        public void AE0007_optimizer_setting_out_of_range_points_at_the_optimizer()
+        {
+            var yaml = Valid + "\noptimizer: {kind: adam, learning_rate: 0}\n";
+
+            var diagnostic = Single(yaml, "AE0007");
+
+            diagnostic.GetMessage().ShouldBe("LearningRate must be a finite number > 0, but is 0.0");
+            AssertAt(diagnostic, yaml, "{kind: adam", length: "{kind: adam, learning_rate: 0}".Length);
+        }
+
+        [Fact]
         public void AE0008_shape_mismatch_points_at_the_last_decoder_layer()
         {
             var yaml = Valid.Replace("{units: 4}", "{units: 5}");
@@ -170,7 +198,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         {
             var yaml = Valid.Replace("- dense: {units: 4}", "- dense: !System.Diagnostics.Process {units: 4}");
 
-            Single(yaml, "AE0103").GetMessage().ShouldBe("a dense layer must be an untagged value (tags are not supported), but is tagged '!System.Diagnostics.Process'");
+            Single(yaml, "AE0103").GetMessage().ShouldBe("A dense layer must be an untagged value (tags are not supported), but is tagged '!System.Diagnostics.Process'");
         }
 
         [Fact]

@@ -107,14 +107,16 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 return new Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>>();
             }
 
-            if (!Untagged(node, what))
+            // 'what' names the map in "is not a key of a dense layer"; it also starts the sentences below.
+            var subject = char.ToUpperInvariant(what[0]) + what.Substring(1);
+            if (!Untagged(node, subject))
             {
                 return null;
             }
 
             if (node is not YamlMappingNode mapping)
             {
-                WrongType(node, what, "a map such as '{ key: value }'");
+                WrongType(node, subject, "a map such as '{ key: value }'");
                 return null;
             }
 
@@ -305,6 +307,11 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
 
         private static string Hint(string key, string[] keys)
         {
+            if (keys.Length == 0)
+            {
+                return string.Empty;
+            }
+
             var closest = Suggestions.Closest(key, keys);
             return closest is not null
                 ? "; did you mean '" + closest + "'?"
