@@ -39,6 +39,18 @@ namespace Autoencoder.Generators.Tests
         }
 
         [Fact]
+        public void Autoencoder_on_two_parts_of_one_class_generates_once_and_does_not_crash()
+        {
+            var run = GeneratorHarness.Run(
+                Models.Classic,
+                Models.Usings + "namespace Examples; [Autoencoder] public partial class MnistAutoencoder { }");
+
+            run.Result.Exception.ShouldBeNull();
+            run.Sources.Count.ShouldBe(2);
+            run.Input.GetDiagnostics().ShouldContain(d => d.Id == "CS0579");
+        }
+
+        [Fact]
         public void Out_of_range_enum_and_non_finite_values_are_reported_by_the_generator()
         {
             var run = GeneratorHarness.Run(Header + "[Autoencoder, Input(4), Loss((ReconstructionLoss)42)] public partial class A { [Dropout(double.NaN), Dense(2, (Activation)99)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }");

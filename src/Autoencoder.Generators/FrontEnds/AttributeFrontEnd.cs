@@ -25,6 +25,13 @@ namespace Autoencoder.Generators.FrontEnds
                 return new ModelParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
+            // [Autoencoder] on several parts of one partial class (the compiler reports CS0579) would describe
+            // one model twice and add its files twice; only the first part speaks for the model.
+            if (!IsFirstMarkedPart(type, declaration, cancellationToken))
+            {
+                return new ModelParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             var diagnostics = new List<DiagnosticInfo>();
             var typeLocation = LocationInfo.From(declaration.Identifier.GetLocation());
             CheckDeclaration(type, declaration, typeLocation, diagnostics);
@@ -41,6 +48,17 @@ namespace Autoencoder.Generators.FrontEnds
                 typeLocation);
 
             return new ModelParseResult(spec, diagnostics.ToEquatableArray());
+        }
+
+        private static bool IsFirstMarkedPart(INamedTypeSymbol type, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
+        {
+            var first = type.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Autoencoder && a.ApplicationSyntaxReference is not null)
+                .Select(a => a.ApplicationSyntaxReference!)
+                .OrderBy(r => r.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+                .ThenBy(r => r.Span.Start)
+                .FirstOrDefault();
+            return first is null || first.GetSyntax(cancellationToken).Ancestors().Contains(declaration);
         }
 
         private static void CheckDeclaration(INamedTypeSymbol type, ClassDeclarationSyntax declaration, LocationInfo? location, List<DiagnosticInfo> diagnostics)
