@@ -24,7 +24,9 @@ namespace Autoencoder.Generators.Analysis
             if (input is not null && decoder is not null && decoder.Output != input)
             {
                 var last = spec.Decoder!.Layers.Count > 0 ? spec.Decoder.Layers[spec.Decoder.Layers.Count - 1].Location : spec.Decoder.Location;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReconstructionShapeMismatch, last, name, decoder.Output.ToString(), input.ToString()));
+                var hint = OutputPaddingHints.ForMismatch(decoder, input);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReconstructionShapeMismatch, last, name, decoder.Output.ToString(), input.ToString(), hint?.Text ?? string.Empty));
+                diagnostics.AddRange(OutputPaddingHints.ShortLayers(encoder!, decoder, spec.Decoder, hint?.Index));
             }
 
             if (spec.Decoder is not null)
