@@ -100,6 +100,16 @@ namespace Autoencoder.Generators.Tests
                 .ShouldBe("its output of 10000000000×100000 pixels is more than a dimension can hold");
 
         [Fact]
+        public void Absurd_convolutions_are_problems_not_overflows()
+        {
+            var wide = new ConvTranspose2dSpec(1, int.MaxValue, int.MaxValue, 0, 1, int.MaxValue, 1, true, default, 0.01, default, null);
+            ShapeInference.Infer(wide, Shape.Of(1, int.MaxValue, 1)).Problem.ShouldBe("its output of 9.22E+018×4.61E+018 pixels is more than a dimension can hold");
+
+            var heavy = Conv(int.MaxValue, 1);
+            ShapeInference.Infer(heavy, Shape.Of(int.MaxValue, 1, 1)).Problem.ShouldBe("it would have about 4.61E+018 weights, too many to hold");
+        }
+
+        [Fact]
         public void Batch_norm_learns_a_scale_and_shift_per_channel_or_feature()
         {
             ShapeInference.Infer(new BatchNormSpec(null), Shape.Of(8, 5, 5)).Parameters.ShouldBe(16);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Autoencoder.Generators.Spec;
 using static Autoencoder.Generators.Analysis.ShapeInference;
 
@@ -9,6 +10,8 @@ namespace Autoencoder.Generators.Analysis
     /// </summary>
     internal static class ImageShapeInference
     {
+        private const double MaxExactParameters = 9_007_199_254_740_992; // 2^53
+
         public static LayerShape Conv2d(Conv2dSpec conv, Shape input)
         {
             var problem = NeedsImage(input) ?? Groups(input.Dimensions[0], conv.OutChannels, conv.Groups);
@@ -32,7 +35,7 @@ namespace Autoencoder.Generators.Analysis
                 w = ((paddedW - span) / conv.Stride) + 1;
             }
 
-            return Image(conv.OutChannels, h, w, ConvParameters(input.Dimensions[0], conv.OutChannels, conv.KernelSize, conv.Groups, conv.Bias));
+            return Image(conv.OutChannels, h, w, input.Dimensions[0], conv.KernelSize, conv.Groups, conv.Bias);
         }
 
         public static LayerShape ConvTranspose2d(ConvTranspose2dSpec conv, Shape input)
@@ -43,14 +46,20 @@ namespace Autoencoder.Generators.Analysis
                 return LayerShape.Fails(problem);
             }
 
-            long Grow(long size) => ((size - 1) * conv.Stride) - (2L * conv.Padding) + ((long)conv.Dilation * (conv.KernelSize - 1)) + conv.OutputPadding + 1;
-            long h = Grow(input.Dimensions[1]), w = Grow(input.Dimensions[2]);
+            // In double: stride and dilation near int.MaxValue would overflow long; any size that fits an int is exact.
+            double Grow(int size) => ((size - 1.0) * conv.Stride) - (2.0 * conv.Padding) + ((double)conv.Dilation * (conv.KernelSize - 1)) + conv.OutputPadding + 1;
+            double h = Grow(input.Dimensions[1]), w = Grow(input.Dimensions[2]);
+            if (h > int.MaxValue || w > int.MaxValue)
+            {
+                return LayerShape.Fails("its output of " + h.ToString("E2", CultureInfo.InvariantCulture) + "×" + w.ToString("E2", CultureInfo.InvariantCulture) + " pixels is more than a dimension can hold");
+            }
+
             if (h <= 0 || w <= 0)
             {
                 return LayerShape.Fails("its output would be " + h + "×" + w + " pixels: Padding " + conv.Padding + " removes more than the layer adds");
             }
 
-            return Image(conv.OutChannels, h, w, ConvParameters(input.Dimensions[0], conv.OutChannels, conv.KernelSize, conv.Groups, conv.Bias));
+            return Image(conv.OutChannels, (long)h, (long)w, input.Dimensions[0], conv.KernelSize, conv.Groups, conv.Bias);
         }
 
         public static LayerShape Pool2d(Pool2dSpec pool, Shape input)
@@ -90,9 +99,18 @@ namespace Autoencoder.Generators.Analysis
             return problem is null ? LayerShape.Ok(input) : LayerShape.Fails(problem);
         }
 
-        /// <summary>Weights k·k·(in/groups)·out, plus one bias per output channel.</summary>
-        private static long ConvParameters(long inChannels, long outChannels, long kernel, long groups, bool bias)
-            => (kernel * kernel * (inChannels / groups) * outChannels) + (bias ? outChannels : 0);
+        /// <summary>A convolution's output, with weights k·k·(in/groups)·out plus one bias per output channel.</summary>
+        private static LayerShape Image(long outChannels, long h, long w, long inChannels, long kernel, long groups, bool bias)
+        {
+            // Counted in double first: up to 2^53 it is exact, beyond that no machine holds the weights anyway.
+            var estimate = (double)kernel * kernel * (inChannels / groups) * outChannels;
+            if (estimate > MaxExactParameters)
+            {
+                return LayerShape.Fails("it would have about " + estimate.ToString("E2", CultureInfo.InvariantCulture) + " weights, too many to hold");
+            }
+
+            return Image(outChannels, h, w, (kernel * kernel * (inChannels / groups) * outChannels) + (bias ? outChannels : 0));
+        }
 
         private static string? NeedsImage(Shape input) => input.Rank switch
         {
