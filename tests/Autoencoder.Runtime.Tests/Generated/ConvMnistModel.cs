@@ -10,26 +10,26 @@ namespace Autoencoder.Runtime.Tests.Generated;
 [Training(Epochs = 2, BatchSize = 64, Seed = 11)]
 public partial class ConvMnistModel
 {
-    [Conv2d(8, 3, Activation.ReLU, Stride = 2, Padding = 1)]
+    [Conv2d(4, 3, Activation.ReLU, Stride = 2, Padding = 1)]
     [BatchNorm]
-    [Conv2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1)]
+    [Conv2d(8, 3, Activation.ReLU, Stride = 2, Padding = 1)]
     [Flatten]
     [Dense(32)]
     public partial Tensor Encode(Tensor x);
 
-    [Dense(16 * 7 * 7, Activation.ReLU)]
-    [Unflatten(16, 7, 7)]
-    [ConvTranspose2d(8, 3, Activation.ReLU, Stride = 2, Padding = 1, OutputPadding = 1)]
+    [Dense(8 * 7 * 7, Activation.ReLU)]
+    [Unflatten(8, 7, 7)]
+    [ConvTranspose2d(4, 3, Activation.ReLU, Stride = 2, Padding = 1, OutputPadding = 1)]
     [ConvTranspose2d(1, 3, Activation.Sigmoid, Stride = 2, Padding = 1, OutputPadding = 1)]
     public partial Tensor Decode(Tensor z);
 }
 
-/// <summary>Every other image layer: same padding with groups, pooling, channel dropout, dilation, 1-d batch norm, upsampling.</summary>
+/// <summary>Every other image layer: same padding (even kernel, so uneven) with groups, pooling, channel dropout, dilation, 1-d batch norm, upsampling.</summary>
 [Autoencoder]
 [Input(2, 12, 12)]
 public partial class PooledImageModel
 {
-    [Conv2d(4, 3, Activation.ReLU, SamePadding = true, Groups = 2)]
+    [Conv2d(4, 4, Activation.ReLU, SamePadding = true, Groups = 2)]
     [BatchNorm]
     [MaxPool2d(2)]
     [Dropout2d(0.25)]
