@@ -354,7 +354,7 @@ namespace Autoencoder.Generators.Tests
                 .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
                 .ToList();
 
-            descriptors.Count.ShouldBeGreaterThanOrEqualTo(12);
+            descriptors.Count.ShouldBeGreaterThanOrEqualTo(13);
             descriptors.Select(d => d.Id).ShouldBeUnique();
             foreach (var d in descriptors)
             {
