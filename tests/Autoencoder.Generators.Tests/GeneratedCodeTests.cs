@@ -76,7 +76,7 @@ namespace Autoencoder.Generators.Tests
             module.ShouldContain("public const long ParameterCount = " + (encoder + decoder) + ";");
         }
 
-        private static void AssertCompilesCleanly(GeneratorOutput run)
+        internal static void AssertCompilesCleanly(GeneratorOutput run)
         {
             run.GeneratorDiagnostics.ShouldBeEmpty();
             run.CompilationProblems.Select(d => d.ToString()).ShouldBeEmpty();

@@ -16,10 +16,12 @@ namespace Autoencoder.Generators.Tests
     {
         private static readonly string[] Steps = { "AttributeModels", "AnalyzedModels", "Diagnostics", "Models", "Fallbacks" };
 
-        [Fact]
-        public void Second_run_on_the_same_compilation_is_fully_cached()
+        [Theory]
+        [InlineData(nameof(Models.Classic))]
+        [InlineData(nameof(Models.Pooled))]
+        public void Second_run_on_the_same_compilation_is_fully_cached(string model)
         {
-            var compilation = GeneratorHarness.Compile(Models.Classic);
+            var compilation = GeneratorHarness.Compile(ModelSource(model));
             var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
             driver = driver.RunGenerators(compilation.Clone());
@@ -50,10 +52,12 @@ namespace Autoencoder.Generators.Tests
             OutputReasons(driver).ShouldAllBe(r => r == IncrementalStepRunReason.Cached || r == IncrementalStepRunReason.Unchanged);
         }
 
-        [Fact]
-        public void Moving_a_valid_declaration_does_not_regenerate_code()
+        [Theory]
+        [InlineData(nameof(Models.Classic))]
+        [InlineData(nameof(Models.Pooled))]
+        public void Moving_a_valid_declaration_does_not_regenerate_code(string model)
         {
-            var compilation = GeneratorHarness.Compile(Models.Classic);
+            var compilation = GeneratorHarness.Compile(ModelSource(model));
             var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
             driver = driver.RunGenerators(Prepend(compilation, "// a comment that shifts every line\n"));
@@ -104,7 +108,7 @@ namespace Autoencoder.Generators.Tests
         [Fact]
         public void No_step_output_holds_a_symbol_syntax_node_or_compilation()
         {
-            var driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Models.Classic, Models.Deep));
+            var driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Models.Classic, Models.Deep, Models.Conv, Models.Pooled));
             var steps = driver.GetRunResult().Results.Single().TrackedSteps;
 
             foreach (var step in Steps)
@@ -119,6 +123,8 @@ namespace Autoencoder.Generators.Tests
                 }
             }
         }
+
+        private static string ModelSource(string name) => (string)typeof(Models).GetField(name)!.GetValue(null)!;
 
         private static IncrementalStepRunReason[] Reasons(GeneratorDriver driver, string step)
         {

@@ -24,7 +24,9 @@ namespace Autoencoder.Generators.Analysis
             if (input is not null && decoder is not null && decoder.Output != input)
             {
                 var last = spec.Decoder!.Layers.Count > 0 ? spec.Decoder.Layers[spec.Decoder.Layers.Count - 1].Location : spec.Decoder.Location;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReconstructionShapeMismatch, last, name, decoder.Output.ToString(), input.ToString()));
+                var hint = OutputPaddingHints.ForMismatch(decoder, input);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReconstructionShapeMismatch, last, name, decoder.Output.ToString(), input.ToString(), hint?.Text ?? string.Empty));
+                diagnostics.AddRange(OutputPaddingHints.ShortLayers(encoder!, decoder, spec.Decoder, hint?.Index));
             }
 
             if (spec.Decoder is not null)
@@ -115,13 +117,13 @@ namespace Autoencoder.Generators.Analysis
             {
                 case DenseSpec dense:
                     return Check(dense.Units > 0, layer.Location, "The units of " + where, "positive", Literals.Format(dense.Units), diagnostics)
-                        & CheckActivation(dense.Activation, layer.Location, where, diagnostics)
-                        & Check(Enum.IsDefined(typeof(WeightInit), dense.Init), layer.Location, "The Init of " + where, "one of " + string.Join(", ", Enum.GetNames(typeof(WeightInit))), ((int)dense.Init).ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics)
-                        & Check(dense.NegativeSlope >= 0 && !double.IsInfinity(dense.NegativeSlope), layer.Location, "NegativeSlope of " + where, "a finite number ≥ 0", Literals.Format(dense.NegativeSlope), diagnostics);
+                        & CheckNeuron(dense.Activation, dense.Init, dense.NegativeSlope, layer.Location, where, diagnostics);
                 case UnflattenSpec unflatten:
                     return Check(ShapeInference.AllPositive(unflatten.Shape), layer.Location, "The shape of " + where, "one or more positive sizes", Describe(unflatten.Shape), diagnostics);
                 case DropoutSpec dropout:
                     return Check(dropout.Rate >= 0 && dropout.Rate < 1, layer.Location, "The rate of " + where, "in [0, 1)", Literals.Format(dropout.Rate), diagnostics);
+                case Conv2dSpec or ConvTranspose2dSpec or Pool2dSpec or UpsampleSpec or Dropout2dSpec:
+                    return ImageLayerValidation.Validate(layer, where, diagnostics);
                 case UnknownLayerSpec unknown:
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, layer.Location, unknown.AttributeName));
                     return false;
@@ -129,6 +131,12 @@ namespace Autoencoder.Generators.Analysis
                     return true;
             }
         }
+
+        /// <summary>What every layer with weights and an activation checks: the activation, the initialiser and the leaky slope.</summary>
+        internal static bool CheckNeuron(Activation activation, WeightInit init, double negativeSlope, LocationInfo? location, string where, List<DiagnosticInfo> diagnostics)
+            => CheckActivation(activation, location, where, diagnostics)
+               & Check(Enum.IsDefined(typeof(WeightInit), init), location, "The Init of " + where, "one of " + string.Join(", ", Enum.GetNames(typeof(WeightInit))), ((int)init).ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics)
+               & Check(negativeSlope >= 0 && !double.IsInfinity(negativeSlope), location, "NegativeSlope of " + where, "a finite number ≥ 0", Literals.Format(negativeSlope), diagnostics);
 
         private static bool CheckActivation(Activation activation, LocationInfo? location, string where, List<DiagnosticInfo> diagnostics)
             => Check(Enum.IsDefined(typeof(Activation), activation), location, "The activation of " + where, "one of " + string.Join(", ", Enum.GetNames(typeof(Activation))), ((int)activation).ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics);
@@ -161,14 +169,21 @@ namespace Autoencoder.Generators.Analysis
             }
         }
 
-        /// <summary>The activation that produces the decoder's values: that of the last layer that computes any (reshapes and dropout only move them).</summary>
+        /// <summary>The activation that produces the decoder's values: that of the last layer that computes any (reshapes, dropout, pooling and upsampling only move or average them).</summary>
         private static (Activation Activation, LocationInfo? Location) FinalActivation(NetworkSpec decoder)
         {
             for (var i = decoder.Layers.Count - 1; i >= 0; i--)
             {
-                if (decoder.Layers[i] is DenseSpec dense)
+                switch (decoder.Layers[i])
                 {
-                    return (dense.Activation, dense.Location);
+                    case DenseSpec dense:
+                        return (dense.Activation, dense.Location);
+                    case Conv2dSpec conv:
+                        return (conv.Activation, conv.Location);
+                    case ConvTranspose2dSpec convT:
+                        return (convT.Activation, convT.Location);
+                    case BatchNormSpec batchNorm:
+                        return (Activation.None, batchNorm.Location);
                 }
             }
 
@@ -229,7 +244,7 @@ namespace Autoencoder.Generators.Analysis
             return resolved;
         }
 
-        private static bool Check(bool ok, LocationInfo? location, string what, string expected, string actual, List<DiagnosticInfo> diagnostics)
+        internal static bool Check(bool ok, LocationInfo? location, string what, string expected, string actual, List<DiagnosticInfo> diagnostics)
         {
             if (!ok)
             {

@@ -37,6 +37,12 @@ namespace Autoencoder.Generators.Analysis
             FlattenSpec => Flatten(input),
             UnflattenSpec unflatten => Unflatten(unflatten, input),
             DropoutSpec => LayerShape.Ok(input),
+            Conv2dSpec conv => ImageShapeInference.Conv2d(conv, input),
+            ConvTranspose2dSpec convT => ImageShapeInference.ConvTranspose2d(convT, input),
+            Pool2dSpec pool => ImageShapeInference.Pool2d(pool, input),
+            UpsampleSpec upsample => ImageShapeInference.Upsample(upsample, input),
+            BatchNormSpec => ImageShapeInference.BatchNorm(input),
+            Dropout2dSpec => ImageShapeInference.Dropout2d(input),
             _ => LayerShape.Fails("it is not a known layer"),
         };
 
@@ -73,8 +79,8 @@ namespace Autoencoder.Generators.Analysis
             return LayerShape.Ok(target);
         }
 
-        /// <summary>Layers that are submodules with weights get a field; the rest are written inline.</summary>
-        public static bool HasModule(LayerSpec layer) => layer is DenseSpec;
+        /// <summary>Layers that are submodules with weights or running statistics get a field; the rest are written inline.</summary>
+        public static bool HasModule(LayerSpec layer) => layer is DenseSpec or Conv2dSpec or ConvTranspose2dSpec or BatchNormSpec;
 
         public static bool AllPositive(EquatableArray<int> dimensions) => dimensions.Count > 0 && dimensions.All(d => d > 0);
     }

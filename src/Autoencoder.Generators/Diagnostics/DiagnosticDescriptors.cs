@@ -48,7 +48,7 @@ namespace Autoencoder.Generators.Diagnostics
         public static readonly DiagnosticDescriptor ReconstructionShapeMismatch = Error(
             "AE0008",
             "Decoder output shape differs from the input shape",
-            "The decoder of '{0}' outputs {1}, but the input is {2}: a reconstruction must have the input's shape");
+            "The decoder of '{0}' outputs {1}, but the input is {2}: a reconstruction must have the input's shape{3}");
 
         public static readonly DiagnosticDescriptor LayerInputMismatch = Error(
             "AE0009",
@@ -64,6 +64,11 @@ namespace Autoencoder.Generators.Diagnostics
             "AE0011",
             "Unknown layer attribute",
             "'{0}' derives from LayerAttribute but is not a layer the generator knows; use one of the layer attributes in the Autoencoder namespace");
+
+        public static readonly DiagnosticDescriptor ConvTransposeOnePixelShort = Warning(
+            "AE0012",
+            "Transposed convolution ends one pixel short",
+            "{0} in the decoder outputs {1} pixels, one short of the {2} that {3} in the encoder takes: set OutputPadding = {4} on it");
 
         // YAML front-end ids start at AE0101, apart from the model ids above, which every front-end shares.
         public static readonly DiagnosticDescriptor YamlSyntax = Error(
@@ -96,12 +101,16 @@ namespace Autoencoder.Generators.Diagnostics
             "The autoencoder generator failed",
             "The autoencoder generator failed on '{0}' ({1}); no code was generated for it. Please report this with the declaration.");
 
-        private static DiagnosticDescriptor Error(string id, string title, string message) => new(
+        private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) => new(
             id,
             title,
             message,
             Category,
-            DiagnosticSeverity.Error,
+            severity,
             isEnabledByDefault: true,
             helpLinkUri: HelpLink(id));
 

@@ -93,15 +93,15 @@ namespace Autoencoder.Generators.Emit
         {
             foreach (var layer in ModuleLayers(model))
             {
-                if (layer.Layer is not DenseSpec { Init: not WeightInit.Default } dense)
+                if (ImageLayerEmitter.Weights(layer.Layer) is not { Init: not WeightInit.Default } weights)
                 {
                     continue;
                 }
 
                 w.Line();
-                w.Line("// " + dense.Init + " weights" + (dense.Bias ? " and a zero bias" : string.Empty) + " for " + layer.Name + ".");
-                w.Line(TorchNames.Nn + ".init." + InitFunction(dense.Init) + "(" + layer.Name + ".weight);");
-                if (dense.Bias)
+                w.Line("// " + weights.Init + " weights" + (weights.Bias ? " and a zero bias" : string.Empty) + " for " + layer.Name + ".");
+                w.Line(TorchNames.Nn + ".init." + InitFunction(weights.Init) + "(" + layer.Name + ".weight);");
+                if (weights.Bias)
                 {
                     w.Line(TorchNames.Nn + ".init.zeros_(" + layer.Name + ".bias);");
                 }
@@ -163,13 +163,13 @@ namespace Autoencoder.Generators.Emit
         private static string FieldType(AnalyzedLayer layer) => layer.Layer switch
         {
             DenseSpec => TorchNames.Linear,
-            _ => throw Unreachable(layer),
+            _ => ImageLayerEmitter.FieldType(layer) ?? throw Unreachable(layer),
         };
 
         private static string Construction(AnalyzedLayer layer) => layer.Layer switch
         {
             DenseSpec dense => TorchNames.Nn + ".Linear(" + layer.Input.Dimensions[0] + ", " + dense.Units + ", hasBias: " + (dense.Bias ? "true" : "false") + ")",
-            _ => throw Unreachable(layer),
+            _ => ImageLayerEmitter.Construction(layer) ?? throw Unreachable(layer),
         };
 
         private static string Application(AnalyzedLayer layer, string p) => layer.Layer switch
@@ -178,14 +178,14 @@ namespace Autoencoder.Generators.Emit
             FlattenSpec => p + ".flatten(1)",
             UnflattenSpec => p + ".reshape(" + p + ".shape[0], " + layer.Output.ToCSharpList() + ")",
             DropoutSpec dropout => TorchNames.Functional + ".dropout(" + p + ", " + Literals.Format(dropout.Rate) + ", training)",
-            _ => throw Unreachable(layer),
+            _ => ImageLayerEmitter.Application(layer, p) ?? throw Unreachable(layer),
         };
 
         // Validation rejects unknown layers before emitting; reaching this is a generator bug, reported as AE9999.
         private static System.InvalidOperationException Unreachable(AnalyzedLayer layer)
             => new("no code for layer " + layer.Layer.Describe());
 
-        private static string Activate(Activation activation, double slope, string expression) => activation switch
+        internal static string Activate(Activation activation, double slope, string expression) => activation switch
         {
             Activation.ReLU => TorchNames.Functional + ".relu(" + expression + ")",
             Activation.LeakyReLU => TorchNames.Functional + ".leaky_relu(" + expression + ", " + Literals.Format(slope) + ")",

@@ -215,7 +215,45 @@ namespace Autoencoder.Generators.FrontEnds
                 case AttributeNames.Unflatten:
                     return new UnflattenSpec(IntsAt(args, 0), location);
                 case AttributeNames.Dropout:
-                    return new DropoutSpec(args.Length > 0 && args[0].Value is double rate ? rate : 0, location);
+                    return new DropoutSpec(DoubleAt(args, 0), location);
+                case AttributeNames.Conv2d:
+                    return new Conv2dSpec(
+                        OutChannels: IntAt(args, 0),
+                        KernelSize: IntAt(args, 1),
+                        Stride: Named(attribute, "Stride", 1),
+                        Padding: Named(attribute, "Padding", 0),
+                        SamePadding: Named(attribute, "SamePadding", false),
+                        Dilation: Named(attribute, "Dilation", 1),
+                        Groups: Named(attribute, "Groups", 1),
+                        Bias: Named(attribute, "Bias", true),
+                        Activation: (Activation)IntAt(args, 2),
+                        NegativeSlope: Named(attribute, "NegativeSlope", 0.01),
+                        Init: (WeightInit)Named(attribute, "Init", 0),
+                        location);
+                case AttributeNames.ConvTranspose2d:
+                    return new ConvTranspose2dSpec(
+                        OutChannels: IntAt(args, 0),
+                        KernelSize: IntAt(args, 1),
+                        Stride: Named(attribute, "Stride", 1),
+                        Padding: Named(attribute, "Padding", 0),
+                        OutputPadding: Named(attribute, "OutputPadding", 0),
+                        Dilation: Named(attribute, "Dilation", 1),
+                        Groups: Named(attribute, "Groups", 1),
+                        Bias: Named(attribute, "Bias", true),
+                        Activation: (Activation)IntAt(args, 2),
+                        NegativeSlope: Named(attribute, "NegativeSlope", 0.01),
+                        Init: (WeightInit)Named(attribute, "Init", 0),
+                        location);
+                case AttributeNames.MaxPool2d:
+                    return new Pool2dSpec(PoolKind.Max, IntAt(args, 0), NamedOrNull<int>(attribute, "Stride"), location);
+                case AttributeNames.AvgPool2d:
+                    return new Pool2dSpec(PoolKind.Average, IntAt(args, 0), NamedOrNull<int>(attribute, "Stride"), location);
+                case AttributeNames.Upsample:
+                    return new UpsampleSpec(IntAt(args, 0), (Upsampling)Named(attribute, "Mode", 0), location);
+                case AttributeNames.BatchNorm:
+                    return new BatchNormSpec(location);
+                case AttributeNames.Dropout2d:
+                    return new Dropout2dSpec(DoubleAt(args, 0), location);
                 default:
                     return new UnknownLayerSpec(attributeClass.ToDisplayString(), location);
             }
@@ -293,6 +331,9 @@ namespace Autoencoder.Generators.FrontEnds
 
         private static int IntAt(ImmutableArray<TypedConstant> args, int index)
             => args.Length > index && args[index].Value is int value ? value : 0;
+
+        private static double DoubleAt(ImmutableArray<TypedConstant> args, int index)
+            => args.Length > index && args[index].Value is double value ? value : 0;
 
         private static EquatableArray<int> IntsAt(ImmutableArray<TypedConstant> args, int index)
         {

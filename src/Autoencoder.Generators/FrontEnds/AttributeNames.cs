@@ -14,5 +14,12 @@ namespace Autoencoder.Generators.FrontEnds
         public const string Flatten = "FlattenAttribute";
         public const string Unflatten = "UnflattenAttribute";
         public const string Dropout = "DropoutAttribute";
+        public const string Conv2d = "Conv2dAttribute";
+        public const string ConvTranspose2d = "ConvTranspose2dAttribute";
+        public const string MaxPool2d = "MaxPool2dAttribute";
+        public const string AvgPool2d = "AvgPool2dAttribute";
+        public const string Upsample = "UpsampleAttribute";
+        public const string BatchNorm = "BatchNormAttribute";
+        public const string Dropout2d = "Dropout2dAttribute";
     }
 }

@@ -78,5 +78,57 @@ namespace Autoencoder.Generators.Tests.Infrastructure
                 }
             }
             """;
+
+        /// <summary>A convolutional MNIST autoencoder: two stride-2 convolutions down to 7×7, a 16-number code, and their transposed mirror.</summary>
+        public const string Conv = Usings + """
+            namespace Examples.Conv;
+
+            [Autoencoder]
+            [Input(1, 28, 28)]
+            [Loss(ReconstructionLoss.BinaryCrossEntropy)]
+            public partial class ConvAutoencoder
+            {
+                [Conv2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1, Init = WeightInit.KaimingNormal)]
+                [Conv2d(32, 3, Activation.ReLU, Stride = 2, Padding = 1)]
+                [Flatten]
+                [Dense(16)]
+                public partial Tensor Encode(Tensor x);
+
+                [Dense(32 * 7 * 7, Activation.ReLU)]
+                [Unflatten(32, 7, 7)]
+                [ConvTranspose2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1, OutputPadding = 1)]
+                [ConvTranspose2d(1, 3, Activation.Sigmoid, Stride = 2, Padding = 1, OutputPadding = 1)]
+                public partial Tensor Decode(Tensor z);
+            }
+            """;
+
+        /// <summary>Pooling and upsampling instead of strides, with batch norm (2-d and 1-d), channel dropout, same padding, groups and dilation.</summary>
+        public const string Pooled = Usings + """
+            namespace Examples.Conv;
+
+            [Autoencoder]
+            [Input(2, 28, 28)]
+            public partial class PooledAutoencoder
+            {
+                [Conv2d(8, 3, Activation.ReLU, SamePadding = true, Groups = 2)]
+                [BatchNorm]
+                [MaxPool2d(2)]
+                [Dropout2d(0.1)]
+                [Conv2d(8, 3, Activation.LeakyReLU, Padding = 2, Dilation = 2, Bias = false, NegativeSlope = 0.2)]
+                [AvgPool2d(3, Stride = 2)]
+                [Flatten]
+                [Dense(32)]
+                [BatchNorm]
+                public partial Tensor Encode(Tensor x);
+
+                [Dense(8 * 7 * 7, Activation.ReLU)]
+                [Unflatten(8, 7, 7)]
+                [Upsample(2)]
+                [Conv2d(8, 3, Activation.ReLU, Padding = 1)]
+                [Upsample(2, Mode = Upsampling.Bilinear)]
+                [Conv2d(2, 3, Padding = 1)]
+                public partial Tensor Decode(Tensor z);
+            }
+            """;
     }
 }
