@@ -19,6 +19,10 @@ namespace Autoencoder.Generators.Tests.Yaml
         [InlineData("name: X\nname: Y\n", "AE0101")]
         [InlineData("name: X\ninput: [4]\nencoder: [dense]\ndecoder: [[1]]\n", "AE0103")]
         [InlineData("name: X\ninput: [4]\nencoder: {dense: {units: 4}}\ndecoder: []\n", "AE0103")]
+        // Found by tests/Autoencoder.Fuzz: a file cut inside a flow mapping (YamlDotNet marks a line past the end),
+        // and a key where a sequence item belongs (YamlDotNet throws ArgumentException); both were AE9999.
+        [InlineData("name: X\ninput: [4]\ntraining: {ep", "AE0101")]
+        [InlineData("name: X\ninput: [4]\nencoder:\n  : dense: {units: 4}\ndecoder: []\n", "AE0101")]
         public void Malformed_files_get_diagnostics_and_no_code(string yaml, string id)
         {
             var run = GeneratorHarness.RunYaml(yaml);

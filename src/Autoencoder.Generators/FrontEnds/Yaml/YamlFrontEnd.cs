@@ -49,9 +49,12 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             catch (InvalidOperationException e)
             {
                 // YamlDotNet 16's scanner throws this, without a position, for some unterminated flow collections.
-                var end = new Mark(text.Length, text.Lines.Count, 1);
-                reader.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, reader.At(end, end), Path.GetFileName(path), "the parser stopped (" + e.Message + "); look for an unclosed '[' or '{'"));
-                return null;
+                return Stopped(reader, path, text, e, "look for an unclosed '[' or '{'");
+            }
+            catch (ArgumentException e)
+            {
+                // ...and this ("The current event is of an unsupported type") for a key where a sequence item was expected.
+                return Stopped(reader, path, text, e, "look for a ':' where a '- ' item was expected");
             }
 
             if (stream.Documents.Count != 1)
@@ -62,6 +65,13 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             }
 
             return stream.Documents[0].RootNode;
+        }
+
+        private static YamlNode? Stopped(YamlNodeReader reader, string path, SourceText text, Exception e, string hint)
+        {
+            var end = new Mark(text.Length, text.Lines.Count, 1);
+            reader.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlSyntax, reader.At(end, end), Path.GetFileName(path), "the parser stopped (" + e.Message + "); " + hint));
+            return null;
         }
 
         private static ModelSpec? ReadModel(YamlNodeReader reader, YamlNode root)

@@ -40,20 +40,20 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         {
             var start = ToInt(node.Start.Index);
             var end = System.Math.Max(start, EndOf(node, 0));
-            return Location(node.Start, start, end);
+            return Location(start, end);
         }
 
-        public LocationInfo At(Mark start, Mark end) => Location(start, ToInt(start.Index), System.Math.Max(ToInt(start.Index), ToInt(end.Index)));
+        public LocationInfo At(Mark start, Mark end) => Location(ToInt(start.Index), System.Math.Max(ToInt(start.Index), ToInt(end.Index)));
 
-        /// <summary>YamlDotNet's lines and columns are 1-based, Roslyn's 0-based; its index is already 0-based.</summary>
-        private LocationInfo Location(Mark start, int from, int to)
+        /// <summary>
+        /// Both ends from YamlDotNet's 0-based index, not its line and column: at the end of a cut-off file those
+        /// name a line past the text, which put the start after the end (an ArgumentException, AE9999).
+        /// </summary>
+        private LocationInfo Location(int from, int to)
         {
             from = System.Math.Min(from, text.Length);
             to = System.Math.Min(to, text.Length);
-            return new LocationInfo(
-                path,
-                new TextSpan(from, to - from),
-                new LinePositionSpan(new LinePosition(System.Math.Max(0, ToInt(start.Line) - 1), System.Math.Max(0, ToInt(start.Column) - 1)), text.Lines.GetLinePosition(to)));
+            return new LocationInfo(path, new TextSpan(from, to - from), new LinePositionSpan(text.Lines.GetLinePosition(from), text.Lines.GetLinePosition(to)));
         }
 
         private int EndOf(YamlNode node, int depth)
