@@ -55,6 +55,17 @@ namespace Autoencoder.Generators.Tests
         }
 
         [Fact]
+        public void Verbatim_identifier_in_the_namespace_is_a_valid_hint_name_not_a_crash()
+        {
+            // Found by tests/Autoencoder.Fuzz: a model in 'namespace @public' made AddSource throw on the '@'.
+            var run = GeneratorHarness.Run(Models.Classic.Replace("namespace Examples;", "namespace @public.Examples;"));
+
+            run.Result.Exception.ShouldBeNull();
+            run.Sources.Select(s => s.HintName).ShouldBe(new[] { "public.Examples.MnistAutoencoder.Module.g.cs", "public.Examples.MnistAutoencoder.Trainer.g.cs" }, ignoreOrder: true);
+            run.CompilationProblems.ShouldBeEmpty();
+        }
+
+        [Fact]
         public void Out_of_range_enum_and_non_finite_values_are_reported_by_the_generator()
         {
             var run = GeneratorHarness.Run(Header + "[Autoencoder, Input(4), Loss((ReconstructionLoss)42)] public partial class A { [Dropout(double.NaN), Dense(2, (Activation)99)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }");

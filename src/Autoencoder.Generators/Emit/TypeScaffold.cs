@@ -41,7 +41,10 @@ namespace Autoencoder.Generators.Emit
         public static string PartialClass(TypeSpec type)
             => (type.DeclaredByUser ? string.Empty : type.Accessibility + " ") + "partial class " + type.Name;
 
-        /// <summary>A unique hint name per model and part: Examples.SeedAutoencoder.Module.g.cs.</summary>
-        public static string HintName(TypeSpec type, string part) => type.FullName + "." + part + ".g.cs";
+        /// <summary>
+        /// A unique hint name per model and part: Examples.SeedAutoencoder.Module.g.cs. A verbatim '@' (namespace
+        /// @public) names the same identifier without it, and AddSource throws on it, which costs every output (CS8785).
+        /// </summary>
+        public static string HintName(TypeSpec type, string part) => type.FullName.Replace("@", string.Empty) + "." + part + ".g.cs";
     }
 }
