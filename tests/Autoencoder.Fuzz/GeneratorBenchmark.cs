@@ -74,9 +74,9 @@ namespace Autoencoder.Fuzz
                 }
             }
 
-            Console.WriteLine($"cold:                {Median(cold),8:F1} ms  ({coldOutputs} models emitted)");
-            Console.WriteLine($"unrelated C# edit:   {Median(csharpEdit),8:F1} ms  ({csharpOutputs} models re-emitted)");
-            Console.WriteLine($"one YAML file edit:  {Median(yamlEdit),8:F1} ms  ({yamlOutputs} models re-emitted)");
+            Console.WriteLine($"cold:                {Median(cold),8:F1} ms  ({coldOutputs} model(s) emitted)");
+            Console.WriteLine($"unrelated C# edit:   {Median(csharpEdit),8:F1} ms  ({csharpOutputs} model(s) re-emitted)");
+            Console.WriteLine($"one YAML file edit:  {Median(yamlEdit),8:F1} ms  ({yamlOutputs} model(s) re-emitted)");
             Console.WriteLine($"summary: 50 models, cold {Median(cold):F0} ms / {coldOutputs} models emitted, C# edit {Median(csharpEdit):F1} ms / {csharpOutputs}, YAML edit {Median(yamlEdit):F1} ms / {yamlOutputs} re-emitted (medians of {Runs})");
             return csharpOutputs == 0 && yamlOutputs == 1 ? 0 : 1;
         }
