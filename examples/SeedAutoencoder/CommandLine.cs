@@ -20,13 +20,14 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, doub
           --help            this text
         """;
 
-    public static CommandLine Parse(string[] args)
+    /// <summary>Reads the options; <paramref name="defaultOutput"/> lets another example (ConvAutoencoder) share this parser.</summary>
+    public static CommandLine Parse(string[] args, string defaultOutput)
     {
         int? epochs = null, batchSize = null;
         long? seed = null;
         double? learningRate = null;
         string? data = null;
-        var output = Path.Combine("out", "SeedAutoencoder");
+        var output = defaultOutput;
         var help = false;
         for (var i = 0; i < args.Length; i++)
         {

@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 CommandLine options;
 try
 {
-    options = CommandLine.Parse(args);
+    options = CommandLine.Parse(args, Path.Combine("out", "SeedAutoencoder"));
 }
 catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
 {

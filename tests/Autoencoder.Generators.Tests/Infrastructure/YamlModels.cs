@@ -82,5 +82,49 @@ namespace Autoencoder.Generators.Tests.Infrastructure
                 public partial Tensor Decode(Tensor z);
             }
             """;
+
+        public const string Conv = """
+            name: ConvAutoencoder
+            namespace: Examples.Conv
+            input: [1, 28, 28]
+            encoder:
+              - conv2d: {out_channels: 16, kernel_size: 3, activation: relu, stride: 2, padding: 1, init: kaiming_normal}
+              - conv2d: {out_channels: 32, kernel_size: 3, activation: relu, stride: 2, padding: 1}
+              - flatten:
+              - dense: {units: 16}
+            decoder:
+              - dense: {units: 1568, activation: relu}
+              - unflatten: {shape: [32, 7, 7]}
+              - conv_transpose2d: {out_channels: 16, kernel_size: 3, activation: relu, stride: 2, padding: 1, output_padding: 1}
+              - conv_transpose2d: {out_channels: 1, kernel_size: 3, activation: sigmoid, stride: 2, padding: 1, output_padding: 1}
+            loss: binary_cross_entropy
+            """;
+
+        public static readonly string ConvAttributes = Models.Conv;
+
+        public const string Pooled = """
+            name: PooledAutoencoder
+            namespace: Examples.Conv
+            input: [2, 28, 28]
+            encoder:
+              - conv2d: {out_channels: 8, kernel_size: 3, activation: relu, same_padding: true, groups: 2}
+              - batch_norm: {}
+              - max_pool2d: {kernel_size: 2}
+              - dropout2d: {rate: 0.1}
+              - conv2d: {out_channels: 8, kernel_size: 3, activation: leaky_relu, padding: 2, dilation: 2, bias: false, negative_slope: 0.2}
+              - avg_pool2d: {kernel_size: 3, stride: 2}
+              - flatten: {}
+              - dense: {units: 32}
+              - batch_norm:
+            decoder:
+              - dense: {units: 392, activation: relu}
+              - unflatten: {shape: [8, 7, 7]}
+              - upsample: {scale: 2}
+              - conv2d: {out_channels: 8, kernel_size: 3, activation: relu, padding: 1}
+              - upsample: {scale: 2, mode: bilinear}
+              - conv2d: {out_channels: 2, kernel_size: 3, padding: 1}
+            """;
+
+        public static readonly string PooledAttributes = Models.Pooled;
     }
 }

@@ -88,6 +88,78 @@ namespace Autoencoder.Generators.Tests.Yaml
             Single(yaml, "AE0102").GetMessage().ShouldBe("'dims' is not a key of a flatten layer (it takes no parameters)");
         }
 
+        private const string ValidConv = """
+            name: SmallConv
+            input: [1, 8, 8]
+            encoder:
+              - conv2d: {out_channels: 4, kernel_size: 3, stride: 2, padding: 1, activation: relu}
+            decoder:
+              - conv_transpose2d: {out_channels: 1, kernel_size: 3, stride: 2, padding: 1, output_padding: 1}
+            """;
+
+        [Fact]
+        public void Valid_conv_model_has_no_diagnostics()
+        {
+            var run = GeneratorHarness.RunYaml(ValidConv);
+
+            run.Result.Diagnostics.ShouldBeEmpty();
+            run.CompilationProblems.ShouldBeEmpty();
+        }
+
+        [Fact]
+        public void AE0102_misspelt_conv_key_suggests_the_closest()
+        {
+            var yaml = ValidConv.Replace("kernel_size: 3, stride: 2, padding: 1, activation", "kernal_size: 3, stride: 2, padding: 1, activation");
+
+            var diagnostics = GeneratorHarness.RunYaml(yaml).Result.Diagnostics;
+
+            // The misspelt key is unknown, so the required kernel size is also missing: two errors, no guessing.
+            diagnostics.Select(d => d.Id).ShouldBe(new[] { "AE0102", "AE0104" }, ignoreOrder: true);
+            var unknown = diagnostics.Single(d => d.Id == "AE0102");
+            unknown.GetMessage().ShouldBe("'kernal_size' is not a key of a conv2d layer; did you mean 'kernel_size'?");
+            AssertAt(unknown, yaml, "kernal_size", length: "kernal_size".Length);
+            diagnostics.Single(d => d.Id == "AE0104").GetMessage().ShouldBe(
+                "The conv2d layer 1 of the encoder has no 'kernel_size', which is required: e.g. 'conv2d: {out_channels: 16, kernel_size: 3}'");
+        }
+
+        [Fact]
+        public void AE0102_output_padding_is_not_a_conv2d_key()
+        {
+            var yaml = ValidConv.Replace("padding: 1, activation", "padding: 1, output_padding: 1, activation");
+
+            // Too far from every conv2d key for a suggestion, so the message lists them all.
+            Single(yaml, "AE0102").GetMessage().ShouldBe(
+                "'output_padding' is not a key of a conv2d layer; use one of 'out_channels', 'kernel_size', 'stride', 'padding', 'same_padding', "
+                + "'dilation', 'groups', 'bias', 'activation', 'init', 'negative_slope'");
+        }
+
+        [Fact]
+        public void AE0103_output_padding_of_the_wrong_type()
+        {
+            var yaml = ValidConv.Replace("output_padding: 1", "output_padding: [1, 1]");
+
+            var diagnostic = Single(yaml, "AE0103");
+
+            diagnostic.GetMessage().ShouldBe("'output_padding' of layer 1 of the decoder must be an integer, but is a list");
+            AssertAt(diagnostic, yaml, "[1, 1]", length: "[1, 1]".Length);
+        }
+
+        [Fact]
+        public void AE0104_pool_without_kernel_size()
+        {
+            var yaml = ValidConv.Replace("encoder:\n", "encoder:\n  - max_pool2d: {stride: 1}\n");
+
+            Single(yaml, "AE0104").GetMessage().ShouldBe("The max_pool2d layer 1 of the encoder has no 'kernel_size', which is required: e.g. 'max_pool2d: {kernel_size: 2}'");
+        }
+
+        [Fact]
+        public void AE0007_unknown_upsampling_mode_lists_the_valid_ones()
+        {
+            var yaml = ValidConv.Replace("decoder:\n", "decoder:\n  - upsample: {scale: 1, mode: bicubic}\n");
+
+            Single(yaml, "AE0007").GetMessage().ShouldBe("The mode of layer 1 of the decoder must be one of 'nearest', 'bilinear', but is 'bicubic'");
+        }
+
         [Fact]
         public void AE0103_root_that_is_not_a_map()
         {

@@ -13,12 +13,16 @@ namespace Autoencoder.Generators.Tests.Yaml
         [InlineData("Classic", "Examples.MnistAutoencoder", "public")]
         [InlineData("Deep", "Examples.Deep.DeepAutoencoder", "internal")]
         [InlineData("Tiny", "Tiny", "public")]
+        [InlineData("Conv", "Examples.Conv.ConvAutoencoder", "public")]
+        [InlineData("Pooled", "Examples.Conv.PooledAutoencoder", "public")]
         public void Yaml_and_attribute_twins_generate_the_same_code(string model, string fullName, string accessibility)
         {
             var (yaml, attributes) = model switch
             {
                 "Classic" => (YamlModels.Classic, YamlModels.ClassicAttributes),
                 "Deep" => (YamlModels.Deep, YamlModels.DeepAttributes),
+                "Conv" => (YamlModels.Conv, YamlModels.ConvAttributes),
+                "Pooled" => (YamlModels.Pooled, YamlModels.PooledAttributes),
                 _ => (YamlModels.Tiny, YamlModels.TinyAttributes),
             };
 

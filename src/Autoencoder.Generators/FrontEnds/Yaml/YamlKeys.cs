@@ -4,11 +4,21 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
     internal static class YamlKeys
     {
         public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training" };
-        public static readonly string[] Layers = { "dense", "flatten", "unflatten", "dropout" };
+        public static readonly string[] Layers =
+        {
+            "dense", "flatten", "unflatten", "dropout",
+            "conv2d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "upsample", "batch_norm", "dropout2d",
+        };
         public static readonly string[] Dense = { "units", "activation", "bias", "init", "negative_slope" };
         public static readonly string[] Flatten = { };
         public static readonly string[] Unflatten = { "shape" };
         public static readonly string[] Dropout = { "rate" };
+        public static readonly string[] Conv2d = { "out_channels", "kernel_size", "stride", "padding", "same_padding", "dilation", "groups", "bias", "activation", "init", "negative_slope" };
+        public static readonly string[] ConvTranspose2d = { "out_channels", "kernel_size", "stride", "padding", "output_padding", "dilation", "groups", "bias", "activation", "init", "negative_slope" };
+        public static readonly string[] Pool2d = { "kernel_size", "stride" };
+        public static readonly string[] Upsample = { "scale", "mode" };
+        public static readonly string[] BatchNorm = { };
+        public static readonly string[] Dropout2d = { "rate" };
         public static readonly string[] Optimizer = { "kind", "learning_rate", "weight_decay", "momentum", "nesterov", "beta1", "beta2" };
         public static readonly string[] Training = { "epochs", "batch_size", "seed" };
     }

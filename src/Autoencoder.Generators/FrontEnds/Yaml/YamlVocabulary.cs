@@ -43,6 +43,12 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             Pair("kaiming_normal", WeightInit.KaimingNormal),
         };
 
+        public static readonly IReadOnlyList<KeyValuePair<string, Upsampling>> Upsamplings = new[]
+        {
+            Pair("nearest", Upsampling.Nearest),
+            Pair("bilinear", Upsampling.Bilinear),
+        };
+
         public static readonly IReadOnlyList<KeyValuePair<string, string>> Accessibilities = new[]
         {
             Pair("public", "public"),
