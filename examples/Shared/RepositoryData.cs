@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace SeedAutoencoderExample;
+namespace Autoencoder.Examples;
 
 /// <summary>Finds the MNIST files shipped in the repository's data/mnist, from wherever the example runs.</summary>
 internal static class RepositoryData

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 
-namespace SeedAutoencoderExample;
+namespace Autoencoder.Examples;
 
 /// <summary>The example's options; anything not given keeps the model's declared default.</summary>
 internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, double? LearningRate, string? DataDirectory, string OutputDirectory, bool ShowHelp)
