@@ -11,5 +11,11 @@ namespace Autoencoder
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     public sealed class AutoencoderAttribute : Attribute
     {
+        /// <summary>
+        /// How the weights of every <c>Dense</c>, <c>Conv2d</c> and <c>ConvTranspose2d</c> layer are initialised unless the
+        /// layer sets its own <c>Init</c> (<see cref="WeightInit.TorchDefault"/> opts a layer out); TorchSharp's own
+        /// initialisation unless set. Normalisation layers always start as the identity (scale one, shift zero).
+        /// </summary>
+        public WeightInit Init { get; set; }
     }
 }

@@ -50,7 +50,7 @@ namespace Autoencoder
         /// <summary>Whether the layer learns an additive bias per output channel; true unless set.</summary>
         public bool Bias { get; set; } = true;
 
-        /// <summary>How the weights are initialised; TorchSharp's default unless set.</summary>
+        /// <summary>How the weights are initialised; the model's <see cref="AutoencoderAttribute.Init"/> unless set.</summary>
         public WeightInit Init { get; set; }
 
         /// <summary>Slope for negative inputs when <see cref="Activation"/> is LeakyReLU; 0.01 unless set.</summary>

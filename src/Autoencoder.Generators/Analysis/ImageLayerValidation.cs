@@ -21,6 +21,9 @@ namespace Autoencoder.Generators.Analysis
             UpsampleSpec upsample => Positive(upsample.Scale, "scale", upsample, where, diagnostics)
                                      & ModelAnalyzer.Check(Enum.IsDefined(typeof(Upsampling), upsample.Mode), upsample.Location, "The Mode of " + where, "one of " + string.Join(", ", Enum.GetNames(typeof(Upsampling))), ((int)upsample.Mode).ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics),
             Dropout2dSpec dropout => ModelAnalyzer.Check(dropout.Rate >= 0 && dropout.Rate < 1, layer.Location, "The rate of " + where, "in [0, 1)", Literals.Format(dropout.Rate), diagnostics),
+            LayerNormSpec norm => Epsilon(norm.Epsilon, norm, where, diagnostics),
+            GroupNormSpec norm => Positive(norm.Groups, "number of groups", norm, where, diagnostics)
+                                  & Epsilon(norm.Epsilon, norm, where, diagnostics),
             _ => true,
         };
 
@@ -63,6 +66,10 @@ namespace Autoencoder.Generators.Analysis
                & ModelAnalyzer.Check(padding >= 0, layer.Location, "Padding of " + where, "≥ 0", Literals.Format(padding), diagnostics)
                & Positive(dilation, "Dilation", layer, where, diagnostics)
                & Positive(groups, "Groups", layer, where, diagnostics);
+
+        // NaN fails the comparison too; an infinite epsilon would scale every output to zero.
+        private static bool Epsilon(double epsilon, LayerSpec layer, string where, List<DiagnosticInfo> diagnostics)
+            => ModelAnalyzer.Check(epsilon > 0 && !double.IsInfinity(epsilon), layer.Location, "Epsilon of " + where, "a finite number > 0", Literals.Format(epsilon), diagnostics);
 
         private static bool Positive(int value, string what, LayerSpec layer, string where, List<DiagnosticInfo> diagnostics)
         {

@@ -93,6 +93,20 @@ namespace Autoencoder.Generators.Analysis
             ? LayerShape.Ok(input, 2L * input.Dimensions[0])
             : LayerShape.Fails("batch normalisation needs features [F] or an image [C, H, W], not rank " + input.Rank);
 
+        /// <summary>LayerNorm over the whole sample, of any shape: a scale and a shift per element.</summary>
+        public static LayerShape LayerNorm(Shape input) => input.Size > MaxExactParameters / 2
+            ? LayerShape.Fails("it would have about " + (2.0 * input.Size).ToString("E2", CultureInfo.InvariantCulture) + " parameters, too many to hold")
+            : LayerShape.Ok(input, 2L * input.Size);
+
+        /// <summary>GroupNorm on [C, ...] (on [F], C = F): a scale and a shift per channel. Groups is positive, validation saw to that.</summary>
+        public static LayerShape GroupNorm(GroupNormSpec norm, Shape input)
+        {
+            var channels = input.Dimensions[0];
+            return channels % norm.Groups == 0
+                ? LayerShape.Ok(input, 2L * channels)
+                : LayerShape.Fails("its " + channels + " channels are not divisible by its " + norm.Groups + " groups");
+        }
+
         public static LayerShape Dropout2d(Shape input)
         {
             var problem = NeedsImage(input);

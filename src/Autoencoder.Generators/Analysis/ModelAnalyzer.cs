@@ -36,6 +36,7 @@ namespace Autoencoder.Generators.Analysis
 
             var optimizer = ResolveOptimizer(spec.Optimizer, diagnostics);
             var training = ResolveTraining(spec.Training, diagnostics);
+            WeightInits.Validate(spec, diagnostics);
 
             var hasErrors = diagnostics.Exists(d => d.IsError);
             var model = hasErrors || input is null || encoder is null || decoder is null
@@ -103,7 +104,7 @@ namespace Autoencoder.Generators.Analysis
 
                 // Locations stay in diagnostics; the emitter's input must not change when code merely moves.
                 var name = role + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                layers.Add(new AnalyzedLayer(layer with { Location = null }, name, ShapeInference.HasModule(layer), current, result.Output, result.Parameters));
+                layers.Add(new AnalyzedLayer(WeightInits.Resolve(layer, spec.Init.Init) with { Location = null }, name, ShapeInference.HasModule(layer), current, result.Output, result.Parameters));
                 current = result.Output;
             }
 
@@ -122,7 +123,7 @@ namespace Autoencoder.Generators.Analysis
                     return Check(ShapeInference.AllPositive(unflatten.Shape), layer.Location, "The shape of " + where, "one or more positive sizes", Describe(unflatten.Shape), diagnostics);
                 case DropoutSpec dropout:
                     return Check(dropout.Rate >= 0 && dropout.Rate < 1, layer.Location, "The rate of " + where, "in [0, 1)", Literals.Format(dropout.Rate), diagnostics);
-                case Conv2dSpec or ConvTranspose2dSpec or Pool2dSpec or UpsampleSpec or Dropout2dSpec:
+                case Conv2dSpec or ConvTranspose2dSpec or Pool2dSpec or UpsampleSpec or Dropout2dSpec or LayerNormSpec or GroupNormSpec:
                     return ImageLayerValidation.Validate(layer, where, diagnostics);
                 case UnknownLayerSpec unknown:
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, layer.Location, unknown.AttributeName));
@@ -182,8 +183,8 @@ namespace Autoencoder.Generators.Analysis
                         return (conv.Activation, conv.Location);
                     case ConvTranspose2dSpec convT:
                         return (convT.Activation, convT.Location);
-                    case BatchNormSpec batchNorm:
-                        return (Activation.None, batchNorm.Location);
+                    case BatchNormSpec or LayerNormSpec or GroupNormSpec:
+                        return (Activation.None, decoder.Layers[i].Location);
                 }
             }
 

@@ -43,6 +43,8 @@ namespace Autoencoder.Generators.Analysis
             UpsampleSpec upsample => ImageShapeInference.Upsample(upsample, input),
             BatchNormSpec => ImageShapeInference.BatchNorm(input),
             Dropout2dSpec => ImageShapeInference.Dropout2d(input),
+            LayerNormSpec => ImageShapeInference.LayerNorm(input),
+            GroupNormSpec norm => ImageShapeInference.GroupNorm(norm, input),
             _ => LayerShape.Fails("it is not a known layer"),
         };
 
@@ -80,7 +82,7 @@ namespace Autoencoder.Generators.Analysis
         }
 
         /// <summary>Layers that are submodules with weights or running statistics get a field; the rest are written inline.</summary>
-        public static bool HasModule(LayerSpec layer) => layer is DenseSpec or Conv2dSpec or ConvTranspose2dSpec or BatchNormSpec;
+        public static bool HasModule(LayerSpec layer) => layer is DenseSpec or Conv2dSpec or ConvTranspose2dSpec or BatchNormSpec or LayerNormSpec or GroupNormSpec;
 
         public static bool AllPositive(EquatableArray<int> dimensions) => dimensions.Count > 0 && dimensions.All(d => d > 0);
     }

@@ -45,6 +45,7 @@ namespace Autoencoder.Generators.FrontEnds
                 ReadLoss(attributes, cancellationToken),
                 ReadOptimizer(attributes, cancellationToken),
                 ReadTraining(attributes, cancellationToken),
+                ReadInit(context.Attributes.FirstOrDefault(), cancellationToken),
                 typeLocation);
 
             return new ModelParseResult(spec, diagnostics.ToEquatableArray());
@@ -254,6 +255,10 @@ namespace Autoencoder.Generators.FrontEnds
                     return new BatchNormSpec(location);
                 case AttributeNames.Dropout2d:
                     return new Dropout2dSpec(DoubleAt(args, 0), location);
+                case AttributeNames.LayerNorm:
+                    return new LayerNormSpec(Named(attribute, "Epsilon", NormText.DefaultEpsilon), location);
+                case AttributeNames.GroupNorm:
+                    return new GroupNormSpec(IntAt(args, 0), Named(attribute, "Epsilon", NormText.DefaultEpsilon), location);
                 default:
                     return new UnknownLayerSpec(attributeClass.ToDisplayString(), location);
             }
@@ -305,6 +310,12 @@ namespace Autoencoder.Generators.FrontEnds
                 NamedOrNull<int>(attribute, "BatchSize"),
                 NamedOrNull<long>(attribute, "Seed"),
                 LocationOf(attribute, cancellationToken));
+        }
+
+        private static InitSpec ReadInit(AttributeData? autoencoder, CancellationToken cancellationToken)
+        {
+            var init = autoencoder is null ? null : NamedOrNull<int>(autoencoder, "Init");
+            return init is null ? InitSpec.Unset : new InitSpec((WeightInit)init.Value, LocationOf(autoencoder!, cancellationToken));
         }
 
         private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string name)

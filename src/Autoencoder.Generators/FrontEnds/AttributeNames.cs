@@ -21,5 +21,7 @@ namespace Autoencoder.Generators.FrontEnds
         public const string Upsample = "UpsampleAttribute";
         public const string BatchNorm = "BatchNormAttribute";
         public const string Dropout2d = "Dropout2dAttribute";
+        public const string LayerNorm = "LayerNormAttribute";
+        public const string GroupNorm = "GroupNormAttribute";
     }
 }

@@ -16,6 +16,7 @@ namespace Autoencoder.Generators.Spec
         LossSpec Loss,
         OptimizerSpec Optimizer,
         TrainingSpec Training,
+        InitSpec Init,
         LocationInfo? Location);
 
     /// <summary>Where the generated type lives and how it is declared.</summary>
@@ -57,6 +58,12 @@ namespace Autoencoder.Generators.Spec
         bool DeclaredByUser,
         EquatableArray<LayerSpec> Layers,
         LocationInfo? Location);
+
+    /// <summary>The model's weight initialisation, for layers that leave theirs unset; <see cref="WeightInit.Default"/> when the model sets none.</summary>
+    internal sealed record InitSpec(WeightInit Init, LocationInfo? Location)
+    {
+        public static readonly InitSpec Unset = new(WeightInit.Default, null);
+    }
 
     /// <summary>The reconstruction loss.</summary>
     internal sealed record LossSpec(ReconstructionLoss Kind, LocationInfo? Location);

@@ -95,6 +95,9 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 : new LossSpec(ReconstructionLoss.MeanSquaredError, null);
             var optimizer = fields.TryGetValue("optimizer", out var o) ? YamlSettings.Optimizer(reader, o.Value) : YamlSettings.DefaultOptimizer;
             var training = fields.TryGetValue("training", out var t) ? YamlSettings.Training(reader, t.Value) : YamlSettings.DefaultTraining;
+            var init = fields.TryGetValue("init", out var i)
+                ? new InitSpec(reader.Choice(i.Value, "The model's 'init'", YamlVocabulary.Inits), reader.At(i.Value))
+                : InitSpec.Unset;
 
             if (name is null)
             {
@@ -102,7 +105,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             }
 
             var type = new TypeSpec(ns, name, accessibility ?? "public", EquatableArray<ContainingTypeSpec>.Empty, DeclaredByUser: false);
-            return new ModelSpec(type, input, encoder, decoder, loss, optimizer, training, reader.At(nameNode!));
+            return new ModelSpec(type, input, encoder, decoder, loss, optimizer, training, init, reader.At(nameNode!));
         }
 
         private static InputSpec? Input(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root)

@@ -3,11 +3,12 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
     /// <summary>Every key of the YAML model format (docs/yaml.md), one list per map.</summary>
     internal static class YamlKeys
     {
-        public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training" };
+        public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training", "init" };
         public static readonly string[] Layers =
         {
             "dense", "flatten", "unflatten", "dropout",
             "conv2d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "upsample", "batch_norm", "dropout2d",
+            "layer_norm", "group_norm",
         };
         public static readonly string[] Dense = { "units", "activation", "bias", "init", "negative_slope" };
         public static readonly string[] Flatten = { };
@@ -19,6 +20,8 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         public static readonly string[] Upsample = { "scale", "mode" };
         public static readonly string[] BatchNorm = { };
         public static readonly string[] Dropout2d = { "rate" };
+        public static readonly string[] LayerNorm = { "epsilon" };
+        public static readonly string[] GroupNorm = { "groups", "epsilon" };
         public static readonly string[] Optimizer = { "kind", "learning_rate", "weight_decay", "momentum", "nesterov", "beta1", "beta2" };
         public static readonly string[] Training = { "epochs", "batch_size", "seed" };
     }

@@ -77,6 +77,10 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                         return reader.Mapping(body, "a batch_norm layer (it takes no parameters)", YamlKeys.BatchNorm) is null ? null : new BatchNormSpec(location);
                     case "dropout2d":
                         return Dropout2d(reader, body, where, location);
+                    case "layer_norm":
+                        return YamlNormLayers.LayerNorm(reader, body, where, location);
+                    case "group_norm":
+                        return YamlNormLayers.GroupNorm(reader, body, where, location);
                 }
             }
 

@@ -41,6 +41,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             Pair("glorot_normal", WeightInit.GlorotNormal),
             Pair("kaiming_uniform", WeightInit.KaimingUniform),
             Pair("kaiming_normal", WeightInit.KaimingNormal),
+            Pair("torch_default", WeightInit.TorchDefault),
         };
 
         public static readonly IReadOnlyList<KeyValuePair<string, Upsampling>> Upsamplings = new[]

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Spec;
+
+namespace Autoencoder.Generators.Analysis
+{
+    /// <summary>
+    /// The model's Init fills in every layer with weights that leaves its own unset. Resolved here, on the spec, so the
+    /// emitter sees one final choice per layer and an attribute model and its YAML twin stay one equatable value.
+    /// </summary>
+    internal static class WeightInits
+    {
+        public static void Validate(ModelSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            var init = spec.Init.Init;
+            ModelAnalyzer.Check(
+                Enum.IsDefined(typeof(WeightInit), init),
+                spec.Init.Location,
+                "The Init of '" + spec.Type.Name + "'",
+                "one of " + string.Join(", ", Enum.GetNames(typeof(WeightInit))),
+                ((int)init).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                diagnostics);
+        }
+
+        /// <summary>The layer with its final Init; in the result Default means TorchSharp's own, for which nothing is emitted.</summary>
+        public static LayerSpec Resolve(LayerSpec layer, WeightInit model) => layer switch
+        {
+            DenseSpec dense => dense with { Init = Resolve(dense.Init, model) },
+            Conv2dSpec conv => conv with { Init = Resolve(conv.Init, model) },
+            ConvTranspose2dSpec convT => convT with { Init = Resolve(convT.Init, model) },
+            _ => layer,
+        };
+
+        private static WeightInit Resolve(WeightInit layer, WeightInit model)
+        {
+            var chosen = layer == WeightInit.Default ? model : layer;
+            return chosen == WeightInit.TorchDefault ? WeightInit.Default : chosen;
+        }
+    }
+}
