@@ -104,7 +104,7 @@ namespace Autoencoder.Generators.Analysis
             var channels = input.Dimensions[0];
             return channels % norm.Groups == 0
                 ? LayerShape.Ok(input, 2L * channels)
-                : LayerShape.Fails("its " + channels + " channels are not divisible by its " + norm.Groups + " groups");
+                : LayerShape.Fails("its " + channels + (input.Rank == 1 ? " features" : " channels") + " are not divisible by its " + norm.Groups + " groups");
         }
 
         public static LayerShape Dropout2d(Shape input)

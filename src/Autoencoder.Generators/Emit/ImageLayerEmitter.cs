@@ -16,6 +16,8 @@ namespace Autoencoder.Generators.Emit
             Conv2dSpec => "global::TorchSharp.Modules.Conv2d",
             ConvTranspose2dSpec => "global::TorchSharp.Modules.ConvTranspose2d",
             BatchNormSpec => layer.Input.Rank == 1 ? "global::TorchSharp.Modules.BatchNorm1d" : "global::TorchSharp.Modules.BatchNorm2d",
+            LayerNormSpec => "global::TorchSharp.Modules.LayerNorm",
+            GroupNormSpec => "global::TorchSharp.Modules.GroupNorm",
             _ => null,
         };
 
@@ -51,6 +53,10 @@ namespace Autoencoder.Generators.Emit
 
                 case BatchNormSpec:
                     return TorchNames.Nn + (layer.Input.Rank == 1 ? ".BatchNorm1d(" : ".BatchNorm2d(") + inChannels + ")";
+                case LayerNormSpec norm:
+                    return TorchNames.Nn + ".LayerNorm(new long[] { " + layer.Input.ToCSharpList() + " }" + Epsilon(norm.Epsilon) + ")";
+                case GroupNormSpec norm:
+                    return TorchNames.Nn + ".GroupNorm(" + Literals.Format(norm.Groups) + ", " + inChannels + Epsilon(norm.Epsilon) + ")";
                 default:
                     return null;
             }
@@ -60,7 +66,10 @@ namespace Autoencoder.Generators.Emit
         {
             Conv2dSpec conv => ModelEmitter.Activate(conv.Activation, conv.NegativeSlope, layer.Name + ".forward(" + p + ")"),
             ConvTranspose2dSpec convT => ModelEmitter.Activate(convT.Activation, convT.NegativeSlope, layer.Name + ".forward(" + p + ")"),
-            BatchNormSpec => layer.Name + ".forward(" + p + ")",
+            BatchNormSpec or LayerNormSpec => layer.Name + ".forward(" + p + ")",
+
+            // TorchSharp's GroupNorm module rejects [B, F]; PyTorch reads it as [B, C], the same as [B, C, 1].
+            GroupNormSpec => layer.Input.Rank == 1 ? layer.Name + ".forward(" + p + ".unsqueeze(-1)).squeeze(-1)" : layer.Name + ".forward(" + p + ")",
             Pool2dSpec pool => TorchNames.Functional + (pool.Kind == PoolKind.Max ? ".max_pool2d(" : ".avg_pool2d(") + p + ", " + pool.KernelSize + ", stride: " + pool.EffectiveStride + ")",
             UpsampleSpec upsample => TorchNames.Functional + ".interpolate(" + p + ", scale_factor: new double[] { " + upsample.Scale + ", " + upsample.Scale + " }, mode: "
                                      + TorchNames.Torch + ".InterpolationMode." + upsample.Mode + ")",
@@ -76,6 +85,21 @@ namespace Autoencoder.Generators.Emit
             ConvTranspose2dSpec convT => (convT.Init, convT.Bias),
             _ => null,
         };
+
+        /// <summary>
+        /// Lines that set a GroupNorm's scale to one and shift to zero: TorchSharp 0.107 allocates them with torch.empty and
+        /// never fills them, where PyTorch starts the layer as the identity. Null for every other layer.
+        /// </summary>
+        public static string[]? Initialisation(AnalyzedLayer layer) => layer.Layer is GroupNormSpec
+            ? new[]
+            {
+                "// " + layer.Name + " starts as the identity, as in PyTorch: TorchSharp allocates GroupNorm's scale and shift without setting them.",
+                TorchNames.Nn + ".init.ones_(" + layer.Name + ".weight);",
+                TorchNames.Nn + ".init.zeros_(" + layer.Name + ".bias);",
+            }
+            : null;
+
+        private static string Epsilon(double epsilon) => NormText.IsDefault(epsilon) ? string.Empty : ", eps: " + Literals.Format(epsilon);
 
         private static void AddIfNot(List<string> args, string name, int value, int usual)
         {

@@ -93,6 +93,15 @@ namespace Autoencoder.Generators.Emit
         {
             foreach (var layer in ModuleLayers(model))
             {
+                if (ImageLayerEmitter.Initialisation(layer) is { } lines)
+                {
+                    w.Line();
+                    foreach (var line in lines)
+                    {
+                        w.Line(line);
+                    }
+                }
+
                 if (ImageLayerEmitter.Weights(layer.Layer) is not { Init: not WeightInit.Default } weights)
                 {
                     continue;

@@ -130,5 +130,36 @@ namespace Autoencoder.Generators.Tests.Infrastructure
                 public partial Tensor Decode(Tensor z);
             }
             """;
+
+        /// <summary>
+        /// Group and layer normalisation, on images and on features, with a model-wide Kaiming init that one layer overrides
+        /// and another opts out of (TorchDefault).
+        /// </summary>
+        public const string Normed = Usings + """
+            namespace Examples.Norm;
+
+            [Autoencoder(Init = WeightInit.KaimingNormal)]
+            [Input(1, 16, 16)]
+            [Loss(ReconstructionLoss.BinaryCrossEntropy)]
+            public partial class NormedAutoencoder
+            {
+                [Conv2d(8, 3, Activation.ReLU, Stride = 2, Padding = 1)]
+                [GroupNorm(4)]
+                [Conv2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1, Init = WeightInit.GlorotUniform)]
+                [LayerNorm(Epsilon = 1e-3)]
+                [Flatten]
+                [Dense(32)]
+                [GroupNorm(8)]
+                [LayerNorm]
+                public partial Tensor Encode(Tensor x);
+
+                [Dense(16 * 4 * 4, Activation.ReLU, Init = WeightInit.TorchDefault)]
+                [Unflatten(16, 4, 4)]
+                [GroupNorm(1, Epsilon = 1e-4)]
+                [ConvTranspose2d(8, 3, Activation.ReLU, Stride = 2, Padding = 1, OutputPadding = 1)]
+                [ConvTranspose2d(1, 3, Activation.Sigmoid, Stride = 2, Padding = 1, OutputPadding = 1)]
+                public partial Tensor Decode(Tensor z);
+            }
+            """;
     }
 }

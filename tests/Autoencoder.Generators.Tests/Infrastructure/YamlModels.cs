@@ -126,5 +126,30 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             """;
 
         public static readonly string PooledAttributes = Models.Pooled;
+
+        public const string Normed = """
+            name: NormedAutoencoder
+            namespace: Examples.Norm
+            input: [1, 16, 16]
+            init: kaiming_normal
+            encoder:
+              - conv2d: {out_channels: 8, kernel_size: 3, activation: relu, stride: 2, padding: 1}
+              - group_norm: {groups: 4}
+              - conv2d: {out_channels: 16, kernel_size: 3, activation: relu, stride: 2, padding: 1, init: glorot_uniform}
+              - layer_norm: {epsilon: 1e-3}
+              - flatten: {}
+              - dense: {units: 32}
+              - group_norm: {groups: 8}
+              - layer_norm: {}
+            decoder:
+              - dense: {units: 256, activation: relu, init: torch_default}
+              - unflatten: {shape: [16, 4, 4]}
+              - group_norm: {groups: 1, epsilon: 0.0001}
+              - conv_transpose2d: {out_channels: 8, kernel_size: 3, activation: relu, stride: 2, padding: 1, output_padding: 1}
+              - conv_transpose2d: {out_channels: 1, kernel_size: 3, activation: sigmoid, stride: 2, padding: 1, output_padding: 1}
+            loss: binary_cross_entropy
+            """;
+
+        public static readonly string NormedAttributes = Models.Normed;
     }
 }

@@ -77,7 +77,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         {
             var diagnostic = Single(Valid + "\ncolour: blue\n", "AE0102");
 
-            diagnostic.GetMessage().ShouldBe("'colour' is not a key of a model; use one of 'name', 'namespace', 'accessibility', 'input', 'encoder', 'decoder', 'loss', 'optimizer', 'training'");
+            diagnostic.GetMessage().ShouldBe("'colour' is not a key of a model; use one of 'name', 'namespace', 'accessibility', 'input', 'encoder', 'decoder', 'loss', 'optimizer', 'training', 'init'");
         }
 
         [Fact]
@@ -303,7 +303,7 @@ namespace Autoencoder.Generators.Tests.Yaml
             run.Result.Diagnostics.Select(d => d.Id).ShouldBe(new[] { "AE0103", "AE0102", "AE0104" }, ignoreOrder: true);
         }
 
-        private static Diagnostic Single(string yaml, string id)
+        internal static Diagnostic Single(string yaml, string id)
         {
             var run = GeneratorHarness.RunYaml(yaml);
             run.Sources.ShouldBeEmpty();
@@ -313,7 +313,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         }
 
         /// <summary>The diagnostic starts where <paramref name="marker"/> first occurs, in 0-based lines and columns.</summary>
-        private static void AssertAt(Diagnostic diagnostic, string yaml, string marker, int length)
+        internal static void AssertAt(Diagnostic diagnostic, string yaml, string marker, int length)
         {
             var index = yaml.IndexOf(marker, System.StringComparison.Ordinal);
             index.ShouldBeGreaterThanOrEqualTo(0);
