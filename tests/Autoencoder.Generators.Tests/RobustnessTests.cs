@@ -29,6 +29,8 @@ namespace Autoencoder.Generators.Tests
         [InlineData("[Autoencoder, Input(int.MaxValue, int.MaxValue, int.MaxValue)] public partial class A { [Conv2d(int.MaxValue, int.MaxValue, Padding = int.MaxValue)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
         [InlineData("[Autoencoder, Input(int.MaxValue, int.MaxValue, int.MaxValue)] public partial class A { [ConvTranspose2d(1, int.MaxValue, Stride = int.MaxValue, Dilation = int.MaxValue, OutputPadding = 1)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
         [InlineData("[Autoencoder, Input(1, 8, 8)] public partial class A { [Upsample(2, Mode = (Upsampling)7), MaxPool2d(0, Stride = -1), Dropout2d(double.NaN), BatchNorm, Conv2d(4, 3, (Activation)99, Init = (WeightInit)9, NegativeSlope = double.NaN)] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder(Init = (WeightInit)(-1)), Input(4)] public partial class A { [GroupNorm(0, Epsilon = double.NaN), LayerNorm(Epsilon = double.NegativeInfinity), GroupNorm(int.MinValue)] public partial Tensor Encode(Tensor x); [Dense(4, Init = WeightInit.TorchDefault)] public partial Tensor Decode(Tensor z); }")]
+        [InlineData("[Autoencoder(Init = WeightInit.KaimingNormal), Input(int.MaxValue, int.MaxValue, int.MaxValue)] public partial class A { [LayerNorm, GroupNorm(int.MaxValue), GroupNorm] public partial Tensor Encode(Tensor x); [Dense(4)] public partial Tensor Decode(Tensor z); }")]
         public void Malformed_declaration_gets_errors_and_no_crash(string declaration)
         {
             var run = GeneratorHarness.Run(Header + declaration);

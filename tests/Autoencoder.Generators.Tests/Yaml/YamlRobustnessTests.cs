@@ -23,6 +23,8 @@ namespace Autoencoder.Generators.Tests.Yaml
         // and a key where a sequence item belongs (YamlDotNet throws ArgumentException); both were AE9999.
         [InlineData("name: X\ninput: [4]\ntraining: {ep", "AE0101")]
         [InlineData("name: X\ninput: [4]\nencoder:\n  : dense: {units: 4}\ndecoder: []\n", "AE0101")]
+        [InlineData("name: X\ninit: [kaiming_normal]\ninput: [4]\nencoder: [layer_norm: 1]\ndecoder: [group_norm: {groups: .nan, epsilon: ~}]\n", "AE0103")]
+        [InlineData("name: X\ninput: [4]\nencoder:\n  - group_norm: {groups: 99999999999}\ndecoder:\n  - layer_norm: {epsilon: .inf}\n", "AE0103")]
         public void Malformed_files_get_diagnostics_and_no_code(string yaml, string id)
         {
             var run = GeneratorHarness.RunYaml(yaml);
