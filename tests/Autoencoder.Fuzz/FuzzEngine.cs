@@ -60,9 +60,11 @@ namespace Autoencoder.Fuzz
             ("Nested", Models.Nested, false),
             ("Conv", Models.Conv, false),
             ("Pooled", Models.Pooled, false),
+            ("Normed", Models.Normed, false),
             ("Classic.ae.yaml", YamlModels.Classic, true),
             ("Deep.ae.yaml", YamlModels.Deep, true),
             ("Tiny.ae.yaml", YamlModels.Tiny, true),
+            ("Normed.ae.yaml", YamlModels.Normed, true),
         };
 
         // One compilation holds the references; each case adds only its own tree, so metadata is bound once.
