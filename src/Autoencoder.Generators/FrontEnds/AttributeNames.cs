@@ -21,5 +21,7 @@ namespace Autoencoder.Generators.FrontEnds
         public const string Upsample = "UpsampleAttribute";
         public const string BatchNorm = "BatchNormAttribute";
         public const string Dropout2d = "Dropout2dAttribute";
+        public const string Residual = "ResidualAttribute";
+        public const string EndResidual = "EndResidualAttribute";
     }
 }

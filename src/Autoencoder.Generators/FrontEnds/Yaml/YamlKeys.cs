@@ -7,7 +7,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         public static readonly string[] Layers =
         {
             "dense", "flatten", "unflatten", "dropout",
-            "conv2d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "upsample", "batch_norm", "dropout2d",
+            "conv2d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "upsample", "batch_norm", "dropout2d", "residual",
         };
         public static readonly string[] Dense = { "units", "activation", "bias", "init", "negative_slope" };
         public static readonly string[] Flatten = { };
@@ -19,6 +19,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         public static readonly string[] Upsample = { "scale", "mode" };
         public static readonly string[] BatchNorm = { };
         public static readonly string[] Dropout2d = { "rate" };
+        public static readonly string[] Residual = { "layers", "activation", "negative_slope" };
         public static readonly string[] Optimizer = { "kind", "learning_rate", "weight_decay", "momentum", "nesterov", "beta1", "beta2" };
         public static readonly string[] Training = { "epochs", "batch_size", "seed" };
     }
