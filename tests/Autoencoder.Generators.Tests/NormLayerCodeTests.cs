@@ -61,6 +61,35 @@ namespace Autoencoder.Generators.Tests
         }
 
         [Fact]
+        public void Model_init_reaches_the_layers_of_a_residual_block_and_its_projection()
+        {
+            const string source = DiagnosticTests.Header + """
+                [Autoencoder(Init = WeightInit.GlorotNormal), Input(4, 8, 8)]
+                public partial class ResidualNorm
+                {
+                    [Residual(Activation.ReLU)]
+                        [Conv2d(8, 3, Stride = 2, Padding = 1)]
+                        [GroupNorm(2)]
+                    [EndResidual]
+                    [Flatten, Dense(16)]
+                    public partial Tensor Encode(Tensor x);
+
+                    [Dense(256), Unflatten(4, 8, 8), LayerNorm]
+                    public partial Tensor Decode(Tensor z);
+                }
+                """;
+
+            var run = GeneratorHarness.Run(source);
+
+            GeneratedCodeTests.AssertCompilesCleanly(run);
+            var module = run.Source(".Module.g.cs");
+            module.ShouldContain("init.xavier_normal_(encoder0_0.weight);");
+            module.ShouldContain("init.ones_(encoder0_1.weight);");
+            module.ShouldContain("init.xavier_normal_(encoder0_projection.weight);");
+            module.ShouldContain("init.xavier_normal_(decoder0.weight);");
+        }
+
+        [Fact]
         public void Group_norm_on_features_runs_on_a_trailing_unit_dimension()
         {
             var module = GeneratorHarness.Run(Models.Normed).Source(".Module.g.cs");

@@ -49,7 +49,32 @@ namespace Autoencoder.Generators.Analysis
 
     /// <param name="Name">Name of the layer in the module (field and state-dict key), e.g. <c>encoder1</c>.</param>
     /// <param name="HasModule">Whether the layer is a submodule with a field (it has weights or state).</param>
-    internal sealed record AnalyzedLayer(LayerSpec Layer, string Name, bool HasModule, Shape Input, Shape Output, long Parameters);
+    internal sealed record AnalyzedLayer(LayerSpec Layer, string Name, bool HasModule, Shape Input, Shape Output, long Parameters)
+    {
+        /// <summary>A residual block's body, in order; empty for every other layer.</summary>
+        public EquatableArray<AnalyzedLayer> Block { get; init; } = EquatableArray<AnalyzedLayer>.Empty;
+
+        /// <summary>A residual block's projection of its input, when the body changes the shape.</summary>
+        public AnalyzedLayer? Projection { get; init; }
+
+        /// <summary>This layer and every layer inside it, depth first: the body in order, then the projection.</summary>
+        public System.Collections.Generic.IEnumerable<AnalyzedLayer> SelfAndNested()
+        {
+            yield return this;
+            foreach (var inner in Block)
+            {
+                foreach (var nested in inner.SelfAndNested())
+                {
+                    yield return nested;
+                }
+            }
+
+            if (Projection is not null)
+            {
+                yield return Projection;
+            }
+        }
+    }
 
     internal sealed record ResolvedOptimizer(
         OptimizerKind Kind,

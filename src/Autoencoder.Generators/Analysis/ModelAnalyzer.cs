@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
 using Autoencoder.Generators.Spec;
@@ -89,27 +90,97 @@ namespace Autoencoder.Generators.Analysis
                 return null;
             }
 
+            var layers = InferLayers(network.Layers, input, role, role, diagnostics);
+            if (layers is null)
+            {
+                return null;
+            }
+
+            var resolved = layers.Select(layer => WeightInits.Resolve(layer, spec.Init.Init)).ToEquatableArray();
+            return new AnalyzedNetwork(role, network.MethodName, network.ParameterName, network.Accessibility, network.DeclaredByUser, input, resolved);
+        }
+
+        /// <summary>
+        /// Shapes layer by layer. Layers are named by position (<c>encoder2</c>); the layers of a residual block by
+        /// the block's name and their position in it (<c>encoder2_0</c>), its projection <c>encoder2_projection</c>.
+        /// </summary>
+        private static List<AnalyzedLayer>? InferLayers(EquatableArray<LayerSpec> specs, Shape input, string role, string prefix, List<DiagnosticInfo> diagnostics)
+        {
             var layers = new List<AnalyzedLayer>();
             var current = input;
-            for (var i = 0; i < network.Layers.Count; i++)
+            for (var i = 0; i < specs.Count; i++)
             {
-                var layer = network.Layers[i];
-                var result = ShapeInference.Infer(layer, current);
-                if (result.Output is null)
+                var layer = specs[i];
+                var name = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var analyzed = layer is ResidualSpec residual
+                    ? InferResidual(residual, current, role, name, diagnostics)
+                    : InferLayer(layer, current, role, name, diagnostics);
+                if (analyzed is null)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.LayerInputMismatch, layer.Location, layer.Describe(), role, current.ToString(), result.Problem ?? "unknown"));
                     return null;
                 }
 
-                // Locations stay in diagnostics; the emitter's input must not change when code merely moves.
-                var name = role + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                layers.Add(new AnalyzedLayer(WeightInits.Resolve(layer, spec.Init.Init) with { Location = null }, name, ShapeInference.HasModule(layer), current, result.Output, result.Parameters));
-                current = result.Output;
+                layers.Add(analyzed);
+                current = analyzed.Output;
             }
 
-            return new AnalyzedNetwork(role, network.MethodName, network.ParameterName, network.Accessibility, network.DeclaredByUser, input, layers.ToEquatableArray());
+            return layers;
         }
+
+        private static AnalyzedLayer? InferLayer(LayerSpec layer, Shape input, string role, string name, List<DiagnosticInfo> diagnostics)
+        {
+            var result = ShapeInference.Infer(layer, input);
+            if (result.Output is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.LayerInputMismatch, layer.Location, layer.Describe(), role, input.ToString(), result.Problem ?? "unknown"));
+                return null;
+            }
+
+            // Locations stay in diagnostics; the emitter's input must not change when code merely moves.
+            return new AnalyzedLayer(layer with { Location = null }, name, ShapeInference.HasModule(layer), input, result.Output, result.Parameters);
+        }
+
+        private static AnalyzedLayer? InferResidual(ResidualSpec residual, Shape input, string role, string name, List<DiagnosticInfo> diagnostics)
+        {
+            var body = InferLayers(residual.Layers, input, role, name + "_", diagnostics);
+            if (body is null)
+            {
+                return null;
+            }
+
+            var output = body[body.Count - 1].Output;
+            AnalyzedLayer? projection = null;
+            if (output != input)
+            {
+                var (layer, problem) = ResidualProjection.For(input, output);
+                var shape = layer is null ? default : ShapeInference.Infer(layer, input);
+                if (layer is null || shape.Output != output)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.ResidualShapesCannotBeAdded, residual.Location, residual.Describe(), role, input.ToString(), output.ToString(), problem ?? shape.Problem ?? "no projection fits"));
+                    return null;
+                }
+
+                projection = new AnalyzedLayer(layer, name + "_projection", HasModule: true, input, output, shape.Parameters);
+            }
+
+            long parameters = projection?.Parameters ?? 0;
+            foreach (var inner in body)
+            {
+                parameters += inner.Parameters;
+            }
+
+            return new AnalyzedLayer(WithoutLocations(residual), name, HasModule: false, input, output, parameters)
+            {
+                Block = body.ToEquatableArray(),
+                Projection = projection,
+            };
+        }
+
+        private static LayerSpec WithoutLocations(LayerSpec layer) => layer is ResidualSpec residual
+            ? residual with { Location = null, Layers = residual.Layers.Select(WithoutLocations).ToEquatableArray() }
+            : layer with { Location = null };
 
         private static bool ValidateLayer(LayerSpec layer, string role, List<DiagnosticInfo> diagnostics)
         {
@@ -125,12 +196,35 @@ namespace Autoencoder.Generators.Analysis
                     return Check(dropout.Rate >= 0 && dropout.Rate < 1, layer.Location, "The rate of " + where, "in [0, 1)", Literals.Format(dropout.Rate), diagnostics);
                 case Conv2dSpec or ConvTranspose2dSpec or Pool2dSpec or UpsampleSpec or Dropout2dSpec or LayerNormSpec or GroupNormSpec:
                     return ImageLayerValidation.Validate(layer, where, diagnostics);
+                case ResidualSpec residual:
+                    return ValidateResidual(residual, role, where, diagnostics);
                 case UnknownLayerSpec unknown:
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, layer.Location, unknown.AttributeName));
                     return false;
                 default:
                     return true;
             }
+        }
+
+        private static bool ValidateResidual(ResidualSpec residual, string role, string where, List<DiagnosticInfo> diagnostics)
+        {
+            var valid = CheckActivation(residual.Activation, residual.Location, where, diagnostics)
+                        & Check(residual.NegativeSlope >= 0 && !double.IsInfinity(residual.NegativeSlope), residual.Location, "NegativeSlope of " + where, "a finite number ≥ 0", Literals.Format(residual.NegativeSlope), diagnostics);
+            if (residual.Layers.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.MalformedResidualBlock,
+                    residual.Location,
+                    "The residual block in the " + role + " has no layers: a block adds its input to the output of one or more layers"));
+                valid = false;
+            }
+
+            foreach (var layer in residual.Layers)
+            {
+                valid &= ValidateLayer(layer, role, diagnostics);
+            }
+
+            return valid;
         }
 
         /// <summary>What every layer with weights and an activation checks: the activation, the initialiser and the leaky slope.</summary>
@@ -185,6 +279,8 @@ namespace Autoencoder.Generators.Analysis
                         return (convT.Activation, convT.Location);
                     case BatchNormSpec or LayerNormSpec or GroupNormSpec:
                         return (Activation.None, decoder.Layers[i].Location);
+                    case ResidualSpec residual:
+                        return (residual.Activation, residual.Location);
                 }
             }
 

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
 using Autoencoder.Generators.Spec;
 
@@ -23,12 +25,23 @@ namespace Autoencoder.Generators.Analysis
                 diagnostics);
         }
 
-        /// <summary>The layer with its final Init; in the result Default means TorchSharp's own, for which nothing is emitted.</summary>
-        public static LayerSpec Resolve(LayerSpec layer, WeightInit model) => layer switch
+        /// <summary>
+        /// The analyzed layer with its final Init, and so the layers of a residual block and its projection (which, like
+        /// a layer without its own Init, takes the model's). Default in the result means TorchSharp's own: nothing is emitted.
+        /// </summary>
+        public static AnalyzedLayer Resolve(AnalyzedLayer layer, WeightInit model) => layer with
+        {
+            Layer = Resolve(layer.Layer, model),
+            Block = layer.Block.Select(inner => Resolve(inner, model)).ToEquatableArray(),
+            Projection = layer.Projection is null ? null : Resolve(layer.Projection, model),
+        };
+
+        private static LayerSpec Resolve(LayerSpec layer, WeightInit model) => layer switch
         {
             DenseSpec dense => dense with { Init = Resolve(dense.Init, model) },
             Conv2dSpec conv => conv with { Init = Resolve(conv.Init, model) },
             ConvTranspose2dSpec convT => convT with { Init = Resolve(convT.Init, model) },
+            ResidualSpec residual => residual with { Layers = residual.Layers.Select(inner => Resolve(inner, model)).ToEquatableArray() },
             _ => layer,
         };
 

@@ -70,6 +70,16 @@ namespace Autoencoder.Generators.Diagnostics
             "Transposed convolution ends one pixel short",
             "{0} in the decoder outputs {1} pixels, one short of the {2} that {3} in the encoder takes: set OutputPadding = {4} on it");
 
+        public static readonly DiagnosticDescriptor MalformedResidualBlock = Error(
+            "AE0013",
+            "Residual block is malformed",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor ResidualShapesCannotBeAdded = Error(
+            "AE0014",
+            "Residual block's shapes cannot be added",
+            "The residual block {0} in the {1} turns {2} into {3}, so its input cannot be added to its output: {4}");
+
         // YAML front-end ids start at AE0101, apart from the model ids above, which every front-end shares.
         public static readonly DiagnosticDescriptor YamlSyntax = Error(
             "AE0101",

@@ -132,15 +132,51 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// <summary>The " + network.Role + ": " + network.Input + " -> " + network.Output + ".</summary>");
             var modifiers = network.DeclaredByUser ? network.Accessibility + " partial " : network.Accessibility + " ";
             w.Open(modifiers + TorchNames.Tensor + " " + network.MethodName + "(" + TorchNames.Tensor + " " + p + ")");
-            foreach (var layer in network.Layers)
-            {
-                w.Line("// " + layer.Layer.Describe() + ": " + layer.Input + " -> " + layer.Output);
-                w.Line(p + " = " + Application(layer, p) + ";");
-            }
-
+            WriteLayers(w, network.Layers, p);
             w.Line("return " + p + ";");
             w.Close();
             w.Line();
+        }
+
+        private static void WriteLayers(SourceWriter w, EquatableArray<AnalyzedLayer> layers, string p)
+        {
+            foreach (var layer in layers)
+            {
+                w.Line("// " + layer.Layer.Describe() + ": " + layer.Input + " -> " + layer.Output);
+                if (layer.Layer is ResidualSpec residual)
+                {
+                    WriteResidual(w, layer, residual, p);
+                }
+                else
+                {
+                    w.Line(p + " = " + Application(layer, p) + ";");
+                }
+            }
+        }
+
+        /// <summary>The body runs on the parameter itself; a local keeps the block's input for the sum.</summary>
+        private static void WriteResidual(SourceWriter w, AnalyzedLayer layer, ResidualSpec residual, string p)
+        {
+            var skip = layer.Name + "Input";
+            if (skip == p)
+            {
+                skip += "_";
+            }
+
+            w.Line("var " + skip + " = " + p + ";");
+            WriteLayers(w, layer.Block, p);
+            var shortcut = skip;
+            if (layer.Projection is { } projection)
+            {
+                w.Line("// End of " + layer.Name + ": add its input, projected by " + projection.Layer.Describe() + ": " + projection.Input + " -> " + projection.Output);
+                shortcut = projection.Name + ".forward(" + skip + ")";
+            }
+            else
+            {
+                w.Line("// End of " + layer.Name + ": add its input");
+            }
+
+            w.Line(p + " = " + Activate(residual.Activation, residual.NegativeSlope, p + " + " + shortcut) + ";");
         }
 
         private static void WriteForwardAndLoss(SourceWriter w, AnalyzedModel model)
@@ -167,7 +203,7 @@ namespace Autoencoder.Generators.Emit
         }
 
         private static System.Collections.Generic.IEnumerable<AnalyzedLayer> ModuleLayers(AnalyzedModel model)
-            => model.Encoder.Layers.Concat(model.Decoder.Layers).Where(l => l.HasModule);
+            => model.Encoder.Layers.Concat(model.Decoder.Layers).SelectMany(l => l.SelfAndNested()).Where(l => l.HasModule);
 
         private static string FieldType(AnalyzedLayer layer) => layer.Layer switch
         {

@@ -14,10 +14,7 @@ namespace Autoencoder.Generators.Emit
             rows.Add(new[] { "input", "Input", model.Input.ToString(), "0" });
             foreach (var network in new[] { model.Encoder, model.Decoder })
             {
-                foreach (var layer in network.Layers)
-                {
-                    rows.Add(new[] { layer.Name, layer.Layer.Describe(), layer.Output.ToString(), Literals.Grouped(layer.Parameters) });
-                }
+                AddRows(rows, network.Layers, string.Empty);
             }
 
             var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
@@ -29,6 +26,26 @@ namespace Autoencoder.Generators.Emit
 
             lines.Add("Total parameters: " + Literals.Grouped(model.ParameterCount));
             return lines;
+        }
+
+        /// <summary>A residual block's row carries no count: the rows of its body (indented) and projection do.</summary>
+        private static void AddRows(List<string[]> rows, EquatableArray<AnalyzedLayer> layers, string indent)
+        {
+            foreach (var layer in layers)
+            {
+                if (layer.Block.Count == 0)
+                {
+                    rows.Add(new[] { indent + layer.Name, layer.Layer.Describe(), layer.Output.ToString(), Literals.Grouped(layer.Parameters) });
+                    continue;
+                }
+
+                rows.Add(new[] { indent + layer.Name, layer.Layer.Describe(), layer.Output.ToString(), string.Empty });
+                AddRows(rows, layer.Block, indent + "  ");
+                if (layer.Projection is { } projection)
+                {
+                    rows.Add(new[] { indent + "  " + projection.Name, "projection " + projection.Layer.Describe(), projection.Output.ToString(), Literals.Grouped(projection.Parameters) });
+                }
+            }
         }
 
         /// <summary>A C# string literal for one line of text (the table has no quotes or backslashes, but be safe).</summary>

@@ -138,7 +138,8 @@ namespace Autoencoder.Generators.FrontEnds
                 }
             }
 
-            return new NetworkSpec(methodName, parameterName, Accessibility(method.DeclaredAccessibility), DeclaredByUser: true, layers.ToEquatableArray(), location);
+            var grouped = ResidualMarkers.Group(layers, methodName, diagnostics);
+            return new NetworkSpec(methodName, parameterName, Accessibility(method.DeclaredAccessibility), DeclaredByUser: true, grouped, location);
         }
 
         private static string? SignatureProblem(IMethodSymbol method)
@@ -255,6 +256,10 @@ namespace Autoencoder.Generators.FrontEnds
                     return new BatchNormSpec(location);
                 case AttributeNames.Dropout2d:
                     return new Dropout2dSpec(DoubleAt(args, 0), location);
+                case AttributeNames.Residual:
+                    return new ResidualMarkers.Open((Activation)IntAt(args, 0), Named(attribute, "NegativeSlope", 0.01), location);
+                case AttributeNames.EndResidual:
+                    return new ResidualMarkers.Close(location);
                 case AttributeNames.LayerNorm:
                     return new LayerNormSpec(Named(attribute, "Epsilon", NormText.DefaultEpsilon), location);
                 case AttributeNames.GroupNorm:

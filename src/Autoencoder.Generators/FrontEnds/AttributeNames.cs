@@ -21,6 +21,8 @@ namespace Autoencoder.Generators.FrontEnds
         public const string Upsample = "UpsampleAttribute";
         public const string BatchNorm = "BatchNormAttribute";
         public const string Dropout2d = "Dropout2dAttribute";
+        public const string Residual = "ResidualAttribute";
+        public const string EndResidual = "EndResidualAttribute";
         public const string LayerNorm = "LayerNormAttribute";
         public const string GroupNorm = "GroupNormAttribute";
     }

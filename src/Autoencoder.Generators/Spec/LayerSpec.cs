@@ -45,6 +45,20 @@ namespace Autoencoder.Generators.Spec
         public override string Describe() => "Dropout(" + Literals.Format(Rate) + ")";
     }
 
+    /// <summary>
+    /// A residual block: <c>activation(body(x) + x)</c>, where <see cref="Layers"/> is the body. If the body changes the
+    /// shape, analysis adds a projection of the input.
+    /// </summary>
+    internal sealed record ResidualSpec(EquatableArray<LayerSpec> Layers, Activation Activation, double NegativeSlope, LocationInfo? Location)
+        : LayerSpec(Location)
+    {
+        public override string Describe()
+        {
+            var text = "Residual(" + Layers.Count + (Layers.Count == 1 ? " layer" : " layers");
+            return text + (Activation == Activation.None ? ")" : ", " + Activation + ")");
+        }
+    }
+
     /// <summary>A layer attribute the generator does not know (a user-derived LayerAttribute).</summary>
     internal sealed record UnknownLayerSpec(string AttributeName, LocationInfo? Location) : LayerSpec(Location)
     {

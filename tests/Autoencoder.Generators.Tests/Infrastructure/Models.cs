@@ -132,6 +132,45 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             """;
 
         /// <summary>
+        /// Residual blocks of every kind: identity, a strided 1×1 projection, a nested block, a transposed projection
+        /// that doubles height and width, and a linear projection between feature vectors.
+        /// </summary>
+        public const string Residual = Usings + """
+            namespace Examples.Residual;
+
+            [Autoencoder]
+            [Input(1, 28, 28)]
+            public partial class ResidualAutoencoder
+            {
+                [Conv2d(16, 3, Activation.ReLU, SamePadding = true)]
+                [Residual(Activation.ReLU)]
+                    [Conv2d(16, 3, Activation.ReLU, SamePadding = true)]
+                    [Conv2d(16, 3, SamePadding = true)]
+                [EndResidual]
+                [Residual(Activation.ReLU)]
+                    [Conv2d(32, 3, Activation.ReLU, Stride = 2, Padding = 1)]
+                    [Residual]
+                        [Conv2d(32, 3, SamePadding = true)]
+                    [EndResidual]
+                [EndResidual]
+                [Flatten]
+                [Residual(Activation.Tanh)]
+                    [Dense(64, Activation.ReLU)]
+                [EndResidual]
+                public partial Tensor Encode(Tensor x);
+
+                [Dense(32 * 7 * 7, Activation.ReLU)]
+                [Unflatten(32, 7, 7)]
+                [Residual(Activation.LeakyReLU, NegativeSlope = 0.1)]
+                    [Upsample(2)]
+                    [Conv2d(8, 3, SamePadding = true)]
+                [EndResidual]
+                [ConvTranspose2d(1, 3, Activation.Sigmoid, Stride = 2, Padding = 1, OutputPadding = 1)]
+                public partial Tensor Decode(Tensor z);
+            }
+            """;
+
+        /// <summary>
         /// Group and layer normalisation, on images and on features, with a model-wide Kaiming init that one layer overrides
         /// and another opts out of (TorchDefault).
         /// </summary>

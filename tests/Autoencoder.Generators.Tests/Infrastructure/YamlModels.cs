@@ -127,6 +127,38 @@ namespace Autoencoder.Generators.Tests.Infrastructure
 
         public static readonly string PooledAttributes = Models.Pooled;
 
+        public const string Residual = """
+            name: ResidualAutoencoder
+            namespace: Examples.Residual
+            input: [1, 28, 28]
+            encoder:
+              - conv2d: {out_channels: 16, kernel_size: 3, activation: relu, same_padding: true}
+              - residual:
+                  activation: relu
+                  layers:
+                    - conv2d: {out_channels: 16, kernel_size: 3, activation: relu, same_padding: true}
+                    - conv2d: {out_channels: 16, kernel_size: 3, same_padding: true}
+              - residual:
+                  activation: relu
+                  layers:
+                    - conv2d: {out_channels: 32, kernel_size: 3, activation: relu, stride: 2, padding: 1}
+                    - residual: {layers: [conv2d: {out_channels: 32, kernel_size: 3, same_padding: true}]}
+              - flatten:
+              - residual: {activation: tanh, layers: [dense: {units: 64, activation: relu}]}
+            decoder:
+              - dense: {units: 1568, activation: relu}
+              - unflatten: {shape: [32, 7, 7]}
+              - residual:
+                  activation: leaky_relu
+                  negative_slope: 0.1
+                  layers:
+                    - upsample: {scale: 2}
+                    - conv2d: {out_channels: 8, kernel_size: 3, same_padding: true}
+              - conv_transpose2d: {out_channels: 1, kernel_size: 3, activation: sigmoid, stride: 2, padding: 1, output_padding: 1}
+            """;
+
+        public static readonly string ResidualAttributes = Models.Residual;
+
         public const string Normed = """
             name: NormedAutoencoder
             namespace: Examples.Norm

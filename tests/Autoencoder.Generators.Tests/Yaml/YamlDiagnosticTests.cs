@@ -303,6 +303,50 @@ namespace Autoencoder.Generators.Tests.Yaml
             run.Result.Diagnostics.Select(d => d.Id).ShouldBe(new[] { "AE0103", "AE0102", "AE0104" }, ignoreOrder: true);
         }
 
+        [Fact]
+        public void AE0013_residual_block_without_layers_points_at_the_block()
+        {
+            var yaml = Valid.Replace("  - dense: {units: 4}", "  - dense: {units: 4}\n  - residual: {layers: []}");
+
+            var diagnostic = Single(yaml, "AE0013");
+
+            diagnostic.GetMessage().ShouldBe("The residual block in the decoder has no layers: a block adds its input to the output of one or more layers");
+            AssertAt(diagnostic, yaml, "residual:", length: "residual: {layers: []}".Length);
+        }
+
+        [Fact]
+        public void AE0104_residual_block_needs_its_layers()
+        {
+            var yaml = Valid.Replace("  - dense: {units: 4}", "  - dense: {units: 4}\n  - residual: {activation: relu}");
+
+            Single(yaml, "AE0104").GetMessage().ShouldStartWith("The residual block at layer 2 of the decoder has no 'layers', which is required");
+        }
+
+        [Fact]
+        public void AE0102_unknown_key_inside_a_residual_block_names_the_nested_layer()
+        {
+            var yaml = Valid.Replace("  - dense: {units: 4}", "  - dense: {units: 4}\n  - residual: {layers: [dense: {units: 4, activaton: relu}]}");
+
+            var diagnostic = Single(yaml, "AE0102");
+
+            diagnostic.GetMessage().ShouldStartWith("'activaton' is not a key of a dense layer");
+            diagnostic.GetMessage().ShouldContain("'activation'");
+            AssertAt(diagnostic, yaml, "activaton", length: "activaton".Length);
+        }
+
+        [Fact]
+        public void AE0014_residual_shapes_that_cannot_be_added_point_at_the_block()
+        {
+            var yaml = Valid.Replace("  - dense: {units: 2, activation: relu}", "  - residual: {layers: [unflatten: {shape: [1, 2, 2]}]}\n  - flatten: {}\n  - dense: {units: 2}");
+
+            var diagnostic = Single(yaml, "AE0014");
+
+            diagnostic.GetMessage().ShouldBe(
+                "The residual block Residual(1 layer) in the encoder turns [B, 4] into [B, 1, 2, 2], so its input cannot be added to its output: "
+                + "a projection maps an image [C, H, W] to an image or features [F] to features, not rank 1 to rank 3");
+            AssertAt(diagnostic, yaml, "residual:", length: "residual: {layers: [unflatten: {shape: [1, 2, 2]}]}".Length);
+        }
+
         internal static Diagnostic Single(string yaml, string id)
         {
             var run = GeneratorHarness.RunYaml(yaml);

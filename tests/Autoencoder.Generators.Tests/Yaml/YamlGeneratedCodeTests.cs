@@ -15,6 +15,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         [InlineData("Tiny", "Tiny", "public")]
         [InlineData("Conv", "Examples.Conv.ConvAutoencoder", "public")]
         [InlineData("Pooled", "Examples.Conv.PooledAutoencoder", "public")]
+        [InlineData("Residual", "Examples.Residual.ResidualAutoencoder", "public")]
         [InlineData("Normed", "Examples.Norm.NormedAutoencoder", "public")]
         public void Yaml_and_attribute_twins_generate_the_same_code(string model, string fullName, string accessibility)
         {
@@ -24,6 +25,7 @@ namespace Autoencoder.Generators.Tests.Yaml
                 "Deep" => (YamlModels.Deep, YamlModels.DeepAttributes),
                 "Conv" => (YamlModels.Conv, YamlModels.ConvAttributes),
                 "Pooled" => (YamlModels.Pooled, YamlModels.PooledAttributes),
+                "Residual" => (YamlModels.Residual, YamlModels.ResidualAttributes),
                 "Normed" => (YamlModels.Normed, YamlModels.NormedAttributes),
                 _ => (YamlModels.Tiny, YamlModels.TinyAttributes),
             };

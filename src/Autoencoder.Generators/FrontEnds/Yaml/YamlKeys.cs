@@ -7,7 +7,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         public static readonly string[] Layers =
         {
             "dense", "flatten", "unflatten", "dropout",
-            "conv2d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "upsample", "batch_norm", "dropout2d",
+            "conv2d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "upsample", "batch_norm", "dropout2d", "residual",
             "layer_norm", "group_norm",
         };
         public static readonly string[] Dense = { "units", "activation", "bias", "init", "negative_slope" };
@@ -20,6 +20,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         public static readonly string[] Upsample = { "scale", "mode" };
         public static readonly string[] BatchNorm = { };
         public static readonly string[] Dropout2d = { "rate" };
+        public static readonly string[] Residual = { "layers", "activation", "negative_slope" };
         public static readonly string[] LayerNorm = { "epsilon" };
         public static readonly string[] GroupNorm = { "groups", "epsilon" };
         public static readonly string[] Optimizer = { "kind", "learning_rate", "weight_decay", "momentum", "nesterov", "beta1", "beta2" };

@@ -77,6 +77,8 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                         return reader.Mapping(body, "a batch_norm layer (it takes no parameters)", YamlKeys.BatchNorm) is null ? null : new BatchNormSpec(location);
                     case "dropout2d":
                         return Dropout2d(reader, body, where, location);
+                    case "residual":
+                        return Residual(reader, body, where, location);
                     case "layer_norm":
                         return YamlNormLayers.LayerNorm(reader, body, where, location);
                     case "group_norm":
@@ -179,6 +181,22 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             var rate = fields is null ? null : Required(reader, fields, "rate", body, "The dropout2d " + where, "e.g. 'dropout2d: {rate: 0.1}'");
             var value = rate is null ? null : reader.Number(rate, "'rate' of " + where);
             return value is null ? null : new Dropout2dSpec(value.Value, location);
+        }
+
+        private static LayerSpec? Residual(YamlNodeReader reader, YamlNode body, string where, LocationInfo location)
+        {
+            var fields = reader.Mapping(body, "a residual block", YamlKeys.Residual);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            var example = "e.g. 'residual: {activation: relu, layers: [{conv2d: {out_channels: 16, kernel_size: 3, same_padding: true}}]}'";
+            var layersNode = Required(reader, fields, "layers", body, "The residual block at " + where, example);
+            var activation = fields.TryGetValue("activation", out var a) ? reader.Choice(a.Value, "The activation of " + where, YamlVocabulary.Activations) : Activation.None;
+            var slope = fields.TryGetValue("negative_slope", out var s) ? reader.Number(s.Value, "'negative_slope' of " + where) : 0.01;
+            var layers = layersNode is null ? EquatableArray<LayerSpec>.Empty : Read(reader, layersNode, "residual block at " + where);
+            return new ResidualSpec(layers, activation, slope ?? 0.01, location);
         }
 
         /// <summary>An optional integer; a value of the wrong type is reported and the default stands in (nothing is generated then).</summary>

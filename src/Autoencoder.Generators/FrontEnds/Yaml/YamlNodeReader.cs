@@ -78,14 +78,22 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             var isFlow = node is YamlSequenceNode { Style: SequenceStyle.Flow } || node is YamlMappingNode { Style: MappingStyle.Flow };
             if (isFlow)
             {
-                while (end < text.Length && (text[end] == ' ' || text[end] == '\n' || text[end] == '\r' || text[end] == '\t'))
+                // An empty flow collection ends where it starts in YamlDotNet's marks: step over its opening bracket.
+                if (last is null && end < text.Length && (text[end] == '[' || text[end] == '{'))
                 {
                     end++;
                 }
 
-                if (end < text.Length && (text[end] == ']' || text[end] == '}'))
+                var probe = end;
+                while (probe < text.Length && (text[probe] == ' ' || text[probe] == '\n' || text[probe] == '\r' || text[probe] == '\t'))
                 {
-                    end++;
+                    probe++;
+                }
+
+                // Only a closing bracket extends the node; whitespace after it belongs to what follows.
+                if (probe < text.Length && (text[probe] == ']' || text[probe] == '}'))
+                {
+                    end = probe + 1;
                 }
             }
 
