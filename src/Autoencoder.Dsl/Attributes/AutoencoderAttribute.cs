@@ -12,9 +12,9 @@ namespace Autoencoder
     public sealed class AutoencoderAttribute : Attribute
     {
         /// <summary>
-        /// How the weights of every <c>Dense</c>, <c>Conv2d</c> and <c>ConvTranspose2d</c> layer are initialised unless the
-        /// layer sets its own <c>Init</c> (<see cref="WeightInit.TorchDefault"/> opts a layer out); TorchSharp's own
-        /// initialisation unless set. Normalisation layers always start as the identity (scale one, shift zero).
+        /// How the weights of every <c>Dense</c>, <c>Conv2d</c> and <c>ConvTranspose2d</c> layer (and of the projections
+        /// residual blocks add) are initialised unless the layer sets its own <c>Init</c> (<see cref="WeightInit.TorchDefault"/>
+        /// opts a layer out); TorchSharp's own initialisation unless set. Normalisation layers always start as the identity.
         /// </summary>
         public WeightInit Init { get; set; }
     }
