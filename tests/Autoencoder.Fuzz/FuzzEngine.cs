@@ -60,10 +60,14 @@ namespace Autoencoder.Fuzz
             ("Nested", Models.Nested, false),
             ("Conv", Models.Conv, false),
             ("Pooled", Models.Pooled, false),
+            ("Residual", Models.Residual, false),
             ("Normed", Models.Normed, false),
             ("Classic.ae.yaml", YamlModels.Classic, true),
             ("Deep.ae.yaml", YamlModels.Deep, true),
             ("Tiny.ae.yaml", YamlModels.Tiny, true),
+            ("Conv.ae.yaml", YamlModels.Conv, true),
+            ("Pooled.ae.yaml", YamlModels.Pooled, true),
+            ("Residual.ae.yaml", YamlModels.Residual, true),
             ("Normed.ae.yaml", YamlModels.Normed, true),
         };
 
