@@ -8,8 +8,8 @@ using Autoencoder.Generators.Spec;
 namespace Autoencoder.Generators.Analysis
 {
     /// <summary>
-    /// The model's Init fills in every layer with weights that leaves its own unset. Resolved here, on the spec, so the
-    /// emitter sees one final choice per layer and an attribute model and its YAML twin stay one equatable value.
+    /// The model's Init fills in every layer with weights that leaves its own unset. Resolved here, on the analyzed
+    /// layers, so the emitter sees one final choice per layer and the analyzed model stays one equatable value.
     /// </summary>
     internal static class WeightInits
     {
