@@ -92,11 +92,15 @@ namespace Autoencoder.Generators.Tests
 
         [Fact]
         public void Upsample_multiplies_height_and_width()
-            => ShapeInference.Infer(new UpsampleSpec(3, default, null), Shape.Of(2, 7, 5)).Output.ShouldBe(Shape.Of(2, 21, 15));
+            => ShapeInference.Infer(new UpsampleSpec(3, null, null, default, null), Shape.Of(2, 7, 5)).Output.ShouldBe(Shape.Of(2, 21, 15));
+
+        [Fact]
+        public void Upsample_to_a_size_takes_that_size()
+            => ShapeInference.Infer(new UpsampleSpec(null, 28, 20, default, null), Shape.Of(2, 7, 5)).Output.ShouldBe(Shape.Of(2, 28, 20));
 
         [Fact]
         public void Upsample_beyond_what_a_dimension_holds_is_a_problem_not_an_overflow()
-            => ShapeInference.Infer(new UpsampleSpec(100_000, default, null), Shape.Of(1, 100_000, 1)).Problem
+            => ShapeInference.Infer(new UpsampleSpec(100_000, null, null, default, null), Shape.Of(1, 100_000, 1)).Problem
                 .ShouldBe("its output of 10000000000×100000 pixels is more than a dimension can hold");
 
         [Fact]

@@ -18,7 +18,7 @@ namespace Autoencoder.Generators.Analysis
             ConvTranspose2dSpec convT => ConvTranspose2d(convT, where, diagnostics),
             Pool2dSpec pool => Positive(pool.KernelSize, "kernel size", pool, where, diagnostics)
                                & Positive(pool.EffectiveStride, "Stride", pool, where, diagnostics),
-            UpsampleSpec upsample => Positive(upsample.Scale, "scale", upsample, where, diagnostics)
+            UpsampleSpec upsample => UpsampleSize(upsample, where, diagnostics)
                                      & ModelAnalyzer.Check(Enum.IsDefined(typeof(Upsampling), upsample.Mode), upsample.Location, "The Mode of " + where, "one of " + string.Join(", ", Enum.GetNames(typeof(Upsampling))), ((int)upsample.Mode).ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics),
             Dropout2dSpec dropout => ModelAnalyzer.Check(dropout.Rate >= 0 && dropout.Rate < 1, layer.Location, "The rate of " + where, "in [0, 1)", Literals.Format(dropout.Rate), diagnostics),
             LayerNormSpec norm => Epsilon(norm.Epsilon, norm, where, diagnostics),
@@ -26,6 +26,25 @@ namespace Autoencoder.Generators.Analysis
                                   & Epsilon(norm.Epsilon, norm, where, diagnostics),
             _ => true,
         };
+
+        /// <summary>A scale, or a height and a width; never both, never neither.</summary>
+        private static bool UpsampleSize(UpsampleSpec upsample, string where, List<DiagnosticInfo> diagnostics)
+        {
+            if (upsample.Scale is { } scale)
+            {
+                return upsample.Height is null && upsample.Width is null
+                    ? Positive(scale, "scale", upsample, where, diagnostics)
+                    : Unsupported(upsample, where + " has both a scale and a Height or Width: give a scale, e.g. [Upsample(2)], or a size, e.g. [Upsample(Height = 28, Width = 28)]", diagnostics);
+            }
+
+            if (upsample.Height is null || upsample.Width is null)
+            {
+                return Unsupported(upsample, where + " needs a scale, e.g. [Upsample(2)], or both Height and Width, e.g. [Upsample(Height = 28, Width = 28)]", diagnostics);
+            }
+
+            return Positive(upsample.Height.Value, "Height", upsample, where, diagnostics)
+                   & Positive(upsample.Width.Value, "Width", upsample, where, diagnostics);
+        }
 
         private static bool Conv2d(Conv2dSpec conv, string where, List<DiagnosticInfo> diagnostics)
         {

@@ -83,9 +83,18 @@ namespace Autoencoder.Generators.Analysis
         public static LayerShape Upsample(UpsampleSpec upsample, Shape input)
         {
             var problem = NeedsImage(input);
-            return problem is not null
-                ? LayerShape.Fails(problem)
-                : Image(input.Dimensions[0], (long)input.Dimensions[1] * upsample.Scale, (long)input.Dimensions[2] * upsample.Scale, 0);
+            if (problem is not null)
+            {
+                return LayerShape.Fails(problem);
+            }
+
+            if (upsample.ToSize)
+            {
+                return Image(input.Dimensions[0], upsample.Height ?? 0, upsample.Width ?? 0, 0);
+            }
+
+            var scale = upsample.Scale ?? 1;
+            return Image(input.Dimensions[0], (long)input.Dimensions[1] * scale, (long)input.Dimensions[2] * scale, 0);
         }
 
         /// <summary>BatchNorm2d on [C, H, W], BatchNorm1d on [F]: a scale and a shift per channel. Running statistics are buffers, not parameters.</summary>

@@ -71,8 +71,9 @@ namespace Autoencoder.Generators.Emit
             // TorchSharp's GroupNorm module rejects [B, F]; PyTorch reads it as [B, C], the same as [B, C, 1].
             GroupNormSpec => layer.Input.Rank == 1 ? layer.Name + ".forward(" + p + ".unsqueeze(-1)).squeeze(-1)" : layer.Name + ".forward(" + p + ")",
             Pool2dSpec pool => TorchNames.Functional + (pool.Kind == PoolKind.Max ? ".max_pool2d(" : ".avg_pool2d(") + p + ", " + pool.KernelSize + ", stride: " + pool.EffectiveStride + ")",
-            UpsampleSpec upsample => TorchNames.Functional + ".interpolate(" + p + ", scale_factor: new double[] { " + upsample.Scale + ", " + upsample.Scale + " }, mode: "
-                                     + TorchNames.Torch + ".InterpolationMode." + upsample.Mode + ")",
+            UpsampleSpec upsample => TorchNames.Functional + ".interpolate(" + p + ", "
+                                     + (upsample.ToSize ? "size: new long[] { " + layer.Output.Dimensions[1] + ", " + layer.Output.Dimensions[2] + " }" : "scale_factor: new double[] { " + upsample.Scale + ", " + upsample.Scale + " }")
+                                     + ", mode: " + TorchNames.Torch + ".InterpolationMode." + upsample.Mode + ")",
             Dropout2dSpec dropout => TorchNames.Functional + ".dropout2d(" + p + ", " + Literals.Format(dropout.Rate) + ", training)",
             _ => null,
         };

@@ -251,7 +251,12 @@ namespace Autoencoder.Generators.FrontEnds
                 case AttributeNames.AvgPool2d:
                     return new Pool2dSpec(PoolKind.Average, IntAt(args, 0), NamedOrNull<int>(attribute, "Stride"), location);
                 case AttributeNames.Upsample:
-                    return new UpsampleSpec(IntAt(args, 0), (Upsampling)Named(attribute, "Mode", 0), location);
+                    return new UpsampleSpec(
+                        args.Length > 0 ? IntAt(args, 0) : null,
+                        NamedOrNull<int>(attribute, "Height"),
+                        NamedOrNull<int>(attribute, "Width"),
+                        (Upsampling)Named(attribute, "Mode", 0),
+                        location);
                 case AttributeNames.BatchNorm:
                     return new BatchNormSpec(location);
                 case AttributeNames.Dropout2d:

@@ -82,10 +82,19 @@ namespace Autoencoder.Generators.Spec
         }
     }
 
-    /// <summary>Upsampling of height and width by a whole factor.</summary>
-    internal sealed record UpsampleSpec(int Scale, Upsampling Mode, LocationInfo? Location) : LayerSpec(Location)
+    /// <summary>
+    /// Upsampling of height and width by a whole factor or to a size. Null means "not declared": validation
+    /// requires either a scale or both sides.
+    /// </summary>
+    internal sealed record UpsampleSpec(int? Scale, int? Height, int? Width, Upsampling Mode, LocationInfo? Location) : LayerSpec(Location)
     {
-        public override string Describe() => "Upsample(" + Literals.Format(Scale) + (Mode == Upsampling.Nearest ? string.Empty : ", " + Mode) + ")";
+        public bool ToSize => Scale is null;
+
+        public override string Describe()
+        {
+            var size = ToSize ? "to " + Literals.Format(Height ?? 0) + "×" + Literals.Format(Width ?? 0) : Literals.Format(Scale ?? 0);
+            return "Upsample(" + size + (Mode == Upsampling.Nearest ? string.Empty : ", " + Mode) + ")";
+        }
     }
 
     /// <summary>Batch normalisation; 1-d or 2-d follows from the input's rank.</summary>

@@ -47,3 +47,20 @@ public partial class PooledImageModel
     [Conv2d(2, 3, Padding = 1)]
     public partial Tensor Decode(Tensor z);
 }
+
+/// <summary>Upsampling to a size that is no whole multiple of the input's (9×9 → 28×28), bilinear.</summary>
+[Autoencoder]
+[Input(1, 28, 28)]
+public partial class SizedUpsampleModel
+{
+    [Conv2d(4, 3, Stride = 3)]
+    [Flatten]
+    [Dense(8)]
+    public partial Tensor Encode(Tensor x);
+
+    [Dense(4 * 9 * 9)]
+    [Unflatten(4, 9, 9)]
+    [Upsample(Height = 28, Width = 28, Mode = Upsampling.Bilinear)]
+    [Conv2d(1, 3, SamePadding = true)]
+    public partial Tensor Decode(Tensor z);
+}

@@ -57,6 +57,18 @@ public class GeneratedImageModelTests
     }
 
     [Fact]
+    public void Upsample_to_a_size_runs_with_the_inferred_shape()
+    {
+        using var model = new SizedUpsampleModel();
+        using var code = rand(2, 8);
+
+        using var output = model.Decode(code);
+
+        output.shape.ShouldBe(new long[] { 2, 1, 28, 28 });
+        model.parameters().Sum(p => p.numel()).ShouldBe(SizedUpsampleModel.ParameterCount);
+    }
+
+    [Fact]
     public void Batch_norm_and_channel_dropout_follow_train_and_eval()
     {
         using var model = new PooledImageModel();

@@ -17,7 +17,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         public static readonly string[] Conv2d = { "out_channels", "kernel_size", "stride", "padding", "same_padding", "dilation", "groups", "bias", "activation", "init", "negative_slope" };
         public static readonly string[] ConvTranspose2d = { "out_channels", "kernel_size", "stride", "padding", "output_padding", "dilation", "groups", "bias", "activation", "init", "negative_slope" };
         public static readonly string[] Pool2d = { "kernel_size", "stride" };
-        public static readonly string[] Upsample = { "scale", "mode" };
+        public static readonly string[] Upsample = { "scale", "size", "mode" };
         public static readonly string[] BatchNorm = { };
         public static readonly string[] Dropout2d = { "rate" };
         public static readonly string[] Residual = { "layers", "activation", "negative_slope" };

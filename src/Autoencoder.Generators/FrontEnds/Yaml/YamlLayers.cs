@@ -170,9 +170,32 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 return null;
             }
 
-            var scale = Required(reader, fields, "scale", body, "The upsample " + where, "e.g. 'upsample: {scale: 2}'") is { } s ? reader.Int(s, "'scale' of " + where) : null;
+            int? scale = null, height = null, width = null;
+            if (fields.TryGetValue("scale", out var s))
+            {
+                scale = reader.Int(s.Value, "'scale' of " + where) ?? 0;
+            }
+
+            if (fields.TryGetValue("size", out var z))
+            {
+                var size = reader.Ints(z.Value, "'size' of " + where);
+                if (size is { Count: 2 } sides)
+                {
+                    (height, width) = (sides[0], sides[1]);
+                }
+                else if (size is not null)
+                {
+                    reader.WrongType(z.Value, "'size' of " + where, "[height, width], e.g. [28, 28]");
+                }
+            }
+            else if (scale is null)
+            {
+                reader.Report(DiagnosticDescriptors.YamlMissingField, body, "The upsample " + where, "scale", "e.g. 'upsample: {scale: 2}', or give a 'size' such as 'upsample: {size: [28, 28]}'");
+                return null;
+            }
+
             var mode = fields.TryGetValue("mode", out var m) ? reader.Choice(m.Value, "The mode of " + where, YamlVocabulary.Upsamplings) : Upsampling.Nearest;
-            return new UpsampleSpec(scale ?? 0, mode, location);
+            return new UpsampleSpec(scale, height, width, mode, location);
         }
 
         private static LayerSpec? Dropout2d(YamlNodeReader reader, YamlNode body, string where, LocationInfo location)
