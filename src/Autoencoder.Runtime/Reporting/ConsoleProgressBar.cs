@@ -86,7 +86,7 @@ public sealed class ConsoleProgressBar : ITrainingObserver, IDisposable
         }
 
         ArgumentNullException.ThrowIfNull(result);
-        _console.WriteLine(_summary.Line(result, _totalEpochs));
+        _console.Write(new ClearedLine(_console, _summary.Line(result, _totalEpochs)));
         if (_bar is { } bar)
         {
             bar.Value = result.Epoch * _samplesPerEpoch;
