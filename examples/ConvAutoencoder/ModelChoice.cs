@@ -22,7 +22,7 @@ internal static class ModelChoice
           --seed N          seed for weights and shuffling (declared: 42)
           --learning-rate X Adam's learning rate (declared: 0.001)
           --data DIR        a directory holding the four MNIST IDX files, raw or .gz (default: the repository's data/mnist)
-          --out DIR         where weights, reconstructions.png and metrics.json go (default: out/ConvAutoencoder)
+          --out DIR         where weights, images, metrics, loss.png and TensorBoard runs go (default: out/ConvAutoencoder)
           --help            this text
         """;
 

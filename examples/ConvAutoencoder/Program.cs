@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using Autoencoder.Runtime.Data;
-using Autoencoder.Runtime.Training;
 using ConvAutoencoderExample;
 using Autoencoder.Examples;
 
@@ -30,13 +29,15 @@ if (mnist is null)
     return 1;
 }
 
-var run = model == ModelSource.Yaml ? TrainYaml(options, mnist) : TrainAttributes(options, mnist);
+using var reporting = new ExampleReporting(options.OutputDirectory, model == ModelSource.Yaml ? nameof(ConvAutoencoder) : nameof(AttributeConvAutoencoder));
+var run = model == ModelSource.Yaml ? TrainYaml(options, mnist, reporting) : TrainAttributes(options, mnist, reporting);
 ExampleRun.WriteOutputs(options.OutputDirectory, run, mnist.Test.Images);
+reporting.PrintWhereToLook();
 return 0;
 
 // The two declarations generate distinct classes with no common trainer type, so each gets a few lines
 // that train it and hand back what the rest of the program needs.
-static TrainedModel TrainYaml(CommandLine options, MnistDataset mnist)
+static TrainedModel TrainYaml(CommandLine options, MnistDataset mnist, ExampleReporting reporting)
 {
     Console.Write(ConvAutoencoder.Summary);
     var defaults = new ConvAutoencoder.TrainingOptions();
@@ -46,15 +47,16 @@ static TrainedModel TrainYaml(CommandLine options, MnistDataset mnist)
         BatchSize = options.BatchSize ?? defaults.BatchSize,
         Seed = options.Seed ?? defaults.Seed,
         LearningRate = options.LearningRate ?? defaults.LearningRate,
-        Observer = new ConsoleProgress(),
+        Observer = reporting.Observer,
     });
+    reporting.Watch(trainer.Model, trainer.Model.Reconstruct, mnist.Test.Images, trainer.Options.BatchSize);
     var report = trainer.Fit(mnist.Train.Images, mnist.Test.Images);
     return new TrainedModel(
         trainer.Model, trainer.Model.Reconstruct, report, trainer.Evaluate(mnist.Test.Images), trainer.EvaluateLoss(mnist.Test.Images),
         trainer.Options.BatchSize, trainer.Options.Seed, ConvAutoencoder.ParameterCount, ConvAutoencoder.CodeShape, "conv-autoencoder-yaml.weights");
 }
 
-static TrainedModel TrainAttributes(CommandLine options, MnistDataset mnist)
+static TrainedModel TrainAttributes(CommandLine options, MnistDataset mnist, ExampleReporting reporting)
 {
     Console.Write(AttributeConvAutoencoder.Summary);
     var defaults = new AttributeConvAutoencoder.TrainingOptions();
@@ -64,8 +66,9 @@ static TrainedModel TrainAttributes(CommandLine options, MnistDataset mnist)
         BatchSize = options.BatchSize ?? defaults.BatchSize,
         Seed = options.Seed ?? defaults.Seed,
         LearningRate = options.LearningRate ?? defaults.LearningRate,
-        Observer = new ConsoleProgress(),
+        Observer = reporting.Observer,
     });
+    reporting.Watch(trainer.Model, trainer.Model.Reconstruct, mnist.Test.Images, trainer.Options.BatchSize);
     var report = trainer.Fit(mnist.Train.Images, mnist.Test.Images);
     return new TrainedModel(
         trainer.Model, trainer.Model.Reconstruct, report, trainer.Evaluate(mnist.Test.Images), trainer.EvaluateLoss(mnist.Test.Images),

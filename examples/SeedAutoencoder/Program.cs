@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using Autoencoder.Examples;
-using Autoencoder.Runtime.Training;
 using SeedAutoencoderExample;
 
 CommandLine options;
@@ -30,6 +29,7 @@ if (mnist is null)
 Console.Write(SeedAutoencoder.Summary);
 Console.WriteLine();
 
+using var reporting = new ExampleReporting(options.OutputDirectory, nameof(SeedAutoencoder));
 var defaults = new SeedAutoencoder.TrainingOptions();
 var trainer = SeedAutoencoder.Trainer.Create(new SeedAutoencoder.TrainingOptions
 {
@@ -37,8 +37,9 @@ var trainer = SeedAutoencoder.Trainer.Create(new SeedAutoencoder.TrainingOptions
     BatchSize = options.BatchSize ?? defaults.BatchSize,
     Seed = options.Seed ?? defaults.Seed,
     LearningRate = options.LearningRate ?? defaults.LearningRate,
-    Observer = new ConsoleProgress(),
+    Observer = reporting.Observer,
 });
+reporting.Watch(trainer.Model, trainer.Model.Reconstruct, mnist.Test.Images, trainer.Options.BatchSize);
 
 // The test set is shown each epoch as validation loss (as in the Keras tutorial); nothing is selected on it.
 var report = trainer.Fit(mnist.Train.Images, mnist.Test.Images);
@@ -46,4 +47,5 @@ var run = new TrainedModel(
     trainer.Model, trainer.Model.Reconstruct, report, trainer.Evaluate(mnist.Test.Images), trainer.EvaluateLoss(mnist.Test.Images),
     trainer.Options.BatchSize, trainer.Options.Seed, SeedAutoencoder.ParameterCount, SeedAutoencoder.CodeShape, "seed-autoencoder.weights");
 ExampleRun.WriteOutputs(options.OutputDirectory, run, mnist.Test.Images);
+reporting.PrintWhereToLook();
 return 0;

@@ -16,7 +16,7 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, doub
           --seed N          seed for weights, shuffling and dropout (declared: 42)
           --learning-rate X Adam's learning rate (declared: 0.001)
           --data DIR        a directory holding the four MNIST IDX files, raw or .gz (default: the repository's data/mnist)
-          --out DIR         where weights, reconstructions.png and metrics.json go (default: out/SeedAutoencoder)
+          --out DIR         where weights, images, metrics, loss.png and TensorBoard runs go (default: out/SeedAutoencoder)
           --help            this text
         """;
 

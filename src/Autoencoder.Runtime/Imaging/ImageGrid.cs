@@ -23,9 +23,21 @@ public static class ImageGrid
     /// <param name="maxImages">Show at most this many image pairs (the first ones).</param>
     public static void SaveComparison(torch.Tensor originals, torch.Tensor reconstructions, string path, int? maxImages = null)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.WriteAllBytes(path, Compose(originals, reconstructions, maxImages).EncodePng());
+    }
+
+    /// <summary>
+    /// The grid that <see cref="SaveComparison"/> writes, in memory: originals in the top row, their
+    /// reconstructions below, <see cref="GapPixels"/> of grey between images.
+    /// </summary>
+    /// <param name="originals">[N, C, H, W] with C = 1 (grayscale) or 3 (RGB); any dtype and device.</param>
+    /// <param name="reconstructions">The same shape as <paramref name="originals"/>.</param>
+    /// <param name="maxImages">Show at most this many image pairs (the first ones).</param>
+    public static PixelImage Compose(torch.Tensor originals, torch.Tensor reconstructions, int? maxImages = null)
+    {
         ArgumentNullException.ThrowIfNull(originals);
         ArgumentNullException.ThrowIfNull(reconstructions);
-        ArgumentException.ThrowIfNullOrEmpty(path);
         CheckShapes(originals, reconstructions);
         if (maxImages is { } max)
         {
@@ -44,7 +56,7 @@ public static class ImageGrid
         layout.Place(ToBytes(reconstructions, count), pixels, row: 1);
 
         var colorType = channels == 1 ? PngColorType.Grayscale : PngColorType.Rgb;
-        AtomicFile.WriteAllBytes(path, PngEncoder.Encode(pixels, layout.Width, layout.Height, colorType));
+        return new PixelImage(pixels, layout.Width, layout.Height, colorType);
     }
 
     private static void CheckShapes(torch.Tensor originals, torch.Tensor reconstructions)

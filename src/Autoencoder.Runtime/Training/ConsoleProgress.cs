@@ -24,8 +24,7 @@ public sealed class ConsoleProgress : ITrainingObserver
     private long _epochStart;
     private long _lastDraw;
     private int _lastLineLength;
-    private int _completedEpochs;
-    private TimeSpan _completedDuration;
+    private readonly EpochSummary _summary = new();
 
     /// <summary>Creates a progress printer.</summary>
     /// <param name="writer">Destination; defaults to <see cref="Console.Out"/>.</param>
@@ -62,7 +61,7 @@ public sealed class ConsoleProgress : ITrainingObserver
         double seconds = _time.GetElapsedTime(_epochStart, now).TotalSeconds;
         double rate = seconds > 0 ? samplesSoFar / seconds : 0;
         long remaining = _samplesPerEpoch - samplesSoFar + (long)(_totalEpochs - epoch) * _samplesPerEpoch;
-        string eta = rate > 0 ? FormatDuration(TimeSpan.FromSeconds(remaining / rate)) : "?";
+        string eta = rate > 0 ? EpochSummary.FormatDuration(TimeSpan.FromSeconds(remaining / rate)) : "?";
         Redraw(string.Create(CultureInfo.InvariantCulture,
             $"Epoch {epoch}/{_totalEpochs}  {samplesSoFar}/{_samplesPerEpoch}  {rate:F0} samples/s  ETA {eta}"));
     }
@@ -70,15 +69,7 @@ public sealed class ConsoleProgress : ITrainingObserver
     /// <inheritdoc />
     public void OnEpochEnd(EpochResult result)
     {
-        _completedEpochs++;
-        _completedDuration += result.Duration;
-        var eta = (_completedDuration / _completedEpochs) * Math.Max(_totalEpochs - result.Epoch, 0);
-        string validation = result.ValidationLoss is double v
-            ? string.Create(CultureInfo.InvariantCulture, $"  val {v:G5}")
-            : "";
-        string line = string.Create(CultureInfo.InvariantCulture,
-            $"Epoch {result.Epoch}/{_totalEpochs}  train {result.TrainLoss:G5}{validation}  " +
-            $"{result.Duration.TotalSeconds:F1}s  {result.SamplesPerSecond:F0} samples/s  ETA {FormatDuration(eta)}");
+        string line = _summary.Line(result, _totalEpochs);
 
         if (_interactive)
         {
@@ -101,9 +92,4 @@ public sealed class ConsoleProgress : ITrainingObserver
         _writer.Flush();
         _lastLineLength = line.Length;
     }
-
-    private static string FormatDuration(TimeSpan span) =>
-        span.TotalHours >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}:{span.Minutes:D2}:{span.Seconds:D2}")
-            : string.Create(CultureInfo.InvariantCulture, $"{span.Minutes}:{span.Seconds:D2}");
 }

@@ -14,4 +14,13 @@ public interface ITrainingObserver
 
     /// <summary>An epoch finished, including its validation pass.</summary>
     void OnEpochEnd(EpochResult result);
+
+    /// <summary>
+    /// <see cref="TrainingLoop.Fit"/> is about to return <paramref name="report"/>, after the last epoch or a
+    /// cancellation. Not called when training throws. Observers that write a summary of the whole run
+    /// (a plot) or hold a live display do it here; the default does nothing.
+    /// </summary>
+    void OnTrainingEnd(TrainingReport report)
+    {
+    }
 }

@@ -86,7 +86,9 @@ public static class TrainingLoop
             observer?.OnEpochEnd(result);
         }
 
-        return new TrainingReport(epochs, total.Elapsed, cancelled);
+        var report = new TrainingReport(epochs, total.Elapsed, cancelled);
+        observer?.OnTrainingEnd(report);
+        return report;
     }
 
     /// <summary>Returns the sample-weighted mean batch loss, or null when cancelled mid-epoch.</summary>

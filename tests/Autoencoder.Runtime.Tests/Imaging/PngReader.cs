@@ -9,7 +9,7 @@ using Shouldly;
 namespace Autoencoder.Runtime.Tests.Imaging;
 
 /// <summary>
-/// An independent, strict PNG decoder for 8-bit grayscale/RGB, used to check what the encoder wrote:
+/// An independent, strict PNG decoder for 8-bit grayscale/RGB (and RGBA, which other encoders write), used to check what the encoder wrote:
 /// chunk layout, CRCs (computed bit by bit, unlike the encoder's table), IHDR fields, zlib data
 /// and all five row filters.
 /// </summary>
@@ -36,7 +36,7 @@ internal static class PngReader
         var width = BinaryPrimitives.ReadInt32BigEndian(ihdr);
         var height = BinaryPrimitives.ReadInt32BigEndian(ihdr.AsSpan(4));
         ihdr[8].ShouldBe((byte)8, "bit depth");
-        var channels = ihdr[9] switch { 0 => 1, 2 => 3, var t => throw new ShouldAssertException($"colour type {t}") };
+        var channels = ihdr[9] switch { 0 => 1, 2 => 3, 6 => 4, var t => throw new ShouldAssertException($"colour type {t}") };
         ihdr.AsSpan(10).ToArray().ShouldBe(new byte[3], "compression, filter and interlace methods");
 
         using var idat = new MemoryStream();

@@ -1,0 +1,104 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Text.Json;
+using Autoencoder.Runtime.Training;
+
+namespace Autoencoder.Runtime.Reporting;
+
+/// <summary>
+/// Writes one JSON object per epoch, one per line (JSON Lines), for scripts:
+/// <c>{"epoch":1,"train_loss":0.27,"validation_loss":0.19,"epoch_seconds":1.1,"samples_per_second":61000,...}</c>
+/// followed by any <see cref="IEpochMetrics"/>. Each line is flushed to disk when its epoch ends, so a killed run
+/// keeps every finished epoch. A missing validation loss and non-finite numbers are written as <c>null</c>.
+/// </summary>
+public sealed class JsonLinesMetricsLog : ITrainingObserver, IDisposable
+{
+    private readonly string _path;
+    private readonly IEpochMetrics? _metrics;
+    private readonly ArrayBufferWriter<byte> _line = new();
+    private FileStream? _file;
+    private bool _disposed;
+
+    /// <param name="path">The log file. Created, or emptied, when the first epoch starts; its directory is created.</param>
+    /// <param name="metrics">Extra columns measured after each epoch, or null for the losses and timing only.</param>
+    public JsonLinesMetricsLog(string path, IEpochMetrics? metrics = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _path = Path.GetFullPath(path);
+        _metrics = metrics;
+    }
+
+    /// <summary>The full path of the log file.</summary>
+    public string FilePath => _path;
+
+    /// <inheritdoc />
+    public void OnEpochStart(int epoch, int totalEpochs, long samplesPerEpoch)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_file is null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            // Readers may open the file while the run goes on.
+            _file = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnBatchEnd(int epoch, long samplesSoFar)
+    {
+    }
+
+    /// <inheritdoc />
+    public void OnEpochEnd(EpochResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var file = _file ?? throw new InvalidOperationException("OnEpochEnd came before any OnEpochStart.");
+
+        _line.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(_line))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("epoch", result.Epoch);
+            WriteNumber(json, "train_loss", result.TrainLoss);
+            WriteNumber(json, "validation_loss", result.ValidationLoss);
+            WriteNumber(json, "epoch_seconds", result.Duration.TotalSeconds);
+            WriteNumber(json, "samples_per_second", result.SamplesPerSecond);
+            if (_metrics is not null)
+            {
+                foreach (var metric in _metrics.Measure(result))
+                {
+                    WriteNumber(json, metric.Name, metric.Value);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        _line.Write("\n"u8);
+        // One write per line, then to disk: a kill can lose only the epoch in progress.
+        file.Write(_line.WrittenSpan);
+        file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Closes the file; rows already written stay.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        _file?.Dispose();
+        _file = null;
+    }
+
+    // Utf8JsonWriter rejects NaN and infinities, and JSON has no spelling for them.
+    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is double v && double.IsFinite(v))
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Autoencoder.Runtime.Reporting;
+using Autoencoder.Runtime.Tests.Shared;
+using Autoencoder.Runtime.Tests.Training;
+using Autoencoder.Runtime.Training;
+using Shouldly;
+using Xunit;
+
+namespace Autoencoder.Runtime.Tests.Reporting;
+
+[Collection(TorchGlobalStateCollection.Name)]
+public sealed class JsonLinesMetricsLogTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Each_epoch_of_a_real_run_is_one_parsable_row_with_the_reported_values()
+    {
+        using var run = new TinyRun();
+        var path = _temp.File("logs/metrics.jsonl");
+        var metrics = new ReconstructionEpochMetrics(run.Model, run.Reconstruct, run.Validation, batchSize: 16);
+        var linesAfterEachEpoch = new List<int>();
+        TrainingReport report;
+        using (var log = new JsonLinesMetricsLog(path, metrics))
+        {
+            // Read while the log is still open: rows must be on disk when their epoch ends, not at Dispose.
+            var reader = new RecordingObserver { AfterEpoch = _ => linesAfterEachEpoch.Add(ReadShared(path).Length) };
+            report = run.Fit(new CompositeObserver(log, reader), epochs: 6);
+        }
+
+        linesAfterEachEpoch.ShouldBe(new[] { 1, 2, 3, 4, 5, 6 });
+        var rows = File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
+        rows.Length.ShouldBe(6);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            var epoch = report.Epochs[i];
+            row.EnumerateObject().Select(p => p.Name).ShouldBe(new[] {
+                "epoch", "train_loss", "validation_loss", "epoch_seconds", "samples_per_second",
+                "validation_mse", "validation_bce", "validation_psnr" });
+            row.GetProperty("epoch").GetInt32().ShouldBe(i + 1);
+            // Doubles are written round-trippable, so they read back exactly.
+            row.GetProperty("train_loss").GetDouble().ShouldBe(epoch.TrainLoss);
+            row.GetProperty("validation_loss").GetDouble().ShouldBe(epoch.ValidationLoss!.Value);
+            row.GetProperty("epoch_seconds").GetDouble().ShouldBe(epoch.Duration.TotalSeconds);
+            row.GetProperty("samples_per_second").GetDouble().ShouldBe(epoch.SamplesPerSecond);
+            // The loss is MSE, so the separately measured validation MSE must agree with it (float32 vs float64).
+            row.GetProperty("validation_mse").GetDouble().ShouldBe(epoch.ValidationLoss!.Value, tolerance: 1e-6);
+            row.GetProperty("validation_psnr").GetDouble().ShouldBeGreaterThan(0);
+        }
+
+        // It learned: both losses and the PSNR moved the right way.
+        rows[^1].GetProperty("train_loss").GetDouble().ShouldBeLessThan(0.5 * rows[0].GetProperty("train_loss").GetDouble());
+        rows[^1].GetProperty("validation_mse").GetDouble().ShouldBeLessThan(rows[0].GetProperty("validation_mse").GetDouble());
+        rows[^1].GetProperty("validation_psnr").GetDouble().ShouldBeGreaterThan(rows[0].GetProperty("validation_psnr").GetDouble());
+    }
+
+    [Fact]
+    public void Missing_validation_and_non_finite_values_are_null()
+    {
+        var path = _temp.File("metrics.jsonl");
+        using (var log = new JsonLinesMetricsLog(path))
+        {
+            log.OnEpochStart(1, 2, 10);
+            log.OnEpochEnd(new EpochResult(1, double.NaN, null, TimeSpan.FromSeconds(1), double.PositiveInfinity));
+        }
+
+        var row = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+        row.GetProperty("train_loss").ValueKind.ShouldBe(JsonValueKind.Null);
+        row.GetProperty("validation_loss").ValueKind.ShouldBe(JsonValueKind.Null);
+        row.GetProperty("samples_per_second").ValueKind.ShouldBe(JsonValueKind.Null);
+        row.GetProperty("epoch_seconds").GetDouble().ShouldBe(1.0);
+    }
+
+    [Fact]
+    public void A_new_run_replaces_an_old_log()
+    {
+        var path = _temp.File("metrics.jsonl");
+        File.WriteAllText(path, "{\"epoch\":99}\n");
+        using (var log = new JsonLinesMetricsLog(path))
+        {
+            File.ReadAllText(path).ShouldContain("99"); // untouched until training starts
+            log.OnEpochStart(1, 1, 10);
+            log.OnEpochEnd(new EpochResult(1, 0.5, 0.25, TimeSpan.FromSeconds(1), 10));
+        }
+
+        File.ReadAllLines(path).ShouldHaveSingleItem().ShouldStartWith("{\"epoch\":1,");
+    }
+
+    private static string[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+}
