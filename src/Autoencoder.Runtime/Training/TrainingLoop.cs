@@ -125,9 +125,14 @@ public static class TrainingLoop
                     : inputs.index_select(0, order.narrow(0, start, count));
                 optimizer.zero_grad();
                 var loss = batchLoss(batch);
+                long step = (start / batchSize) + 1;
+                double value = TensorArguments.ReadScalar(loss, nameof(batchLoss));
+                if (!double.IsFinite(value))
+                    throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})");
                 loss.backward();
+                NonFiniteGradients.ThrowIfAny(model, epoch, step);
                 optimizer.step();
-                weightedLossSum += TensorArguments.ReadScalar(loss, nameof(batchLoss)) * count;
+                weightedLossSum += value * count;
             }
 
             observer?.OnBatchEnd(epoch, start + count);

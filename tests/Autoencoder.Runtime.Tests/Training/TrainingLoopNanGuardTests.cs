@@ -1,0 +1,59 @@
+using System.Linq;
+using Autoencoder.Runtime.Training;
+using Shouldly;
+using TorchSharp;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace Autoencoder.Runtime.Tests.Training;
+
+/// <summary>A NaN or infinite loss or gradient stops training with the epoch and step, and no update is applied.</summary>
+[Collection(TorchGlobalStateCollection.Name)]
+public sealed class TrainingLoopNanGuardTests
+{
+    [Fact]
+    public void Non_finite_loss_stops_at_its_step_and_keeps_the_previous_weights()
+    {
+        using var inputs = rand(20, 3);
+        using var model = nn.Linear(3, 3);
+        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        Tensor? weightsBefore = null;
+        var calls = 0;
+
+        var error = Should.Throw<NonFiniteTrainingException>(() => TrainingLoop.Fit(model, optimizer, b =>
+        {
+            calls++;
+            var loss = nn.functional.mse_loss(model.forward(b), b);
+            if (calls < 7)
+                return loss;
+
+            weightsBefore = model.weight!.detach().clone().DetachFromDisposeScope();
+            return loss * double.NaN;
+        }, inputs, null, new TrainingOptions { Epochs = 3, BatchSize = 5 }));
+
+        // 4 steps per epoch: call 7 is epoch 2, step 3.
+        (error.Epoch, error.Step).ShouldBe((2, 3L));
+        error.Message.ShouldBe("Training stopped at epoch 2, step 3: the loss (NaN) is not finite (NaN or infinity). That step was not applied; the weights are as they were after step 2.");
+        model.weight!.allclose(weightsBefore!, rtol: 0, atol: 0).ShouldBeTrue();
+        weightsBefore!.Dispose();
+    }
+
+    [Fact]
+    public void Non_finite_gradient_with_a_finite_loss_names_the_parameter_and_is_not_applied()
+    {
+        using var inputs = rand(20, 3);
+        using var model = nn.Linear(3, 3);
+        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var initial = model.bias!.detach().clone();
+
+        // sqrt(b - b) is 0, a finite loss term, whose derivative at 0 is infinite: a bad gradient, a good loss.
+        var error = Should.Throw<NonFiniteTrainingException>(() => TrainingLoop.Fit(model, optimizer,
+            b => nn.functional.mse_loss(model.forward(b), b) + (model.bias! - model.bias!.detach()).sqrt().sum(),
+            inputs, null, new TrainingOptions { Epochs = 1, BatchSize = 5 }));
+
+        (error.Epoch, error.Step).ShouldBe((1, 1L));
+        error.What.ShouldBe("the gradient of bias");
+        model.bias!.allclose(initial, rtol: 0, atol: 0).ShouldBeTrue();
+        model.parameters().All(p => p.isfinite().all().item<bool>()).ShouldBeTrue();
+    }
+}
