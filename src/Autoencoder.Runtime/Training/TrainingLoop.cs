@@ -125,12 +125,9 @@ public static class TrainingLoop
                     : inputs.index_select(0, order.narrow(0, start, count));
                 optimizer.zero_grad();
                 var loss = batchLoss(batch);
-                long step = (start / batchSize) + 1;
-                double value = TensorArguments.ReadScalar(loss, nameof(batchLoss));
-                if (!double.IsFinite(value))
-                    throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})");
+                TensorArguments.RequireScalar(loss, nameof(batchLoss));
                 loss.backward();
-                NonFiniteGradients.ThrowIfAny(model, epoch, step);
+                double value = StepGuard.ReadLoss(model, loss, epoch, step: (start / batchSize) + 1);
                 optimizer.step();
                 weightedLossSum += value * count;
             }
