@@ -36,17 +36,11 @@ internal static class TensorArguments
                 paramName);
     }
 
-    /// <summary>Fails with a clear message before a non-scalar loss reaches <c>backward()</c>.</summary>
-    public static void RequireScalar(Tensor value, string producer)
-    {
-        if (value.numel() != 1)
-            throw new InvalidOperationException($"{producer} must return a scalar tensor but returned shape {Format(value.shape)}.");
-    }
-
     /// <summary>Reads a one-element tensor once; float32/float64 avoid the boxed Scalar path.</summary>
     public static double ReadScalar(Tensor value, string producer)
     {
-        RequireScalar(value, producer);
+        if (value.numel() != 1)
+            throw new InvalidOperationException($"{producer} must return a scalar tensor but returned shape {Format(value.shape)}.");
         return value.dtype switch {
             ScalarType.Float32 => value.item<float>(),
             ScalarType.Float64 => value.item<double>(),

@@ -125,9 +125,12 @@ public static class TrainingLoop
                     : inputs.index_select(0, order.narrow(0, start, count));
                 optimizer.zero_grad();
                 var loss = batchLoss(batch);
-                TensorArguments.RequireScalar(loss, nameof(batchLoss));
+                long step = (start / batchSize) + 1;
+                double value = TensorArguments.ReadScalar(loss, nameof(batchLoss));
+                if (!double.IsFinite(value))
+                    throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})");
                 loss.backward();
-                double value = StepGuard.ReadLoss(model, loss, epoch, step: (start / batchSize) + 1);
+                NonFiniteGradients.ThrowIfAny(model, epoch, step);
                 optimizer.step();
                 weightedLossSum += value * count;
             }
