@@ -17,4 +17,22 @@ public sealed class TrainingOptions
 
     /// <summary>Receives progress callbacks; null trains silently. <see cref="ConsoleProgress"/> is the usual one.</summary>
     public ITrainingObserver? Observer { get; set; }
+
+    /// <summary>Stop when the monitored loss stops improving; null trains every epoch.</summary>
+    public EarlyStopping? EarlyStopping { get; set; }
+
+    /// <summary>How the learning rate changes over the run; null keeps the optimizer's rate.</summary>
+    public LearningRateSchedule? Schedule { get; set; }
+
+    /// <summary>Rescale the gradients so their global L2 norm is at most this before each step; null does not clip.</summary>
+    public double? GradientClipNorm { get; set; }
+
+    /// <summary>Write checkpoints (and resume from them); null writes none.</summary>
+    public CheckpointOptions? Checkpoints { get; set; }
+
+    /// <summary>
+    /// Identifies the model's architecture (generated trainers pass their model's <c>Fingerprint</c>); a checkpoint
+    /// written for another fingerprint is refused. Null skips that check (weights are still checked by name and shape).
+    /// </summary>
+    public string? ModelFingerprint { get; set; }
 }
