@@ -61,34 +61,38 @@ public static class Weights
         using var scope = NewDisposeScope();
         var entries = WeightsFileReader.Read(path);
         var target = model.state_dict();
-        Check(target, entries, path);
+        Check(target, entries, $"Weights file '{path}'");
 
         using var noGrad = no_grad();
         foreach (var entry in entries)
             target[entry.Name].copy_(entry.Value);
     }
 
-    private static void Check(Dictionary<string, Tensor> target, List<WeightsFileReader.Entry> entries, string path)
+    /// <summary>Throws unless <paramref name="entries"/> has exactly the module's names, each with its shape and dtype.</summary>
+    /// <param name="target">The module's state dictionary.</param>
+    /// <param name="entries">What was read from the file.</param>
+    /// <param name="source">Starts the error message, e.g. "Weights file 'model.bin'".</param>
+    internal static void Check(Dictionary<string, Tensor> target, List<WeightsFileReader.Entry> entries, string source)
     {
         var inFile = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, value) in entries)
         {
             inFile.Add(name);
             if (!target.TryGetValue(name, out var expected))
-                throw Mismatch(path, $"it has parameter '{name}' {Describe(value)}, which the module does not have");
+                throw Mismatch(source, $"it has parameter '{name}' {Describe(value)}, which the module does not have");
             if (!expected.shape.AsSpan().SequenceEqual(value.shape) || expected.dtype != value.dtype)
-                throw Mismatch(path,
+                throw Mismatch(source,
                     $"parameter '{name}' is {Describe(value)} in the file but {Describe(expected)} in the module");
         }
         foreach (var (name, expected) in target)
         {
             if (!inFile.Contains(name))
-                throw Mismatch(path, $"module parameter '{name}' {Describe(expected)} is missing from the file");
+                throw Mismatch(source, $"module parameter '{name}' {Describe(expected)} is missing from the file");
         }
     }
 
     private static string Describe(Tensor t) => $"{TensorArguments.Format(t.shape)} {t.dtype}";
 
-    private static InvalidOperationException Mismatch(string path, string reason) =>
-        new($"Weights file '{path}' does not match the module: {reason}. Nothing was loaded.");
+    private static InvalidOperationException Mismatch(string source, string reason) =>
+        new($"{source} does not match the module: {reason}. Nothing was loaded.");
 }

@@ -23,21 +23,29 @@ internal static class WeightsFileReader
     public static List<Entry> Read(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        return Read(stream, $"'{path}' is not a TorchSharp weights file");
+    }
+
+    /// <summary>Reads every entry from the rest of <paramref name="stream"/>, which must end where the weights end.</summary>
+    /// <param name="stream">A seekable stream positioned at the entry count.</param>
+    /// <param name="notWeights">Starts the error message, e.g. "'model.bin' is not a TorchSharp weights file".</param>
+    public static List<Entry> Read(Stream stream, string notWeights)
+    {
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
         {
             var entries = ReadEntries(reader, stream.Length);
             if (stream.Position != stream.Length)
-                throw NotWeights(path, $"{stream.Length - stream.Position} unexpected bytes after the last entry");
+                throw NotWeights(notWeights, $"{stream.Length - stream.Position} unexpected bytes after the last entry");
             return entries;
         }
         catch (EndOfStreamException)
         {
-            throw NotWeights(path, "the file ends in the middle of an entry");
+            throw NotWeights(notWeights, "the data ends in the middle of an entry");
         }
         catch (FormatException e)
         {
-            throw NotWeights(path, e.Message);
+            throw NotWeights(notWeights, e.Message);
         }
     }
 
@@ -99,6 +107,6 @@ internal static class WeightsFileReader
         return result;
     }
 
-    private static InvalidDataException NotWeights(string path, string reason) =>
-        new($"'{path}' is not a TorchSharp weights file: {reason}.");
+    private static InvalidDataException NotWeights(string notWeights, string reason) =>
+        new($"{notWeights}: {reason}.");
 }

@@ -76,6 +76,24 @@ public sealed class CompositeObserver : ITrainingObserver, IDisposable
         }
     }
 
+    /// <inheritdoc/>
+    public void OnCheckpoint(string path)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnCheckpoint(path);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void OnResumed(string path, int completedEpochs, long stepsIntoEpoch)
+    {
+        foreach (var observer in _observers)
+        {
+            observer.OnResumed(path, completedEpochs, stepsIntoEpoch);
+        }
+    }
+
     /// <summary>Disposes the disposable observers in reverse order; every one is disposed even if one throws.</summary>
     public void Dispose()
     {

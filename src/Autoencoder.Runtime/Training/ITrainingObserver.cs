@@ -23,4 +23,17 @@ public interface ITrainingObserver
     void OnTrainingEnd(TrainingReport report)
     {
     }
+
+    /// <summary>A checkpoint was written (atomically: the file at <paramref name="path"/> is complete). The default does nothing.</summary>
+    void OnCheckpoint(string path)
+    {
+    }
+
+    /// <summary>
+    /// Training continues from the checkpoint at <paramref name="path"/>, after <paramref name="completedEpochs"/> epochs
+    /// and <paramref name="stepsIntoEpoch"/> steps of the next; called before the first <see cref="OnEpochStart"/>. The default does nothing.
+    /// </summary>
+    void OnResumed(string path, int completedEpochs, long stepsIntoEpoch)
+    {
+    }
 }

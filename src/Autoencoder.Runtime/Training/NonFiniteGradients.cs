@@ -9,7 +9,7 @@ namespace Autoencoder.Runtime.Training;
 /// </summary>
 internal static class NonFiniteGradients
 {
-    public static void ThrowIfAny(nn.Module model, int epoch, long step)
+    public static void ThrowIfAny(nn.Module model, int epoch, long step, string? lastCheckpoint)
     {
         var sums = new List<Tensor>();
         foreach (var parameter in model.parameters())
@@ -28,10 +28,10 @@ internal static class NonFiniteGradients
         foreach (var (name, parameter) in model.named_parameters())
         {
             if (parameter.grad is { } grad && !grad.isfinite().all().item<bool>())
-                throw new NonFiniteTrainingException(epoch, step, "the gradient of " + name);
+                throw new NonFiniteTrainingException(epoch, step, "the gradient of " + name, lastCheckpoint);
         }
 
         // Finite gradients whose sum overflows float32 are about to blow the weights up all the same.
-        throw new NonFiniteTrainingException(epoch, step, "the sum of the gradients");
+        throw new NonFiniteTrainingException(epoch, step, "the sum of the gradients", lastCheckpoint);
     }
 }

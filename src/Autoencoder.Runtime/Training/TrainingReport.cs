@@ -15,7 +15,9 @@ public sealed class TrainingReport
         Cancelled = cancelled;
     }
 
-    /// <summary>Completed epochs in order. An epoch interrupted by cancellation is not listed.</summary>
+    /// <summary>
+    /// Completed epochs in order, those before a resume included. An epoch interrupted by cancellation is not listed.
+    /// </summary>
     public IReadOnlyList<EpochResult> Epochs { get; }
 
     /// <summary>Wall time of the whole run.</summary>
@@ -23,6 +25,18 @@ public sealed class TrainingReport
 
     /// <summary>True when the run stopped early because its cancellation token fired.</summary>
     public bool Cancelled { get; }
+
+    /// <summary>True when <see cref="TrainingOptions.EarlyStopping"/> ended the run before its last epoch.</summary>
+    public bool StoppedEarly { get; init; }
+
+    /// <summary>The epoch whose weights the model holds after early stopping restored the best ones; null when nothing was restored.</summary>
+    public int? RestoredBestEpoch { get; init; }
+
+    /// <summary>The checkpoint this run resumed from, or null when it started fresh.</summary>
+    public string? ResumedFrom { get; init; }
+
+    /// <summary>The newest checkpoint the run wrote (or resumed from), or null without checkpoints.</summary>
+    public string? LastCheckpoint { get; init; }
 
     /// <summary>Training loss of the last completed epoch, or NaN when no epoch completed.</summary>
     public double FinalTrainLoss => Epochs.Count == 0 ? double.NaN : Epochs[^1].TrainLoss;

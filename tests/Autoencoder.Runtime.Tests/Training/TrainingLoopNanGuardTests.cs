@@ -33,7 +33,7 @@ public sealed class TrainingLoopNanGuardTests
 
         // 4 steps per epoch: call 7 is epoch 2, step 3.
         (error.Epoch, error.Step).ShouldBe((2, 3L));
-        error.Message.ShouldBe("Training stopped at epoch 2, step 3: the loss (NaN) is not finite (NaN or infinity). That step was not applied; the weights are as they were after step 2.");
+        error.Message.ShouldBe("Training stopped at epoch 2, step 3: the loss (NaN) is not finite (NaN or infinity). That step was not applied; the weights are as they were after step 2. No checkpoint was written in this run.");
         model.weight!.allclose(weightsBefore!, rtol: 0, atol: 0).ShouldBeTrue();
         weightsBefore!.Dispose();
     }

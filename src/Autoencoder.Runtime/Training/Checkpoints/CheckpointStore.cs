@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using Autoencoder.Runtime.Imaging;
+
+namespace Autoencoder.Runtime.Training;
+
+/// <summary>Writes one run's checkpoints into its directory: atomically, newest N kept, plus best.ckpt.</summary>
+internal sealed class CheckpointStore
+{
+    private readonly CheckpointOptions _options;
+
+    public CheckpointStore(CheckpointOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Directory, "options.Checkpoints.Directory");
+        if (options.KeepLast < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.KeepLast, "CheckpointOptions.KeepLast must be at least 1.");
+        if (options.EverySteps is < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.EverySteps, "CheckpointOptions.EverySteps must be at least 1 when set.");
+        _options = options;
+        Directory = Path.GetFullPath(options.Directory);
+    }
+
+    public string Directory { get; }
+
+    public int? EverySteps => _options.EverySteps;
+
+    /// <summary>The newest checkpoint to resume from, or null when starting fresh (or resuming is off).</summary>
+    public string? ResumePoint()
+    {
+        CheckpointDirectory.RemoveInterruptedWrites(Directory);
+        return _options.Resume ? CheckpointDirectory.FindLatest(Directory) : null;
+    }
+
+    /// <summary>Writes a checkpoint and returns its path; also as best.ckpt when <paramref name="isBest"/>.</summary>
+    public string Write(byte[] contents, int completedEpochs, long stepsIntoEpoch, bool isBest)
+    {
+        string path = Path.Combine(Directory, CheckpointDirectory.FileName(completedEpochs, stepsIntoEpoch));
+        AtomicFile.WriteAllBytes(path, contents);
+        if (isBest && _options.KeepBest)
+            AtomicFile.WriteAllBytes(Path.Combine(Directory, CheckpointDirectory.BestFileName), contents);
+        CheckpointDirectory.Prune(Directory, _options.KeepLast);
+        return path;
+    }
+}
