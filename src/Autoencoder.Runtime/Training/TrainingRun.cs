@@ -107,14 +107,16 @@ internal sealed class TrainingRun : IDisposable
             bool isBest = _bestMonitored is null || monitored < _bestMonitored;
             if (isBest)
                 _bestMonitored = monitored;
-            if ((_stoppedEarly || epoch == _options.Epochs) && _earlyStopping?.RestoreInto(_model) == true)
-                restoredEpoch = _earlyStopping.State.BestEpoch;
-
             _completedEpochs = epoch;
             _stepsIntoEpoch = 0;
             _epochLossSum = 0;
-            WriteCheckpoint(epoch, 0, isBest);
             _observer?.OnEpochEnd(result);
+
+            // After the observers saw the epoch's own weights; the final checkpoint holds the restored ones, so a
+            // finished run resumes to exactly what Fit returned.
+            if ((_stoppedEarly || epoch == _options.Epochs) && _earlyStopping?.RestoreInto(_model) == true)
+                restoredEpoch = _earlyStopping.State.BestEpoch;
+            WriteCheckpoint(epoch, 0, isBest);
         }
 
         var report = new TrainingReport(_history.ToArray(), total.Elapsed, cancelled)
@@ -206,7 +208,7 @@ internal sealed class TrainingRun : IDisposable
             return;
         if (FiniteWeights.FirstNonFinite(_model) is { } name)
             throw new NonFiniteTrainingException(epoch, Math.Max(stepsIntoEpoch, 1),
-                $"weight {name} (found before writing a checkpoint, which was not written)", _lastCheckpoint);
+                $"parameter {name} (found before writing a checkpoint, which was not written)", _lastCheckpoint);
 
         var header = new CheckpointHeader
         {

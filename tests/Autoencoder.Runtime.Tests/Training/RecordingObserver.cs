@@ -10,6 +10,7 @@ internal sealed class RecordingObserver : ITrainingObserver
     public List<string> Calls { get; } = new();
     public Action<EpochResult>? AfterEpoch { get; init; }
     public Action<int, long>? AfterBatch { get; init; }
+    public Action<string>? AfterCheckpoint { get; init; }
 
     public void OnEpochStart(int epoch, int totalEpochs, long samplesPerEpoch) =>
         Calls.Add($"start {epoch}/{totalEpochs} n={samplesPerEpoch}");
@@ -25,4 +26,13 @@ internal sealed class RecordingObserver : ITrainingObserver
         Calls.Add($"end {result.Epoch}");
         AfterEpoch?.Invoke(result);
     }
+
+    public void OnCheckpoint(string path)
+    {
+        Calls.Add("checkpoint " + System.IO.Path.GetFileName(path));
+        AfterCheckpoint?.Invoke(path);
+    }
+
+    public void OnResumed(string path, int completedEpochs, long stepsIntoEpoch) =>
+        Calls.Add($"resumed {completedEpochs} {stepsIntoEpoch}");
 }

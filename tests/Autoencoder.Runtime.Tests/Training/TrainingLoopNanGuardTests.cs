@@ -56,4 +56,42 @@ public sealed class TrainingLoopNanGuardTests
         model.bias!.allclose(initial, rtol: 0, atol: 0).ShouldBeTrue();
         model.parameters().All(p => p.isfinite().all().item<bool>()).ShouldBeTrue();
     }
+
+    [Fact]
+    public void The_error_names_the_last_good_checkpoint_and_no_checkpoint_holds_non_finite_weights()
+    {
+        using var directory = new Shared.TempDirectory();
+        using var inputs = rand(20, 3);
+        using var model = nn.Linear(3, 3);
+        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        var observer = new RecordingObserver
+        {
+            // After step 2 of epoch 2, a weight becomes infinite (as a huge learning rate would make it).
+            AfterBatch = (epoch, samples) =>
+            {
+                if (epoch == 2 && samples == 10)
+                {
+                    using var noGrad = no_grad();
+                    model.weight![0, 0] = float.PositiveInfinity;
+                }
+            },
+        };
+
+        var error = Should.Throw<NonFiniteTrainingException>(() => TrainingLoop.Fit(model, optimizer,
+            b => nn.functional.mse_loss(model.forward(b), b), inputs, null,
+            new TrainingOptions
+            {
+                Epochs = 3, BatchSize = 5, Observer = observer,
+                Checkpoints = new CheckpointOptions { Directory = directory.Path, EverySteps = 2 },
+            }));
+
+        var lastGood = System.IO.Path.Combine(directory.Path, "epoch-0001.ckpt");
+        (error.Epoch, error.Step, error.LastCheckpoint).ShouldBe((2, 2L, lastGood));
+        error.What.ShouldBe("parameter weight (found before writing a checkpoint, which was not written)");
+        error.Message.ShouldEndWith($"The last good checkpoint is '{lastGood}'.");
+        CheckpointDirectory.FindLatest(directory.Path).ShouldBe(lastGood);
+        using var check = nn.Linear(3, 3);
+        Checkpoint.LoadWeights(check, lastGood);
+        check.weight!.isfinite().all().item<bool>().ShouldBeTrue();
+    }
 }
