@@ -11,6 +11,8 @@ namespace Autoencoder.Runtime.Reporting;
 /// <c>{"epoch":1,"train_loss":0.27,"validation_loss":0.19,"epoch_seconds":1.1,"samples_per_second":61000,...}</c>
 /// followed by any <see cref="IEpochMetrics"/>. Each line is flushed to disk when its epoch ends, so a killed run
 /// keeps every finished epoch. A missing validation loss and non-finite numbers are written as <c>null</c>.
+/// When the run resumes from a checkpoint, the rows of the epochs it had completed are kept and later ones dropped
+/// (a kill can land between an epoch's row and its checkpoint), so the file reads as one uninterrupted run.
 /// </summary>
 public sealed class JsonLinesMetricsLog : ITrainingObserver, IDisposable
 {
@@ -20,7 +22,7 @@ public sealed class JsonLinesMetricsLog : ITrainingObserver, IDisposable
     private FileStream? _file;
     private bool _disposed;
 
-    /// <param name="path">The log file. Created, or emptied, when the first epoch starts; its directory is created.</param>
+    /// <param name="path">The log file. Created, or emptied, when the first epoch starts (unless the run resumes); its directory is created.</param>
     /// <param name="metrics">Extra columns measured after each epoch, or null for the losses and timing only.</param>
     public JsonLinesMetricsLog(string path, IEpochMetrics? metrics = null)
     {
@@ -41,6 +43,36 @@ public sealed class JsonLinesMetricsLog : ITrainingObserver, IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
             // Readers may open the file while the run goes on.
             _file = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnResumed(string path, int completedEpochs, long stepsIntoEpoch)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_file is not null || !File.Exists(_path))
+            return;
+        var kept = new MemoryStream();
+        foreach (var line in File.ReadAllLines(_path))
+        {
+            if (EpochOf(line) is int epoch && epoch <= completedEpochs)
+                kept.Write(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
+        }
+        // Replaced atomically: a kill now must not lose the rows being kept.
+        Imaging.AtomicFile.WriteAllBytes(_path, kept.GetBuffer().AsSpan(0, (int)kept.Length));
+        _file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
+    }
+
+    private static int? EpochOf(string line)
+    {
+        try
+        {
+            using var row = JsonDocument.Parse(line);
+            return row.RootElement.TryGetProperty("epoch", out var epoch) && epoch.TryGetInt32(out int value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a line cut short by a kill
         }
     }
 

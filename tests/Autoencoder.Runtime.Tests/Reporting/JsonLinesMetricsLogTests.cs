@@ -99,4 +99,29 @@ public sealed class JsonLinesMetricsLogTests : IDisposable
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
+
+    [Fact]
+    public void A_resumed_run_keeps_the_rows_of_completed_epochs_and_drops_those_its_checkpoint_does_not_cover()
+    {
+        using var checkpoints = new TempDirectory();
+        var path = _temp.File("metrics.jsonl");
+        using (var first = new Checkpoints.CheckpointRun(checkpoints.Path, o => o.Epochs = 2))
+        using (var log = new JsonLinesMetricsLog(path))
+        {
+            first.Options.Observer = log;
+            first.Fit();
+        }
+        // A row for epoch 3 whose checkpoint never got written (killed in between), and half a line.
+        File.AppendAllText(path, "{\"epoch\":3,\"train_loss\":1}\n{\"epoch\":4,\"tr");
+
+        using (var second = new Checkpoints.CheckpointRun(checkpoints.Path, o => o.Epochs = 4))
+        using (var log = new JsonLinesMetricsLog(path))
+        {
+            second.Options.Observer = log;
+            second.Fit().ResumedFrom.ShouldNotBeNull();
+        }
+
+        File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("epoch").GetInt32())
+            .ShouldBe(new[] { 1, 2, 3, 4 });
+    }
 }
