@@ -96,6 +96,14 @@ public sealed class ConsoleProgressBar : ITrainingObserver, IDisposable
     /// <inheritdoc />
     public void OnTrainingEnd(TrainingReport report) => Stop();
 
+    /// <summary>Says where the run picks up; called before the first epoch starts, so before any bar is drawn.</summary>
+    public void OnResumed(string path, int completedEpochs, long stepsIntoEpoch) =>
+        _console.Profile.Out.Writer.WriteLine(stepsIntoEpoch == 0
+            ? $"Resuming from {path}: {Epochs(completedEpochs)} done"
+            : $"Resuming from {path}: {Epochs(completedEpochs)} and {stepsIntoEpoch} steps of epoch {completedEpochs + 1} done");
+
+    private static string Epochs(int count) => count == 1 ? "1 epoch" : $"{count} epochs";
+
     /// <summary>Ends the live bar if it is still drawn, leaving its last state on screen.</summary>
     public void Dispose() => Stop();
 

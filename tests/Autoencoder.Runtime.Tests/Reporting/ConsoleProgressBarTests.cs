@@ -45,6 +45,24 @@ public sealed class ConsoleProgressBarTests
     }
 
     [Fact]
+    public void A_resumed_run_says_where_it_picks_up_before_its_first_epoch()
+    {
+        using var checkpoints = new Shared.TempDirectory();
+        using (var first = new Checkpoints.CheckpointRun(checkpoints.Path, o => o.Epochs = 1))
+            first.Fit();
+        var writer = new StringWriter { NewLine = "\n" };
+        using var second = new Checkpoints.CheckpointRun(checkpoints.Path, o => o.Epochs = 2);
+        using var progress = new ConsoleProgressBar(Console(writer, terminal: false));
+        second.Options.Observer = progress;
+
+        second.Fit();
+
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe($"Resuming from {System.IO.Path.Combine(checkpoints.Path, "epoch-0001.ckpt")}: 1 epoch done");
+        lines[1].ShouldStartWith("Epoch 2/2  train ");
+    }
+
+    [Fact]
     public void Redirected_lines_are_exactly_those_of_ConsoleProgress()
     {
         var bar = new StringWriter { NewLine = "\n" };
