@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Autoencoder.Runtime.Training;
+using static TorchSharp.torch;
+
+namespace Autoencoder.Runtime.IO;
+
+/// <summary>
+/// Loads a module's parameters and buffers from a weights file, all or nothing, whatever the file's format: the
+/// file is read into new tensors and every name, shape and dtype is checked against the module's state_dict()
+/// before the first value is copied, so a file that is unreadable or does not fit leaves the module as it was.
+/// </summary>
+internal static class ModuleStateLoader
+{
+    /// <summary>
+    /// Reads <paramref name="path"/> with <paramref name="read"/>, checks, then copies. The reader returns each name
+    /// once, in the file's order, as tensors that belong to the dispose scope opened here; it throws
+    /// <see cref="InvalidDataException"/> for a malformed file.
+    /// </summary>
+    public static void Load(
+        nn.Module model, string path, Func<string, IReadOnlyList<KeyValuePair<string, Tensor>>> read)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Weights file '{path}' does not exist.", path);
+
+        using var scope = NewDisposeScope();
+        var entries = read(path);
+        var target = model.state_dict();
+        Check(target, entries, path);
+
+        using var noGrad = no_grad();
+        foreach (var (name, value) in entries)
+            target[name].copy_(value);
+    }
+
+    private static void Check(
+        Dictionary<string, Tensor> target, IReadOnlyList<KeyValuePair<string, Tensor>> entries, string path)
+    {
+        var inFile = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, value) in entries)
+        {
+            inFile.Add(name);
+            if (!target.TryGetValue(name, out var expected))
+                throw Mismatch(path, $"it has parameter '{name}' {Describe(value)}, which the module does not have");
+            if (!expected.shape.AsSpan().SequenceEqual(value.shape) || expected.dtype != value.dtype)
+                throw Mismatch(path,
+                    $"parameter '{name}' is {Describe(value)} in the file but {Describe(expected)} in the module");
+        }
+        foreach (var (name, expected) in target)
+        {
+            if (!inFile.Contains(name))
+                throw Mismatch(path, $"module parameter '{name}' {Describe(expected)} is missing from the file");
+        }
+    }
+
+    private static string Describe(Tensor t) => $"{TensorArguments.Format(t.shape)} {t.dtype}";
+
+    private static InvalidOperationException Mismatch(string path, string reason) =>
+        new($"Weights file '{path}' does not match the module: {reason}. Nothing was loaded.");
+}
