@@ -36,23 +36,23 @@ internal static class ModuleStateLoader
             target[name].copy_(value);
     }
 
+    /// <summary>Walks the module's state in its order, then the file's extra names, and throws at the first misfit.</summary>
     private static void Check(
         Dictionary<string, Tensor> target, IReadOnlyList<KeyValuePair<string, Tensor>> entries, string path)
     {
-        var inFile = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, value) in entries)
+        var inFile = new Dictionary<string, Tensor>(entries, StringComparer.Ordinal);
+        foreach (var (name, expected) in target)
         {
-            inFile.Add(name);
-            if (!target.TryGetValue(name, out var expected))
-                throw Mismatch(path, $"it has parameter '{name}' {Describe(value)}, which the module does not have");
+            if (!inFile.TryGetValue(name, out var value))
+                throw Mismatch(path, $"module parameter '{name}' {Describe(expected)} is missing from the file");
             if (!expected.shape.AsSpan().SequenceEqual(value.shape) || expected.dtype != value.dtype)
                 throw Mismatch(path,
                     $"parameter '{name}' is {Describe(value)} in the file but {Describe(expected)} in the module");
         }
-        foreach (var (name, expected) in target)
+        foreach (var (name, value) in entries)
         {
-            if (!inFile.Contains(name))
-                throw Mismatch(path, $"module parameter '{name}' {Describe(expected)} is missing from the file");
+            if (!target.ContainsKey(name))
+                throw Mismatch(path, $"it has parameter '{name}' {Describe(value)}, which the module does not have");
         }
     }
 

@@ -45,7 +45,7 @@ internal static class SafetensorsFileReader
     {
         long fileLength = stream.Length;
         if (fileLength < sizeof(ulong))
-            throw new FormatException($"it has {fileLength} bytes, fewer than the 8 of the header length");
+            throw new FormatException($"it is {fileLength} bytes long, too short for the 8-byte header length");
         Span<byte> lengthBytes = stackalloc byte[sizeof(ulong)];
         stream.ReadExactly(lengthBytes);
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
@@ -127,9 +127,10 @@ internal static class SafetensorsFileReader
 
         if (!entry.TryGetProperty("data_offsets", out var offsets) || offsets.ValueKind != JsonValueKind.Array
             || offsets.GetArrayLength() != 2
-            || !TryGetLength(offsets[0], out long begin) || !TryGetLength(offsets[1], out long end)
-            || end < begin || end > dataLength)
-            throw new FormatException($"tensor '{name}' has data offsets outside the file's {dataLength} data bytes");
+            || !TryGetLength(offsets[0], out long begin) || !TryGetLength(offsets[1], out long end) || end < begin)
+            throw new FormatException($"tensor '{name}' has no valid data_offsets");
+        if (end > dataLength)
+            throw new FormatException($"tensor '{name}' ends at data byte {end} but the file holds only {dataLength}");
         if (end - begin != bytes)
             throw new FormatException($"tensor '{name}' spans {end - begin} bytes but its dtype and shape need {bytes}");
         return (begin, end);
@@ -152,5 +153,5 @@ internal static class SafetensorsFileReader
     };
 
     private static InvalidDataException NotSafetensors(string path, string reason) =>
-        new($"'{path}' is not a safetensors file: {reason}.");
+        new($"'{path}' is not a safetensors file: {reason.TrimEnd('.')}.");
 }

@@ -29,6 +29,10 @@ internal static class StateDictFileReader
             {
                 table = PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true);
             }
+            catch (EndOfStreamException)
+            {
+                throw NotStateDict(path, "a tensor's record holds fewer bytes than its shape needs");
+            }
             catch (Exception e) when (PyBridgeFailure.MeansMalformedFile(e))
             {
                 throw NotStateDict(path, e.Message);
@@ -59,5 +63,5 @@ internal static class StateDictFileReader
     }
 
     private static InvalidDataException NotStateDict(string path, string reason) =>
-        new($"'{path}' is not a PyTorch state_dict file: {reason}.");
+        new($"'{path}' is not a PyTorch state_dict file: {reason.TrimEnd('.')}.");
 }
