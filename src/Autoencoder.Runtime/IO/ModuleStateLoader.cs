@@ -36,7 +36,7 @@ internal static class ModuleStateLoader
             target[name].copy_(value);
     }
 
-    /// <summary>Walks the module's state in its order, then the file's extra names, and throws at the first misfit.</summary>
+    /// <summary>Walks the module's state in its order, then the file's extra names; throws at the first misfit.</summary>
     private static void Check(
         Dictionary<string, Tensor> target, IReadOnlyList<KeyValuePair<string, Tensor>> entries, string path)
     {

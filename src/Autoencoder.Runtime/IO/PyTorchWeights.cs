@@ -32,7 +32,8 @@ public static class PyTorchWeights
 
     /// <summary>Loads a safetensors file, from <see cref="SaveSafetensors"/> or from PyTorch, into the module.</summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidDataException">The file is not a complete safetensors file; the module is unchanged.</exception>
+    /// <exception cref="InvalidDataException">The file is not a complete safetensors file; the module is
+    /// unchanged.</exception>
     /// <exception cref="InvalidOperationException">The file's names, shapes or dtypes do not match the module; the
     /// message names the first offending parameter and both shapes, and the module is unchanged.</exception>
     public static void LoadSafetensors(nn.Module model, string path) =>

@@ -50,13 +50,15 @@ internal static class SafetensorsFileReader
         stream.ReadExactly(lengthBytes);
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
         if (headerLength > MaxHeaderLength)
-            throw new FormatException($"the header length ({headerLength} bytes) is over the format's limit of {MaxHeaderLength}");
-        if (headerLength > (ulong)(fileLength - sizeof(ulong)))
             throw new FormatException(
-                $"the header length ({headerLength} bytes) is more than the rest of the file ({fileLength - sizeof(ulong)} bytes)");
+                $"the header length ({headerLength} bytes) is over the format's limit of {MaxHeaderLength}");
+        long rest = fileLength - sizeof(ulong);
+        if (headerLength > (ulong)rest)
+            throw new FormatException(
+                $"the header length ({headerLength} bytes) is more than the rest of the file ({rest} bytes)");
         var json = new byte[headerLength];
         stream.ReadExactly(json);
-        long dataLength = fileLength - sizeof(ulong) - (long)headerLength;
+        long dataLength = rest - (long)headerLength;
 
         using var header = ParseJson(json);
         if (header.RootElement.ValueKind != JsonValueKind.Object)
@@ -108,12 +110,16 @@ internal static class SafetensorsFileReader
         if (entry.ValueKind != JsonValueKind.Object)
             throw new FormatException($"tensor '{name}' is not described by a JSON object");
 
-        string? dtype = entry.TryGetProperty("dtype", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        string? dtype = entry.TryGetProperty("dtype", out var d) && d.ValueKind == JsonValueKind.String
+            ? d.GetString()
+            : null;
         long bytes = ElementSize(dtype);
         if (bytes == 0)
-            throw new FormatException($"tensor '{name}' has dtype '{dtype}'; PyBridge reads F64, F32, F16, BF16, I64, I32, I16, I8, U8 and BOOL");
+            throw new FormatException(
+                $"tensor '{name}' has dtype '{dtype}'; PyBridge reads F64, F32, F16, BF16, I64, I32, I16, I8, U8 and BOOL");
 
-        if (!entry.TryGetProperty("shape", out var shape) || shape.ValueKind != JsonValueKind.Array || shape.GetArrayLength() > MaxRank)
+        if (!entry.TryGetProperty("shape", out var shape) || shape.ValueKind != JsonValueKind.Array
+            || shape.GetArrayLength() > MaxRank)
             throw new FormatException($"tensor '{name}' has no valid shape");
         foreach (var dimension in shape.EnumerateArray())
         {

@@ -7,7 +7,7 @@ namespace Autoencoder.Runtime.Tests.IO;
 
 /// <summary>The two PyTorch formats, so that a theory runs each test against both.</summary>
 public sealed record PyTorchFormat(
-    string Name, string Extension, Action<nn.Module, string> Save, Action<nn.Module, string> Load, string NotThisFormat)
+    string Name, string Extension, Action<nn.Module, string> Save, Action<nn.Module, string> Load, string Rejection)
 {
     public static readonly PyTorchFormat Safetensors = new(
         nameof(Safetensors), ".safetensors", PyTorchWeights.SaveSafetensors, PyTorchWeights.LoadSafetensors,

@@ -66,7 +66,7 @@ public sealed class PyTorchWeightsLoadErrorTests : IDisposable
 
         var error = LoadFails<InvalidDataException>(format, model, path);
 
-        error.Message.ShouldStartWith($"'{path}' {format.NotThisFormat}: ");
+        error.Message.ShouldStartWith($"'{path}' {format.Rejection}: ");
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class PyTorchWeightsLoadErrorTests : IDisposable
         string path = _dir.File("empty" + format.Extension);
         File.WriteAllBytes(path, []);
 
-        LoadFails<InvalidDataException>(format, model, path).Message.ShouldContain(format.NotThisFormat);
+        LoadFails<InvalidDataException>(format, model, path).Message.ShouldContain(format.Rejection);
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed class PyTorchWeightsLoadErrorTests : IDisposable
             var error = LoadFails<InvalidDataException>(format, model, path);
 
             error.Message.ShouldContain(path, customMessage: $"cut to {length} bytes");
-            error.Message.ShouldContain(format.NotThisFormat, customMessage: $"cut to {length} bytes");
+            error.Message.ShouldContain(format.Rejection, customMessage: $"cut to {length} bytes");
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class PyTorchWeightsLoadErrorTests : IDisposable
         string path = _dir.File("other" + format.Extension);
         other.Save(model, path);
 
-        LoadFails<InvalidDataException>(format, model, path).Message.ShouldContain(format.NotThisFormat);
+        LoadFails<InvalidDataException>(format, model, path).Message.ShouldContain(format.Rejection);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class PyTorchWeightsLoadErrorTests : IDisposable
         File.WriteAllBytes(path, bytes);
 
         LoadFails<InvalidDataException>(PyTorchFormat.StateDict, model, path)
-            .Message.ShouldContain(PyTorchFormat.StateDict.NotThisFormat);
+            .Message.ShouldContain(PyTorchFormat.StateDict.Rejection);
     }
 
     [Theory]

@@ -17,21 +17,30 @@ public sealed class PyTorchWeightsRoundTripTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    /// <summary>A trained-looking conv model: batch norm has seen a batch, so its buffers are not their initial values.</summary>
-    private static ConvMnistModel ConvModelWithRunningStatistics(long seed)
-    {
-        manual_seed(seed);
-        var model = new ConvMnistModel();
-        using (var batch = rand(8, 1, 28, 28))
-        using (var output = model.forward(batch)) { }
-        model.eval();
-        return model;
-    }
-
     private static ClassicMnistModel DenseModel(long seed)
     {
         manual_seed(seed);
         var model = new ClassicMnistModel();
+        model.eval();
+        return model;
+    }
+
+    /// <summary>A fresh conv model whose batch norm has seen nothing: a load must bring the buffers too.</summary>
+    private static ConvMnistModel FreshConvModel(long seed)
+    {
+        manual_seed(seed);
+        var model = new ConvMnistModel();
+        model.eval();
+        return model;
+    }
+
+    /// <summary>A trained-looking conv model: batch norm has seen a batch, so its buffers are off their initial values.</summary>
+    private static ConvMnistModel ConvModelWithRunningStatistics(long seed)
+    {
+        var model = FreshConvModel(seed);
+        model.train();
+        using (var batch = rand(8, 1, 28, 28))
+        using (var output = model.forward(batch)) { }
         model.eval();
         return model;
     }
@@ -78,15 +87,6 @@ public sealed class PyTorchWeightsRoundTripTests : IDisposable
         buffers["encoder1.num_batches_tracked"].item<long>().ShouldBe(1);
         using var initialVariance = ones(4);
         TensorValues.Identical(buffers["encoder1.running_var"], initialVariance).ShouldBeFalse();
-    }
-
-    /// <summary>A fresh conv model whose batch norm has seen nothing: the load must bring the buffers.</summary>
-    private static ConvMnistModel FreshConvModel(long seed)
-    {
-        manual_seed(seed);
-        var model = new ConvMnistModel();
-        model.eval();
-        return model;
     }
 
     [Theory]
