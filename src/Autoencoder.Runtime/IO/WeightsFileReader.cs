@@ -16,11 +16,9 @@ internal static class WeightsFileReader
 {
     private const int MaxRank = 64;
 
-    public sealed record Entry(string Name, Tensor Value);
-
     /// <summary>Reads every entry; created tensors belong to the caller's dispose scope.</summary>
     /// <exception cref="InvalidDataException">The file is not a complete TorchSharp weights file.</exception>
-    public static List<Entry> Read(string path)
+    public static List<KeyValuePair<string, Tensor>> Read(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         return Read(stream, $"'{path}' is not a TorchSharp weights file");
@@ -29,7 +27,7 @@ internal static class WeightsFileReader
     /// <summary>Reads every entry from the rest of <paramref name="stream"/>, which must end where the weights end.</summary>
     /// <param name="stream">A seekable stream positioned at the entry count.</param>
     /// <param name="notWeights">Starts the error message, e.g. "'model.bin' is not a TorchSharp weights file".</param>
-    public static List<Entry> Read(Stream stream, string notWeights)
+    public static List<KeyValuePair<string, Tensor>> Read(Stream stream, string notWeights)
     {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         try
@@ -49,10 +47,10 @@ internal static class WeightsFileReader
         }
     }
 
-    private static List<Entry> ReadEntries(BinaryReader reader, long fileLength)
+    private static List<KeyValuePair<string, Tensor>> ReadEntries(BinaryReader reader, long fileLength)
     {
         long count = ReadLength(reader, fileLength, "entry count");
-        var entries = new List<Entry>((int)Math.Min(count, 1024));
+        var entries = new List<KeyValuePair<string, Tensor>>((int)Math.Min(count, 1024));
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (long i = 0; i < count; i++)
         {
@@ -84,7 +82,7 @@ internal static class WeightsFileReader
             if (elements * value.ElementSize > fileLength - reader.BaseStream.Position)
                 throw new FormatException($"entry '{name}' claims more data than the file holds");
             value.ReadBytesFromStream(reader.BaseStream);
-            entries.Add(new Entry(name, value));
+            entries.Add(new(name, value));
         }
         return entries;
     }

@@ -1,4 +1,5 @@
 using System;
+using Autoencoder.Runtime.IO;
 using TorchSharp;
 
 namespace Autoencoder.Runtime.Imaging;

@@ -59,7 +59,7 @@ public sealed class JsonLinesMetricsLog : ITrainingObserver, IDisposable
                 kept.Write(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
         }
         // Replaced atomically: a kill now must not lose the rows being kept.
-        Imaging.AtomicFile.WriteAllBytes(_path, kept.GetBuffer().AsSpan(0, (int)kept.Length));
+        IO.AtomicFile.WriteAllBytes(_path, kept.ToArray());
         _file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
     }
 

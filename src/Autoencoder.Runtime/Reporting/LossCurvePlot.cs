@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Training;
 using ScottPlot;
 using ScottPlot.TickGenerators;

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.IO;
 
 namespace Autoencoder.Runtime.Training;
 

@@ -15,11 +15,11 @@ namespace Autoencoder.Runtime.Training;
 /// </summary>
 internal sealed class LoadedCheckpoint : IDisposable
 {
-    private readonly List<WeightsFileReader.Entry> _weights;
+    private readonly List<KeyValuePair<string, Tensor>> _weights;
     private readonly byte[] _optimizer;
     private readonly byte[] _random;
 
-    private LoadedCheckpoint(string path, CheckpointHeader header, List<WeightsFileReader.Entry> weights,
+    private LoadedCheckpoint(string path, CheckpointHeader header, List<KeyValuePair<string, Tensor>> weights,
         Dictionary<string, Tensor>? bestWeights, byte[] optimizer, byte[] random)
     {
         Path = path;
@@ -60,13 +60,13 @@ internal sealed class LoadedCheckpoint : IDisposable
         {
             var target = model.state_dict();
             var weights = ReadWeights(sections, CheckpointSections.Weights, path);
-            Weights.Check(target, weights, $"Checkpoint '{path}'");
+            ModuleStateLoader.Check(target, weights, $"Checkpoint '{path}'");
 
             Dictionary<string, Tensor>? best = null;
             if (sections.TryGetValue(CheckpointSections.BestWeights, out _))
             {
                 var entries = ReadWeights(sections, CheckpointSections.BestWeights, path);
-                Weights.Check(target, entries, $"Checkpoint '{path}' (best weights)");
+                ModuleStateLoader.Check(target, entries, $"Checkpoint '{path}' (best weights)");
                 best = new Dictionary<string, Tensor>(StringComparer.Ordinal);
                 foreach (var (name, value) in entries)
                     best[name] = value;
@@ -186,7 +186,7 @@ internal sealed class LoadedCheckpoint : IDisposable
         return header;
     }
 
-    private static List<WeightsFileReader.Entry> ReadWeights(Dictionary<string, ReadOnlyMemory<byte>> sections, string name, string path)
+    private static List<KeyValuePair<string, Tensor>> ReadWeights(Dictionary<string, ReadOnlyMemory<byte>> sections, string name, string path)
     {
         var bytes = Require(sections, name, path).ToArray();
         using var stream = new MemoryStream(bytes, writable: false);
