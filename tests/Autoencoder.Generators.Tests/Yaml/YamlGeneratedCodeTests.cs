@@ -1,4 +1,6 @@
 using System.Linq;
+using Autoencoder.Generators.FrontEnds;
+using Autoencoder.Generators.Spec;
 using Autoencoder.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Shouldly;
@@ -43,6 +45,17 @@ namespace Autoencoder.Generators.Tests.Yaml
         }
 
         [Fact]
+        public void Yaml_and_attributes_lower_the_training_controls_to_equal_specs()
+        {
+            var fromYaml = ParsedSpec(GeneratorHarness.RunYaml(YamlModels.Controlled), "YamlParsed").Training;
+            var fromAttributes = ParsedSpec(GeneratorHarness.Run(YamlModels.ControlledAttributes), "AttributeModels").Training;
+
+            fromYaml.EarlyStopping.ShouldNotBeNull();
+            fromYaml.Schedule.ShouldNotBeNull();
+            WithoutLocations(fromYaml).ShouldBe(WithoutLocations(fromAttributes));
+        }
+
+        [Fact]
         public void Yaml_model_generates_module_and_trainer()
         {
             var run = GeneratorHarness.RunYaml(YamlModels.Classic);
@@ -83,6 +96,17 @@ namespace Autoencoder.Generators.Tests.Yaml
                 .Replace("public partial global::TorchSharp.torch.Tensor Encode(", "public global::TorchSharp.torch.Tensor Encode(")
                 .Replace("public partial global::TorchSharp.torch.Tensor Decode(", "public global::TorchSharp.torch.Tensor Decode(");
         }
+
+        private static ModelSpec ParsedSpec(GeneratorOutput run, string step)
+            => ((ModelParseResult)run.Result.TrackedSteps[step].Single().Outputs.Single().Value).Spec!;
+
+        /// <summary>The declared values only: locations differ by nature (an attribute, a YAML node).</summary>
+        private static TrainingSpec WithoutLocations(TrainingSpec spec) => spec with
+        {
+            Location = null,
+            EarlyStopping = spec.EarlyStopping! with { Location = null },
+            Schedule = spec.Schedule! with { Location = null },
+        };
 
         private static void AssertCompilesCleanly(GeneratorOutput run)
         {
