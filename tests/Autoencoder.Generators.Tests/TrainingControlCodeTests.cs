@@ -83,6 +83,18 @@ namespace Autoencoder.Generators.Tests
             positions.ShouldBeInOrder();
         }
 
+        [Theory]
+        [InlineData("device")]
+        [InlineData("model")]
+        [InlineData("options")]
+        [InlineData("Options")]
+        public void Class_named_like_a_local_or_member_of_the_trainer_still_compiles(string name)
+        {
+            var run = GeneratorHarness.Run(Small("[EarlyStopping(2)]").Replace("class Small", "class " + name));
+
+            GeneratedCodeTests.AssertCompilesCleanly(run);
+        }
+
         [Fact]
         public void Loop_options_carry_every_control_and_the_fingerprint()
         {
