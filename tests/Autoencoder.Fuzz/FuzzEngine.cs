@@ -62,6 +62,7 @@ namespace Autoencoder.Fuzz
             ("Pooled", Models.Pooled, false),
             ("Residual", Models.Residual, false),
             ("Normed", Models.Normed, false),
+            ("Controlled", Models.Controlled, false),
             ("Classic.ae.yaml", YamlModels.Classic, true),
             ("Deep.ae.yaml", YamlModels.Deep, true),
             ("Tiny.ae.yaml", YamlModels.Tiny, true),
@@ -69,6 +70,7 @@ namespace Autoencoder.Fuzz
             ("Pooled.ae.yaml", YamlModels.Pooled, true),
             ("Residual.ae.yaml", YamlModels.Residual, true),
             ("Normed.ae.yaml", YamlModels.Normed, true),
+            ("Controlled.ae.yaml", YamlModels.Controlled, true),
         };
 
         // One compilation holds the references; each case adds only its own tree, so metadata is bound once.

@@ -20,6 +20,7 @@ namespace Autoencoder.Generators.Tests
         [InlineData(nameof(Models.Classic))]
         [InlineData(nameof(Models.Pooled))]
         [InlineData(nameof(Models.Normed))]
+        [InlineData(nameof(Models.Controlled))]
         public void Second_run_on_the_same_compilation_is_fully_cached(string model)
         {
             var compilation = GeneratorHarness.Compile(ModelSource(model));
@@ -57,6 +58,7 @@ namespace Autoencoder.Generators.Tests
         [InlineData(nameof(Models.Classic))]
         [InlineData(nameof(Models.Pooled))]
         [InlineData(nameof(Models.Normed))]
+        [InlineData(nameof(Models.Controlled))]
         public void Moving_a_valid_declaration_does_not_regenerate_code(string model)
         {
             var compilation = GeneratorHarness.Compile(ModelSource(model));
@@ -110,7 +112,7 @@ namespace Autoencoder.Generators.Tests
         [Fact]
         public void No_step_output_holds_a_symbol_syntax_node_or_compilation()
         {
-            var driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Models.Classic, Models.Deep, Models.Conv, Models.Pooled, Models.Normed));
+            var driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Models.Classic, Models.Deep, Models.Conv, Models.Pooled, Models.Normed, Models.Controlled));
             var steps = driver.GetRunResult().Results.Single().TrackedSteps;
 
             foreach (var step in Steps)

@@ -14,5 +14,11 @@ namespace Autoencoder
 
         /// <summary>Seed for weight initialisation, shuffling and dropout; 42 unless set.</summary>
         public long Seed { get; set; }
+
+        /// <summary>
+        /// Before each optimizer step, rescale the gradients so their global L2 norm is at most this (greater than 0);
+        /// no clipping unless set.
+        /// </summary>
+        public double GradientClipNorm { get; set; }
     }
 }

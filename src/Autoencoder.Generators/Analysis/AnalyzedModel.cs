@@ -85,5 +85,21 @@ namespace Autoencoder.Generators.Analysis
         double Beta1,
         double Beta2);
 
-    internal sealed record ResolvedTraining(int Epochs, int BatchSize, long Seed);
+    /// <summary>The training settings with defaults filled in; the optional controls stay null when not declared.</summary>
+    internal sealed record ResolvedTraining(
+        int Epochs,
+        int BatchSize,
+        long Seed,
+        double? GradientClipNorm,
+        ResolvedEarlyStopping? EarlyStopping,
+        ResolvedSchedule? Schedule);
+
+    internal sealed record ResolvedEarlyStopping(int Patience, double MinDelta, bool RestoreBestWeights);
+
+    /// <summary>A schedule kind and the arguments of its runtime record, in constructor order, every default filled in.</summary>
+    internal sealed record ResolvedSchedule(ScheduleKind Kind, EquatableArray<ScheduleArgument> Arguments);
+
+    /// <param name="Name">The constructor parameter, which is also the attribute property, e.g. <c>StepSize</c>.</param>
+    /// <param name="Value">The value as a C# literal, e.g. <c>10</c> or <c>0.5</c>.</param>
+    internal sealed record ScheduleArgument(string Name, string Value);
 }

@@ -36,7 +36,7 @@ namespace Autoencoder.Generators.Analysis
             }
 
             var optimizer = ResolveOptimizer(spec.Optimizer, diagnostics);
-            var training = ResolveTraining(spec.Training, diagnostics);
+            var training = TrainingControls.Resolve(spec.Training, diagnostics);
             WeightInits.Validate(spec, diagnostics);
 
             var hasErrors = diagnostics.Exists(d => d.IsError);
@@ -330,14 +330,6 @@ namespace Autoencoder.Generators.Analysis
                     "Nesterov momentum needs Momentum > 0, but Momentum is " + Literals.Format(resolved.Momentum)));
             }
 
-            return resolved;
-        }
-
-        private static ResolvedTraining ResolveTraining(TrainingSpec spec, List<DiagnosticInfo> diagnostics)
-        {
-            var resolved = new ResolvedTraining(spec.Epochs ?? 10, spec.BatchSize ?? 64, spec.Seed ?? 42);
-            Check(resolved.Epochs > 0, spec.Location, "Epochs", "positive", Literals.Format(resolved.Epochs), diagnostics);
-            Check(resolved.BatchSize > 0, spec.Location, "BatchSize", "positive", Literals.Format(resolved.BatchSize), diagnostics);
             return resolved;
         }
 

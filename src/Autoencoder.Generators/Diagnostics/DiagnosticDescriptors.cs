@@ -80,6 +80,31 @@ namespace Autoencoder.Generators.Diagnostics
             "Residual block's shapes cannot be added",
             "The residual block {0} in the {1} turns {2} into {3}, so its input cannot be added to its output: {4}");
 
+        public static readonly DiagnosticDescriptor EarlyStoppingOutOfRange = Error(
+            "AE0015",
+            "Early stopping setting out of range",
+            "{0} of EarlyStopping must be {1}, but is {2}");
+
+        public static readonly DiagnosticDescriptor GradientClipNormOutOfRange = Error(
+            "AE0016",
+            "Gradient clip norm out of range",
+            "GradientClipNorm must be a finite number > 0, but is {0}: it is the largest global L2 norm the gradients keep; leave it unset to train without clipping");
+
+        public static readonly DiagnosticDescriptor ScheduleParameterOutOfRange = Error(
+            "AE0017",
+            "Learning-rate schedule setting out of range",
+            "{0} of the {1} schedule must be {2}, but is {3}");
+
+        public static readonly DiagnosticDescriptor ScheduleParameterDoesNotApply = Error(
+            "AE0018",
+            "Setting does not apply to the learning-rate schedule",
+            "{0} does not apply to the {1} schedule, which takes {2}; remove it, or choose the kind it belongs to");
+
+        public static readonly DiagnosticDescriptor ScheduleParameterMissing = Error(
+            "AE0019",
+            "Learning-rate schedule setting missing",
+            "The {0} schedule needs {1}, {2}");
+
         // YAML front-end ids start at AE0101, apart from the model ids above, which every front-end shares.
         public static readonly DiagnosticDescriptor YamlSyntax = Error(
             "AE0101",

@@ -50,6 +50,13 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// <summary>Number of trainable parameters.</summary>");
             w.Line("public const long ParameterCount = " + Literals.Format(model.ParameterCount) + ";");
             w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Identifies the architecture: a hash of the input shape and of every layer's name, kind, shapes and parameter count,");
+            w.Line("/// computed when the code compiled; the class name, initialisation, loss, optimizer and training settings do not enter it.");
+            w.Line("/// Checkpoints record it, and one recorded for another fingerprint is refused.");
+            w.Line("/// </summary>");
+            w.Line("public const string Fingerprint = \"" + ArchitectureFingerprint.Of(model) + "\";");
+            w.Line();
             w.Line("/// <summary>Shape of one input sample, without the batch dimension.</summary>");
             w.Line("public static long[] InputShape => new long[] { " + model.Input.ToCSharpList() + " };");
             w.Line();

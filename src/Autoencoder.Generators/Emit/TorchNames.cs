@@ -11,6 +11,9 @@ namespace Autoencoder.Generators.Emit
         public const string Optimizer = "global::TorchSharp.torch.optim.Optimizer";
         public const string Linear = "global::TorchSharp.Modules.Linear";
         public const string Torch = "global::TorchSharp.torch";
+
+        /// <summary>Holds the typed <c>to(device)</c> that returns the module's own type; called statically, as generated code has no usings.</summary>
+        public const string ModuleExtensions = "global::TorchSharp.ModuleExtensionMethods";
         public const string Runtime = "global::Autoencoder.Runtime";
         public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Autoencoder.Generators\", \"" + GeneratorInfo.Version + "\")]";
     }

@@ -1,3 +1,4 @@
+using System.Linq;
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Common;
 
@@ -36,7 +37,8 @@ namespace Autoencoder.Generators.Emit
             Property(w, "Passes over the training set.", "int", "Epochs", Literals.Format(t.Epochs));
             Property(w, "Samples per optimizer step.", "int", "BatchSize", Literals.Format(t.BatchSize));
             Property(w, "Seed for weight initialisation (in <see cref=\"Trainer.Create\"/>), shuffling and dropout.", "long", "Seed", Literals.Format(t.Seed));
-            Property(w, "Learning rate of " + o.Kind + ".", "double", "LearningRate", Literals.Format(o.LearningRate));
+            var oneCycle = t.Schedule?.Kind == ScheduleKind.OneCycle ? " (the declared OneCycleSchedule does not use it: it sets the rate from its MaxLearningRate)" : string.Empty;
+            Property(w, "Learning rate of " + o.Kind + oneCycle + ".", "double", "LearningRate", Literals.Format(o.LearningRate));
             Property(w, o.Kind == OptimizerKind.AdamW ? "Decoupled weight decay." : "Weight decay (L2 penalty added to the gradient).", "double", "WeightDecay", Literals.Format(o.WeightDecay));
             if (o.Kind == OptimizerKind.Sgd)
             {
@@ -49,28 +51,92 @@ namespace Autoencoder.Generators.Emit
                 Property(w, "Decay rate of the second-moment estimate.", "double", "Beta2", Literals.Format(o.Beta2));
             }
 
+            WriteControls(w, t);
+            Property(w, "Where <see cref=\"Trainer.Create\"/> puts the model and its batches; a trainer given a model leaves it where it is.", Training + ".TrainingDevice", "Device", "Cpu", Training + ".TrainingDevice.Cpu");
+            Optional(w, "Threads TorchSharp uses within one operation, set by <see cref=\"Trainer.Create\"/>; null leaves TorchSharp's choice.", "int?", "Threads", null);
             w.Line("/// <summary>Receives progress during <see cref=\"Trainer.Fit\"/>; null trains silently.</summary>");
             w.Line("public " + Training + ".ITrainingObserver? Observer { get; init; }");
             w.Close();
         }
 
-        private static void Property(SourceWriter w, string doc, string type, string name, string value)
+        /// <summary>Early stopping, the schedule, gradient clipping and checkpoints, in the runtime's order: null unless declared (checkpoints always).</summary>
+        private static void WriteControls(SourceWriter w, ResolvedTraining t)
+        {
+            var stopping = t.EarlyStopping is { } e
+                ? "(Patience: " + Literals.Format(e.Patience) + ", MinDelta: " + Literals.Format(e.MinDelta) + ", RestoreBestWeights: " + (e.RestoreBestWeights ? "true" : "false") + ")"
+                : null;
+            Optional(
+                w,
+                "Stops training when the monitored loss (validation, else training) stops improving; null trains every epoch.",
+                Training + ".EarlyStopping?",
+                "EarlyStopping",
+                stopping is null ? null : "EarlyStopping" + stopping,
+                stopping is null ? null : "new" + stopping);
+
+            var schedule = t.Schedule is { } s
+                ? ScheduleRecord(s.Kind) + "(" + string.Join(", ", s.Arguments.Select(a => a.Name + ": " + a.Value)) + ")"
+                : null;
+            Optional(
+                w,
+                "How the learning rate changes over the run; null keeps the optimizer's rate.",
+                Training + ".LearningRateSchedule?",
+                "Schedule",
+                schedule,
+                schedule is null ? null : "new " + Training + "." + schedule);
+
+            Optional(
+                w,
+                "Before each step, rescales the gradients so their global L2 norm is at most this; null does not clip.",
+                "double?",
+                "GradientClipNorm",
+                t.GradientClipNorm is { } clip ? Literals.Format(clip) : null);
+
+            Optional(w, "Where checkpoints are written, and whether a run resumes from them; null writes none.", Training + ".CheckpointOptions?", "Checkpoints", null);
+        }
+
+        private static string ScheduleRecord(ScheduleKind kind) => kind switch
+        {
+            ScheduleKind.Step => "StepSchedule",
+            ScheduleKind.Cosine => "CosineSchedule",
+            ScheduleKind.OneCycle => "OneCycleSchedule",
+            ScheduleKind.ReduceOnPlateau => "ReduceOnPlateauSchedule",
+            _ => throw new System.InvalidOperationException("no schedule record for " + kind),
+        };
+
+        private static void Property(SourceWriter w, string doc, string type, string name, string value, string? code = null)
         {
             w.Line("/// <summary>" + doc + " Default: " + value + ".</summary>");
-            w.Line("public " + type + " " + name + " { get; init; } = " + value + ";");
+            w.Line("public " + type + " " + name + " { get; init; } = " + (code ?? value) + ";");
             w.Line();
+        }
+
+        /// <summary>A nullable setting: null unless declared. <paramref name="code"/> is the initializer when it differs from the documented value.</summary>
+        private static void Optional(SourceWriter w, string doc, string type, string name, string? value, string? code = null)
+        {
+            if (value is null)
+            {
+                w.Line("/// <summary>" + doc + " Default: null.</summary>");
+                w.Line("public " + type + " " + name + " { get; init; }");
+                w.Line();
+                return;
+            }
+
+            Property(w, doc, type, name, value, code);
         }
 
         private static void WriteTrainer(SourceWriter w, AnalyzedModel model)
         {
             var name = model.Type.Name;
+
+            // Where a local or a member could hide the class's simple name (a class called 'device' or 'Options').
+            var qualified = "global::" + model.Type.FullName;
             var tensor = TorchNames.Tensor;
             w.Line("/// <summary>Trains and evaluates a <see cref=\"" + name + "\"/> with " + model.Optimizer.Kind + " on " + model.Loss + ".</summary>");
             w.Line(TorchNames.GeneratedCode);
             w.Open("public sealed class Trainer");
             w.Line("private readonly " + TorchNames.Optimizer + " optimizer;");
             w.Line();
-            w.Line("/// <summary>Trains <paramref name=\"model\"/> as it is; create it, and move it to a device, before the trainer.</summary>");
+            w.Line("/// <summary>Trains <paramref name=\"model\"/> where it is: create it, and move it to its device, before the trainer (<see cref=\"Create\"/> does both).</summary>");
             w.Open("public Trainer(" + name + " model, TrainingOptions? options = null)");
             w.Line("Model = model;");
             w.Line("Options = options ?? new TrainingOptions();");
@@ -84,11 +150,18 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// <summary>The settings this trainer was created with.</summary>");
             w.Line("public TrainingOptions Options { get; }");
             w.Line();
-            w.Line("/// <summary>Seeds TorchSharp with <see cref=\"TrainingOptions.Seed\"/>, creates a new model and its trainer: the whole run is reproducible.</summary>");
+            w.Line("/// <summary>");
+            w.Line("/// Applies <see cref=\"TrainingOptions.Threads\"/>, seeds TorchSharp with <see cref=\"TrainingOptions.Seed\"/>, creates a new model on");
+            w.Line("/// <see cref=\"TrainingOptions.Device\"/> and its trainer: the whole run is reproducible.");
+            w.Line("/// </summary>");
             w.Open("public static Trainer Create(TrainingOptions? options = null)");
             w.Line("options ??= new TrainingOptions();");
+            w.Line(Training + ".TrainingDevices.ApplyThreads(options.Threads);");
+            w.Line("var device = " + Training + ".TrainingDevices.Resolve(options.Device);");
             w.Line(TorchNames.Torch + ".manual_seed(options.Seed);");
-            w.Line("return new Trainer(new " + name + "(), options);");
+            w.Line("// Moved before the trainer builds its optimizer: moving a module replaces its parameters.");
+            w.Line("var model = " + TorchNames.ModuleExtensions + ".to(new " + qualified + "(), device);");
+            w.Line("return new Trainer(model, options);");
             w.Close();
             w.Line();
             w.Line("/// <summary>Trains for <see cref=\"TrainingOptions.Epochs\"/> epochs; inputs are [N, " + model.Input.ToCSharpList() + "], and so are the optional validation inputs.</summary>");
@@ -109,6 +182,11 @@ namespace Autoencoder.Generators.Emit
             w.Line("    BatchSize = Options.BatchSize,");
             w.Line("    Seed = Options.Seed,");
             w.Line("    Observer = Options.Observer,");
+            w.Line("    EarlyStopping = Options.EarlyStopping,");
+            w.Line("    Schedule = Options.Schedule,");
+            w.Line("    GradientClipNorm = Options.GradientClipNorm,");
+            w.Line("    Checkpoints = Options.Checkpoints,");
+            w.Line("    ModelFingerprint = " + qualified + ".Fingerprint,");
             w.Line("};");
             w.Close();
         }

@@ -310,16 +310,53 @@ namespace Autoencoder.Generators.FrontEnds
         private static TrainingSpec ReadTraining(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
         {
             var attribute = Find(attributes, AttributeNames.Training);
+            var earlyStopping = ReadEarlyStopping(attributes, cancellationToken);
+            var schedule = ReadSchedule(attributes, cancellationToken);
             if (attribute is null)
             {
-                return new TrainingSpec(null, null, null, null);
+                return TrainingSpec.Unset with { EarlyStopping = earlyStopping, Schedule = schedule };
             }
 
             return new TrainingSpec(
                 NamedOrNull<int>(attribute, "Epochs"),
                 NamedOrNull<int>(attribute, "BatchSize"),
                 NamedOrNull<long>(attribute, "Seed"),
+                NamedOrNull<double>(attribute, "GradientClipNorm"),
+                earlyStopping,
+                schedule,
                 LocationOf(attribute, cancellationToken));
+        }
+
+        private static EarlyStoppingSpec? ReadEarlyStopping(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+        {
+            var attribute = Find(attributes, AttributeNames.EarlyStopping);
+            return attribute is null
+                ? null
+                : new EarlyStoppingSpec(
+                    IntAt(attribute.ConstructorArguments, 0),
+                    NamedOrNull<double>(attribute, "MinDelta"),
+                    NamedOrNull<bool>(attribute, "RestoreBestWeights"),
+                    LocationOf(attribute, cancellationToken));
+        }
+
+        private static ScheduleSpec? ReadSchedule(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+        {
+            var attribute = Find(attributes, AttributeNames.LearningRateSchedule);
+            return attribute is null
+                ? null
+                : new ScheduleSpec(
+                    (ScheduleKind)IntAt(attribute.ConstructorArguments, 0),
+                    NamedOrNull<int>(attribute, "StepSize"),
+                    NamedOrNull<double>(attribute, "Gamma"),
+                    NamedOrNull<double>(attribute, "MinLearningRate"),
+                    NamedOrNull<double>(attribute, "MaxLearningRate"),
+                    NamedOrNull<double>(attribute, "WarmupFraction"),
+                    NamedOrNull<double>(attribute, "DivFactor"),
+                    NamedOrNull<double>(attribute, "FinalDivFactor"),
+                    NamedOrNull<double>(attribute, "Factor"),
+                    NamedOrNull<int>(attribute, "Patience"),
+                    NamedOrNull<double>(attribute, "Threshold"),
+                    LocationOf(attribute, cancellationToken));
         }
 
         private static InitSpec ReadInit(AttributeData? autoencoder, CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ namespace Autoencoder.Generators.FrontEnds
         public const string Loss = "LossAttribute";
         public const string Optimizer = "OptimizerAttribute";
         public const string Training = "TrainingAttribute";
+        public const string EarlyStopping = "EarlyStoppingAttribute";
+        public const string LearningRateSchedule = "LearningRateScheduleAttribute";
         public const string Layer = "LayerAttribute";
         public const string Dense = "DenseAttribute";
         public const string Flatten = "FlattenAttribute";

@@ -79,6 +79,19 @@ namespace Autoencoder.Generators.Spec
         double? Beta2,
         LocationInfo? Location);
 
-    /// <summary>Training defaults as declared; null means "not set".</summary>
-    internal sealed record TrainingSpec(int? Epochs, int? BatchSize, long? Seed, LocationInfo? Location);
+    /// <summary>
+    /// Training defaults as declared; null means "not set". <see cref="Location"/> is the [Training] attribute or the
+    /// YAML 'training' map; early stopping and the schedule carry their own (a separate attribute, or a nested map).
+    /// </summary>
+    internal sealed record TrainingSpec(
+        int? Epochs,
+        int? BatchSize,
+        long? Seed,
+        double? GradientClipNorm,
+        EarlyStoppingSpec? EarlyStopping,
+        ScheduleSpec? Schedule,
+        LocationInfo? Location)
+    {
+        public static readonly TrainingSpec Unset = new(null, null, null, null, null, null, null);
+    }
 }

@@ -200,5 +200,30 @@ namespace Autoencoder.Generators.Tests.Infrastructure
                 public partial Tensor Decode(Tensor z);
             }
             """;
+
+        /// <summary>
+        /// Every training control: gradient clipping, early stopping that keeps the last weights, and a one-cycle schedule with
+        /// all of its parameters set.
+        /// </summary>
+        public const string Controlled = Usings + """
+            namespace Examples.Controls;
+
+            [Autoencoder]
+            [Input(64)]
+            [Optimizer(OptimizerKind.AdamW, WeightDecay = 0.05)]
+            [Training(Epochs = 40, BatchSize = 32, GradientClipNorm = 1.0)]
+            [EarlyStopping(5, MinDelta = 1e-4, RestoreBestWeights = false)]
+            [LearningRateSchedule(ScheduleKind.OneCycle, MaxLearningRate = 0.01, WarmupFraction = 0.25, DivFactor = 10, FinalDivFactor = 100)]
+            public partial class ControlledAutoencoder
+            {
+                [Dense(32, Activation.ReLU)]
+                [Dense(8)]
+                public partial Tensor Encode(Tensor x);
+
+                [Dense(32, Activation.ReLU)]
+                [Dense(64, Activation.Sigmoid)]
+                public partial Tensor Decode(Tensor z);
+            }
+            """;
     }
 }

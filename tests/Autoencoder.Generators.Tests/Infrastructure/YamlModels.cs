@@ -183,5 +183,31 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             """;
 
         public static readonly string NormedAttributes = Models.Normed;
+
+        public const string Controlled = """
+            name: ControlledAutoencoder
+            namespace: Examples.Controls
+            input: [64]
+            encoder:
+              - dense: {units: 32, activation: relu}
+              - dense: {units: 8}
+            decoder:
+              - dense: {units: 32, activation: relu}
+              - dense: {units: 64, activation: sigmoid}
+            optimizer: {kind: adamw, weight_decay: 0.05}
+            training:
+              epochs: 40
+              batch_size: 32
+              gradient_clip_norm: 1.0
+              early_stopping: {patience: 5, min_delta: 0.0001, restore_best_weights: false}
+              schedule:
+                kind: one_cycle
+                max_learning_rate: 0.01
+                warmup_fraction: 0.25
+                div_factor: 10
+                final_div_factor: 100
+            """;
+
+        public static readonly string ControlledAttributes = Models.Controlled;
     }
 }

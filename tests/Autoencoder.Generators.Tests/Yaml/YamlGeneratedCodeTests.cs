@@ -1,4 +1,6 @@
 using System.Linq;
+using Autoencoder.Generators.FrontEnds;
+using Autoencoder.Generators.Spec;
 using Autoencoder.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Shouldly;
@@ -17,6 +19,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         [InlineData("Pooled", "Examples.Conv.PooledAutoencoder", "public")]
         [InlineData("Residual", "Examples.Residual.ResidualAutoencoder", "public")]
         [InlineData("Normed", "Examples.Norm.NormedAutoencoder", "public")]
+        [InlineData("Controlled", "Examples.Controls.ControlledAutoencoder", "public")]
         public void Yaml_and_attribute_twins_generate_the_same_code(string model, string fullName, string accessibility)
         {
             var (yaml, attributes) = model switch
@@ -27,6 +30,7 @@ namespace Autoencoder.Generators.Tests.Yaml
                 "Pooled" => (YamlModels.Pooled, YamlModels.PooledAttributes),
                 "Residual" => (YamlModels.Residual, YamlModels.ResidualAttributes),
                 "Normed" => (YamlModels.Normed, YamlModels.NormedAttributes),
+                "Controlled" => (YamlModels.Controlled, YamlModels.ControlledAttributes),
                 _ => (YamlModels.Tiny, YamlModels.TinyAttributes),
             };
 
@@ -38,6 +42,17 @@ namespace Autoencoder.Generators.Tests.Yaml
             var name = fullName.Split('.').Last();
             fromYaml.Source(".Trainer.g.cs").ShouldBe(AsIfNotDeclaredByUser(fromAttributes.Source(".Trainer.g.cs"), accessibility, name));
             fromYaml.Source(".Module.g.cs").ShouldBe(AsIfNotDeclaredByUser(fromAttributes.Source(".Module.g.cs"), accessibility, name));
+        }
+
+        [Fact]
+        public void Yaml_and_attributes_lower_the_training_controls_to_equal_specs()
+        {
+            var fromYaml = ParsedSpec(GeneratorHarness.RunYaml(YamlModels.Controlled), "YamlParsed").Training;
+            var fromAttributes = ParsedSpec(GeneratorHarness.Run(YamlModels.ControlledAttributes), "AttributeModels").Training;
+
+            fromYaml.EarlyStopping.ShouldNotBeNull();
+            fromYaml.Schedule.ShouldNotBeNull();
+            WithoutLocations(fromYaml).ShouldBe(WithoutLocations(fromAttributes));
         }
 
         [Fact]
@@ -81,6 +96,17 @@ namespace Autoencoder.Generators.Tests.Yaml
                 .Replace("public partial global::TorchSharp.torch.Tensor Encode(", "public global::TorchSharp.torch.Tensor Encode(")
                 .Replace("public partial global::TorchSharp.torch.Tensor Decode(", "public global::TorchSharp.torch.Tensor Decode(");
         }
+
+        private static ModelSpec ParsedSpec(GeneratorOutput run, string step)
+            => ((ModelParseResult)run.Result.TrackedSteps[step].Single().Outputs.Single().Value).Spec!;
+
+        /// <summary>The declared values only: locations differ by nature (an attribute, a YAML node).</summary>
+        private static TrainingSpec WithoutLocations(TrainingSpec spec) => spec with
+        {
+            Location = null,
+            EarlyStopping = spec.EarlyStopping! with { Location = null },
+            Schedule = spec.Schedule! with { Location = null },
+        };
 
         private static void AssertCompilesCleanly(GeneratorOutput run)
         {

@@ -24,6 +24,12 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         public static readonly string[] LayerNorm = { "epsilon" };
         public static readonly string[] GroupNorm = { "groups", "epsilon" };
         public static readonly string[] Optimizer = { "kind", "learning_rate", "weight_decay", "momentum", "nesterov", "beta1", "beta2" };
-        public static readonly string[] Training = { "epochs", "batch_size", "seed" };
+        public static readonly string[] Training = { "epochs", "batch_size", "seed", "gradient_clip_norm", "early_stopping", "schedule" };
+        public static readonly string[] EarlyStopping = { "patience", "min_delta", "restore_best_weights" };
+        public static readonly string[] Schedule =
+        {
+            "kind", "step_size", "gamma", "min_learning_rate", "max_learning_rate", "warmup_fraction", "div_factor", "final_div_factor",
+            "factor", "patience", "threshold",
+        };
     }
 }

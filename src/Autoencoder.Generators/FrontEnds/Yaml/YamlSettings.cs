@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Autoencoder.Generators.Spec;
 using YamlDotNet.RepresentationModel;
 
@@ -8,7 +9,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
     {
         public static readonly OptimizerSpec DefaultOptimizer = new(OptimizerKind.Adam, null, null, null, null, null, null, null);
 
-        public static readonly TrainingSpec DefaultTraining = new(null, null, null, null);
+        public static readonly TrainingSpec DefaultTraining = TrainingSpec.Unset;
 
         public static OptimizerSpec Optimizer(YamlNodeReader reader, YamlNode node)
         {
@@ -42,7 +43,61 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 fields.TryGetValue("epochs", out var e) ? reader.Int(e.Value, "'epochs'") : null,
                 fields.TryGetValue("batch_size", out var b) ? reader.Int(b.Value, "'batch_size'") : null,
                 fields.TryGetValue("seed", out var s) ? reader.Long(s.Value, "'seed'") : null,
+                fields.TryGetValue("gradient_clip_norm", out var g) ? reader.Number(g.Value, "'gradient_clip_norm'") : null,
+                fields.TryGetValue("early_stopping", out var es) ? EarlyStopping(reader, es.Value) : null,
+                fields.TryGetValue("schedule", out var sc) ? Schedule(reader, sc.Value) : null,
                 reader.At(node));
         }
+
+        /// <summary><c>early_stopping: {patience: 5, min_delta: 0.001, restore_best_weights: true}</c>; patience is required.</summary>
+        private static EarlyStoppingSpec? EarlyStopping(YamlNodeReader reader, YamlNode node)
+        {
+            var fields = reader.Mapping(node, "'early_stopping'", YamlKeys.EarlyStopping);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            var patience = YamlLayers.Required(reader, fields, "patience", node, "'early_stopping'", "the epochs without improvement before training stops, e.g. 'early_stopping: {patience: 5}'");
+            return new EarlyStoppingSpec(
+                (patience is null ? null : reader.Int(patience, "'patience' of 'early_stopping'")) ?? 0,
+                fields.TryGetValue("min_delta", out var d) ? reader.Number(d.Value, "'min_delta' of 'early_stopping'") : null,
+                fields.TryGetValue("restore_best_weights", out var r) ? reader.Bool(r.Value, "'restore_best_weights' of 'early_stopping'") : null,
+                reader.At(node));
+        }
+
+        /// <summary>
+        /// <c>schedule: {kind: step, step_size: 10, gamma: 0.5}</c>. Every kind's keys are accepted here; which apply to the
+        /// chosen kind, and which it requires, is checked by analysis, as for the attribute.
+        /// </summary>
+        private static ScheduleSpec? Schedule(YamlNodeReader reader, YamlNode node)
+        {
+            var fields = reader.Mapping(node, "'schedule'", YamlKeys.Schedule);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            var kind = YamlLayers.Required(reader, fields, "kind", node, "'schedule'", "one of " + YamlVocabulary.Names(YamlVocabulary.Schedules) + ", e.g. 'schedule: {kind: cosine}'");
+            return new ScheduleSpec(
+                kind is null ? ScheduleKind.Step : reader.Choice(kind, "The schedule's 'kind'", YamlVocabulary.Schedules),
+                Int(reader, fields, "step_size"),
+                Number(reader, fields, "gamma"),
+                Number(reader, fields, "min_learning_rate"),
+                Number(reader, fields, "max_learning_rate"),
+                Number(reader, fields, "warmup_fraction"),
+                Number(reader, fields, "div_factor"),
+                Number(reader, fields, "final_div_factor"),
+                Number(reader, fields, "factor"),
+                Int(reader, fields, "patience"),
+                Number(reader, fields, "threshold"),
+                reader.At(node));
+        }
+
+        private static int? Int(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, string key)
+            => fields.TryGetValue(key, out var entry) ? reader.Int(entry.Value, "'" + key + "' of 'schedule'") : null;
+
+        private static double? Number(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, string key)
+            => fields.TryGetValue(key, out var entry) ? reader.Number(entry.Value, "'" + key + "' of 'schedule'") : null;
     }
 }

@@ -34,6 +34,14 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             Pair("sgd", OptimizerKind.Sgd),
         };
 
+        public static readonly IReadOnlyList<KeyValuePair<string, ScheduleKind>> Schedules = new[]
+        {
+            Pair("step", ScheduleKind.Step),
+            Pair("cosine", ScheduleKind.Cosine),
+            Pair("one_cycle", ScheduleKind.OneCycle),
+            Pair("reduce_on_plateau", ScheduleKind.ReduceOnPlateau),
+        };
+
         public static readonly IReadOnlyList<KeyValuePair<string, WeightInit>> Inits = new[]
         {
             Pair("default", WeightInit.Default),
