@@ -48,6 +48,8 @@ static TrainedModel TrainYaml(CommandLine options, MnistDataset mnist, ExampleRe
         Seed = options.Seed ?? defaults.Seed,
         LearningRate = options.LearningRate ?? defaults.LearningRate,
         Observer = reporting.Observer,
+        Checkpoints = ExampleRun.Checkpoints(options, "conv-autoencoder-yaml"),
+        Threads = options.Threads,
     });
     reporting.Watch(trainer.Model, trainer.Model.Reconstruct, mnist.Test.Images, trainer.Options.BatchSize);
     var report = trainer.Fit(mnist.Train.Images, mnist.Test.Images);
@@ -67,6 +69,8 @@ static TrainedModel TrainAttributes(CommandLine options, MnistDataset mnist, Exa
         Seed = options.Seed ?? defaults.Seed,
         LearningRate = options.LearningRate ?? defaults.LearningRate,
         Observer = reporting.Observer,
+        Checkpoints = ExampleRun.Checkpoints(options, "conv-autoencoder-attributes"),
+        Threads = options.Threads,
     });
     reporting.Watch(trainer.Model, trainer.Model.Reconstruct, mnist.Test.Images, trainer.Options.BatchSize);
     var report = trainer.Fit(mnist.Train.Images, mnist.Test.Images);

@@ -38,6 +38,8 @@ var trainer = SeedAutoencoder.Trainer.Create(new SeedAutoencoder.TrainingOptions
     Seed = options.Seed ?? defaults.Seed,
     LearningRate = options.LearningRate ?? defaults.LearningRate,
     Observer = reporting.Observer,
+    Checkpoints = ExampleRun.Checkpoints(options, "seed-autoencoder"),
+    Threads = options.Threads,
 });
 reporting.Watch(trainer.Model, trainer.Model.Reconstruct, mnist.Test.Images, trainer.Options.BatchSize);
 

@@ -5,7 +5,8 @@ using System.IO;
 namespace Autoencoder.Examples;
 
 /// <summary>The example's options; anything not given keeps the model's declared default.</summary>
-internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, double? LearningRate, string? DataDirectory, string OutputDirectory, bool ShowHelp)
+internal sealed record CommandLine(
+    int? Epochs, int? BatchSize, long? Seed, double? LearningRate, string? DataDirectory, string OutputDirectory, bool Resume, int? Threads, bool ShowHelp)
 {
     public const string Usage = """
         Trains the classic dense MNIST autoencoder declared in SeedAutoencoder.cs.
@@ -16,7 +17,10 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, doub
           --seed N          seed for weights, shuffling and dropout (declared: 42)
           --learning-rate X Adam's learning rate (declared: 0.001)
           --data DIR        a directory holding the four MNIST IDX files, raw or .gz (default: the repository's data/mnist)
-          --out DIR         where weights, images, metrics, loss.png and TensorBoard runs go (default: out/SeedAutoencoder)
+          --out DIR         where weights, images, metrics, loss.png, checkpoints and TensorBoard runs go (default: out/SeedAutoencoder)
+          --resume          continue the run whose checkpoints are in DIR/checkpoints (a killed run picks up where it
+                            stopped; a finished one is evaluated again); without it, earlier checkpoints are deleted
+          --threads N       CPU threads for TorchSharp (default: TorchSharp's choice)
           --help            this text
         """;
 
@@ -29,6 +33,8 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, doub
         string? data = null;
         var output = defaultOutput;
         var help = false;
+        var resume = false;
+        int? threads = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -39,12 +45,14 @@ internal sealed record CommandLine(int? Epochs, int? BatchSize, long? Seed, doub
                 case "--learning-rate": learningRate = PositiveDouble(args, ref i); break;
                 case "--data": data = Value(args, ref i); break;
                 case "--out": output = Value(args, ref i); break;
+                case "--resume": resume = true; break;
+                case "--threads": threads = PositiveInt(args, ref i); break;
                 case "--help" or "-h": help = true; break;
                 default: throw new ArgumentException($"Unknown option '{args[i]}'. Run with --help for the options.");
             }
         }
 
-        return new CommandLine(epochs, batchSize, seed, learningRate, data, output, help);
+        return new CommandLine(epochs, batchSize, seed, learningRate, data, output, resume, threads, help);
     }
 
     private static string Value(string[] args, ref int i)

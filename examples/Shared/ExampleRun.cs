@@ -47,12 +47,26 @@ internal static class ExampleRun
         }
     }
 
-    /// <summary>Writes the weights, a grid of test images above their reconstructions, and metrics.json.</summary>
+    /// <summary>
+    /// Checkpoints for one model under --out. With --resume the run continues from them; without, earlier ones are
+    /// deleted first, because the runtime refuses to mix a new run into a directory holding an old one.
+    /// </summary>
+    public static CheckpointOptions Checkpoints(CommandLine options, string model)
+    {
+        var directory = Path.Combine(options.OutputDirectory, "checkpoints", model);
+        if (!options.Resume && Directory.Exists(directory))
+            Directory.Delete(directory, recursive: true);
+        return new CheckpointOptions { Directory = directory, Resume = true, KeepLast = 2 };
+    }
+
+    /// <summary>Writes the weights (TorchSharp's format and safetensors), a grid of test images above their reconstructions, and metrics.json.</summary>
     public static void WriteOutputs(string outputDirectory, TrainedModel run, Tensor testImages)
     {
         Directory.CreateDirectory(outputDirectory);
         var weightsPath = Path.Combine(outputDirectory, run.WeightsFile);
         Weights.Save(run.Module, weightsPath);
+        var safetensorsPath = Path.ChangeExtension(weightsPath, ".safetensors");
+        PyTorchWeights.SaveSafetensors(run.Module, safetensorsPath);
 
         var imagesPath = Path.Combine(outputDirectory, "reconstructions.png");
         using (NewDisposeScope())
@@ -69,7 +83,7 @@ internal static class ExampleRun
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"test_bce={run.TestBce:F4} test_mse={run.Test.Mse:F5} test_psnr={run.Test.Psnr:F2} dB  ({run.Report.Epochs.Count} epochs in {run.Report.TotalTime.TotalSeconds:F1} s)"));
-        Console.WriteLine($"Wrote {weightsPath}, {imagesPath} and {metricsPath}");
+        Console.WriteLine($"Wrote {weightsPath}, {safetensorsPath}, {imagesPath} and {metricsPath}");
     }
 
     private static void WriteMetrics(string path, TrainedModel run)

@@ -154,7 +154,7 @@ public sealed class ResumeTests
     }
 
     [Fact]
-    public void Resume_off_starts_over_in_the_same_directory()
+    public void Resume_off_refuses_a_directory_holding_another_runs_checkpoints()
     {
         using var directory = new TempDirectory();
         using (var first = new CheckpointRun(directory.Path))
@@ -164,9 +164,9 @@ public sealed class ResumeTests
         {
             Directory = directory.Path, Resume = false,
         });
-        var report = second.Fit();
+        var error = Should.Throw<InvalidOperationException>(() => second.Fit());
 
-        report.ResumedFrom.ShouldBeNull();
-        report.Epochs.Count.ShouldBe(4);
+        error.Message.ShouldBe($"Checkpoint directory '{directory.Path}' already holds checkpoints of a run (newest: epoch-0004.ckpt) and " +
+                               "CheckpointOptions.Resume is off. Set Resume to continue that run, or use another directory (or delete those files) to start a new one.");
     }
 }

@@ -24,6 +24,7 @@ public sealed class CheckpointOptions
     /// <summary>
     /// When the directory already holds checkpoints, continue from the newest complete one instead of starting over
     /// (as Keras' BackupAndRestore does). A run that already finished returns its recorded history without training.
+    /// When off, a directory that already holds checkpoints is an error rather than a mix of two runs' files.
     /// </summary>
     public bool Resume { get; init; } = true;
 }

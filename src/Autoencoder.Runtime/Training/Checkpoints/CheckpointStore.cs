@@ -24,11 +24,18 @@ internal sealed class CheckpointStore
 
     public int? EverySteps => _options.EverySteps;
 
-    /// <summary>The newest checkpoint to resume from, or null when starting fresh (or resuming is off).</summary>
+    /// <summary>The newest checkpoint to resume from, or null when starting fresh.</summary>
+    /// <exception cref="InvalidOperationException">Resuming is off and the directory holds another run's checkpoints,
+    /// which the new run's files would mix with.</exception>
     public string? ResumePoint()
     {
         CheckpointDirectory.RemoveInterruptedWrites(Directory);
-        return _options.Resume ? CheckpointDirectory.FindLatest(Directory) : null;
+        var latest = CheckpointDirectory.FindLatest(Directory);
+        if (latest is not null && !_options.Resume)
+            throw new InvalidOperationException(
+                $"Checkpoint directory '{Directory}' already holds checkpoints of a run (newest: {Path.GetFileName(latest)}) and " +
+                "CheckpointOptions.Resume is off. Set Resume to continue that run, or use another directory (or delete those files) to start a new one.");
+        return latest;
     }
 
     /// <summary>Writes a checkpoint and returns its path; also as best.ckpt when <paramref name="isBest"/>.</summary>
