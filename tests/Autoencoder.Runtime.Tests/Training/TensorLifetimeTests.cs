@@ -35,8 +35,8 @@ public sealed class TensorLifetimeTests : IDisposable
     /// <summary>Live tensors created on this thread: the test's own thread, which runs Fit and the observers.</summary>
     private static long LiveTensors => DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 
-    /// <summary>Dense; convolutions with batch norm; pooling, channel dropout, 1-d batch norm and upsampling.</summary>
-    public static TheoryData<string> Models => new() { nameof(ClassicMnistModel), nameof(ConvMnistModel), nameof(PooledImageModel) };
+    /// <summary>Dense; convolutions with batch norm; convolutions with group and layer norm.</summary>
+    public static TheoryData<string> Models => new() { nameof(ClassicMnistModel), nameof(ConvMnistModel), nameof(NormedMnistModel) };
 
     [Theory]
     [MemberData(nameof(Models))]
@@ -180,7 +180,7 @@ public sealed class TensorLifetimeTests : IDisposable
         {
             nameof(ClassicMnistModel) => From(ClassicMnistModel.Trainer.Create(new() { Epochs = Epochs, BatchSize = BatchSize, Observer = observer })),
             nameof(ConvMnistModel) => From(ConvMnistModel.Trainer.Create(new() { Epochs = Epochs, BatchSize = BatchSize, Observer = observer })),
-            nameof(PooledImageModel) => From(PooledImageModel.Trainer.Create(new() { Epochs = Epochs, BatchSize = BatchSize, Observer = observer })),
+            nameof(NormedMnistModel) => From(NormedMnistModel.Trainer.Create(new() { Epochs = Epochs, BatchSize = BatchSize, Observer = observer })),
             _ => throw new ArgumentOutOfRangeException(nameof(model), model, null),
         };
 
@@ -190,8 +190,8 @@ public sealed class TensorLifetimeTests : IDisposable
         private static GeneratedRun From(ConvMnistModel.Trainer t) =>
             new(t.Model, (x, v) => t.Fit(x, v), t.Evaluate, t.EvaluateLoss, t.Model.Reconstruct, ConvMnistModel.InputShape);
 
-        private static GeneratedRun From(PooledImageModel.Trainer t) =>
-            new(t.Model, (x, v) => t.Fit(x, v), t.Evaluate, t.EvaluateLoss, t.Model.Reconstruct, PooledImageModel.InputShape);
+        private static GeneratedRun From(NormedMnistModel.Trainer t) =>
+            new(t.Model, (x, v) => t.Fit(x, v), t.Evaluate, t.EvaluateLoss, t.Model.Reconstruct, NormedMnistModel.InputShape);
 
         public void Dispose()
         {
