@@ -13,7 +13,8 @@ const string usage = """
                         examples' observers (JSON-lines log, TensorBoard with reconstruction images, loss plot,
                         live progress bar drawn to a null console); prints resident memory and TorchSharp's live
                         tensor count after every epoch, then RSS growth from epoch 1 to the end and whether the
-                        live tensors are back at their count before Fit
+                        live tensors are back at their count before Fit. On Linux, RSS also moves with glibc's
+                        per-thread malloc arenas: MALLOC_ARENA_MAX=2 gives steadier figures
       --epochs N        memory mode: epochs to train (default 30)
       --train-images N  memory mode: MNIST training images (default 20000; 2000 test images validate)
       --help            this text
