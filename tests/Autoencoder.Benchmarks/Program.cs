@@ -1,89 +1,67 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using Autoencoder.Benchmarks;
-using Autoencoder.Runtime.Data;
 
-// Trains the generated classic model and a hand-written TorchSharp loop on the same data, batch size and
-// seed, in one process, alternating which goes first, and prints samples/s of each and their ratio.
-// Ratios measured within one run are what count on a shared, noisy machine; absolute figures vary.
+// Benchmarks print figures; they assert nothing and do not fail on slow or noisy machines.
+const string usage = """
+    Usage: dotnet run -c Release --project tests/Autoencoder.Benchmarks -- [--memory [--epochs N] [--train-images N]]
+
+      (no options)      speed: the generated trainer against a hand-written TorchSharp loop (same model, data,
+                        batch size and seed, alternating in one process); prints samples/s and their ratio
+      --memory          memory over a long run: trains the generated classic model on MNIST with validation and the
+                        examples' observers (JSON-lines log, TensorBoard with reconstruction images, loss plot,
+                        live progress bar drawn to a null console); prints resident memory and TorchSharp's live
+                        tensor count after every epoch, then RSS growth from epoch 1 to the end and whether the
+                        live tensors are back at their count before Fit. On Linux, RSS also moves with glibc's
+                        per-thread malloc arenas: MALLOC_ARENA_MAX=2 gives steadier figures
+      --epochs N        memory mode: epochs to train (default 30)
+      --train-images N  memory mode: MNIST training images (default 20000; 2000 test images validate)
+      --help            this text
+    """;
+
+var memory = false;
+var epochs = MemoryBenchmark.DefaultEpochs;
+var trainImages = MemoryBenchmark.DefaultTrainImages;
+try
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        switch (args[i])
+        {
+            case "--memory": memory = true; break;
+            case "--epochs": epochs = PositiveInt(args, ref i); break;
+            case "--train-images": trainImages = PositiveInt(args, ref i); break;
+            case "--help" or "-h": Console.WriteLine(usage); return 0;
+            default: throw new ArgumentException($"Unknown option '{args[i]}'.");
+        }
+    }
+
+    if (!memory && args.Length > 0)
+    {
+        throw new ArgumentException("--epochs and --train-images apply to --memory only.");
+    }
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+
 var root = FindRepositoryRoot();
-using var mnist = MnistDataset.Load(Path.Combine(root, "data", "mnist"), maxTest: 1);
-var inputs = mnist.Train.Images;
-var count = inputs.shape[0];
-Console.WriteLine($"MNIST training images: {count:N0}; torch threads: {TorchSharp.torch.get_num_threads()}");
+return memory ? MemoryBenchmark.Run(root, epochs, trainImages) : SpeedBenchmark.Run(root);
 
-var ratios = new Dictionary<int, double>();
-foreach (var (batchSize, rounds, epochsPerRound) in new[] { (32, 9, 1), (256, 21, 1) })
+static int PositiveInt(string[] args, ref int i)
 {
-    var generated = BenchmarkAutoencoder.Trainer.Create(new BenchmarkAutoencoder.TrainingOptions { Epochs = epochsPerRound, BatchSize = batchSize, Seed = 42 });
-    using var handwritten = new HandwrittenLoop(batchSize, seed: 42);
-
-    // Warm-up: first-touch allocations and libtorch's lazy initialisation are not what is compared.
-    generated.Fit(inputs);
-    HandwrittenEpochs(handwritten, epochsPerRound);
-
-    var generatedRates = new List<(double Wall, double Cpu)>();
-    var handwrittenRates = new List<(double Wall, double Cpu)>();
-    for (var round = 0; round < rounds; round++)
+    if (i + 1 >= args.Length)
     {
-        // Alternate the order so that neither side always runs on a warmer (or busier) machine.
-        if (round % 2 == 0)
-        {
-            generatedRates.Add(Rate(epochsPerRound, () => generated.Fit(inputs)));
-            handwrittenRates.Add(Rate(epochsPerRound, () => HandwrittenEpochs(handwritten, epochsPerRound)));
-        }
-        else
-        {
-            handwrittenRates.Add(Rate(epochsPerRound, () => HandwrittenEpochs(handwritten, epochsPerRound)));
-            generatedRates.Add(Rate(epochsPerRound, () => generated.Fit(inputs)));
-        }
+        throw new ArgumentException($"Option '{args[i]}' needs a value.");
     }
 
-    // Each epoch is timed in this process's CPU time: on a shared VM, time stolen by other tenants shows
-    // in wall-clock time but not in CPU time, so CPU time compares the two loops far more steadily.
-    // Both are printed; the ratio is the median of the paired (adjacent) epochs' CPU-time ratios.
-    var perRound = generatedRates.Zip(handwrittenRates, (g, h) => g.Cpu / h.Cpu).ToList();
-    var wallPerRound = generatedRates.Zip(handwrittenRates, (g, h) => g.Wall / h.Wall).ToList();
-    var ratio = Median(perRound);
-    ratios[batchSize] = ratio;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"batch {batchSize,3}: generated {Median(generatedRates.Select(r => r.Wall).ToList()),8:F0} samples/s, handwritten {Median(handwrittenRates.Select(r => r.Wall).ToList()),8:F0} samples/s (wall, median of {rounds}); " +
-        $"ratio {ratio:F3} by CPU time, {Median(wallPerRound):F3} by wall time"));
-    Console.WriteLine("  CPU-time ratio per round: " + string.Join(" ", perRound.Select(r => r.ToString("F3", CultureInfo.InvariantCulture))));
-    generated.Model.Dispose();
-}
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated/handwritten batch32={ratios[32]:F3} batch256={ratios[256]:F3}"));
-return 0;
-
-(double Wall, double Cpu) Rate(int epochs, Action train)
-{
-    var process = Process.GetCurrentProcess();
-    var cpuBefore = process.TotalProcessorTime;
-    var watch = Stopwatch.StartNew();
-    train();
-    var wall = watch.Elapsed.TotalSeconds;
-    process.Refresh();
-    var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-    return (epochs * count / wall, epochs * count / cpu);
-}
-
-void HandwrittenEpochs(HandwrittenLoop loop, int epochs)
-{
-    for (var i = 0; i < epochs; i++)
-    {
-        loop.TrainEpoch(inputs);
-    }
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.OrderBy(v => v).ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    var option = args[i];
+    var value = int.Parse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+    return value > 0 ? value : throw new ArgumentException($"Option '{option}' must be positive, got {value}.");
 }
 
 static string FindRepositoryRoot()

@@ -31,7 +31,8 @@ public sealed class ReconstructionRenderer : IDisposable
 
         _model = model;
         _reconstruct = reconstruct;
-        _inputs = inputs.detach().clone();
+        using var detached = inputs.detach();
+        _inputs = detached.clone();
     }
 
     /// <summary>Number of images in each render.</summary>
