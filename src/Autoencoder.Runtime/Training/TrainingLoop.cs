@@ -72,6 +72,7 @@ public static class TrainingLoop
         long n = inputs.shape[0];
         double weightedLossSum = 0;
         var device = model.parameters().FirstOrDefault()?.device ?? CPU;
+        bool moveBatches = inputs.device != device;
         using (EvaluationModeScope.Enter(model))
         {
             for (long start = 0; start < n; start += batchSize)
@@ -79,7 +80,7 @@ public static class TrainingLoop
                 long count = Math.Min(batchSize, n - start);
                 using var scope = NewDisposeScope();
                 var batch = inputs.narrow(0, start, count);
-                if (batch.device != device)
+                if (moveBatches)
                     batch = batch.to(device);
                 var loss = batchLoss(batch);
                 weightedLossSum += TensorArguments.ReadScalar(loss, nameof(batchLoss)) * count;

@@ -26,6 +26,7 @@ internal sealed class TrainingRun : IDisposable
     private readonly EarlyStoppingTracker? _earlyStopping;
     private readonly CheckpointStore? _store;
     private readonly Device _device;
+    private readonly bool _moveBatches;
     private readonly long _samples;
     private readonly long _stepsPerEpoch;
     private readonly double _baseRate;
@@ -52,6 +53,7 @@ internal sealed class TrainingRun : IDisposable
         _samples = train.shape[0];
         _stepsPerEpoch = (_samples + options.BatchSize - 1) / options.BatchSize;
         _device = model.parameters().FirstOrDefault()?.device ?? CPU;
+        _moveBatches = train.device != _device;
         _baseRate = optimizer.ParamGroups.FirstOrDefault()?.InitialLearningRate ?? 0;
 
         options.EarlyStopping?.Validate(nameof(options));
@@ -159,7 +161,7 @@ internal sealed class TrainingRun : IDisposable
                 var batch = order is null
                     ? _train.narrow(0, start, count)
                     : _train.index_select(0, order.narrow(0, start, count));
-                if (batch.device != _device)
+                if (_moveBatches)
                     batch = batch.to(_device);
                 if (_scheduler is not null)
                     SetLearningRate(_scheduler.RateFor(epoch, step));
