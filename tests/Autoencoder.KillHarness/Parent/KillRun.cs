@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace Autoencoder.KillHarness.Parent;
+
+/// <summary>
+/// One run: in a fresh directory, children are started and SIGKILLed, the directory is checked after each kill, and
+/// a last child is let finish; it must resume from the newest checkpoint and end with the reference weights.
+/// </summary>
+internal sealed class KillRun
+{
+    private readonly int _number;
+    private readonly string _directory;
+    private readonly TrainingSize _size;
+    private readonly ChildTiming _timing;
+    private readonly string _referenceDigest;
+    private readonly Random _random;
+    private readonly KillTally _tally;
+    private readonly List<string> _notes = new();
+    private bool _failed;
+
+    public KillRun(int number, string directory, TrainingSize size, ChildTiming timing, string referenceDigest,
+        Random random, KillTally tally)
+    {
+        _number = number;
+        _directory = directory;
+        _size = size;
+        _timing = timing;
+        _referenceDigest = referenceDigest;
+        _random = random;
+        _tally = tally;
+    }
+
+    /// <summary>Runs the kills and the last child; false when a check failed (the failures are in the tally).</summary>
+    public bool Execute(int kills)
+    {
+        Directory.CreateDirectory(_directory);
+        var state = CheckpointCheck.Examine(_directory, _size);
+        for (int k = 0; k < kills; k++)
+        {
+            bool finished;
+            (finished, state) = KillOneChild(state);
+            if (finished || _failed)
+                break; // the run is over: further children would only find a finished run
+        }
+
+        if (!_failed)
+            FinishRun(state);
+        _tally.Runs++;
+        Console.WriteLine($"run {_number}: {string.Join("; ", _notes)}");
+        return !_failed;
+    }
+
+    private (bool Finished, DirectoryState State) KillOneChild(DirectoryState before)
+    {
+        // About half the kills wait for a checkpoint write to begin; the rest fall anywhere in the child's life.
+        bool onWrite = _random.Next(2) == 0;
+        int write = _timing.WriteToKillIn(_random, before.Progress);
+        var delay = _timing.KillDelay(_random, before.Progress);
+
+        ChildProcess? child = null;
+        using var watcher = new WriteWatcher(_directory, onWrite ? write : 0, () => child?.Kill());
+        using (child = ChildProcess.Start(_directory, _size))
+        {
+            _tally.ChildrenStarted++;
+            if (!onWrite && !child.WaitForExit(delay))
+                child.Kill();
+            if (!child.WaitForExit(_timing.Timeout))
+            {
+                Fail($"a child neither finished nor was killed within {_timing.Timeout.TotalSeconds:F0} s", child);
+                return (false, before);
+            }
+
+            var after = CheckpointCheck.Examine(_directory, _size);
+            CheckResumedFrom(child, before, required: false);
+            if (!child.Killed)
+            {
+                _tally.FinishedBeforeKill++;
+                _notes.Add(onWrite ? $"done before write #{write}" : $"done before {delay.TotalSeconds:F2} s");
+                CheckFinished(child);
+                return (true, after);
+            }
+
+            string moment = onWrite ? $"kill in write #{write}" : $"kill at {child.Elapsed.TotalSeconds:F2} s";
+            CountKill(onWrite, after);
+            _notes.Add($"{moment} -> {Describe(after)}");
+            return (false, after);
+        }
+    }
+
+    private void CountKill(bool onWrite, DirectoryState after)
+    {
+        if (onWrite)
+            _tally.WriteKills++;
+        else
+            _tally.TimedKills++;
+        if (after.TempLeftover && onWrite)
+            _tally.WriteKillsMidWrite++;
+        else if (after.TempLeftover)
+            _tally.TimedKillsMidWrite++;
+        if (after.Newest is null)
+            _tally.KillsBeforeAnyCheckpoint++;
+
+        _tally.FilesChecked += after.FilesChecked;
+        if (after.Failures.Count == 0 && after.Newest is not null)
+            _tally.VerificationsPassed++;
+        else if (after.Failures.Count > 0)
+        {
+            _tally.VerificationsFailed++;
+            Fail("a checkpoint left by a killed child does not load: " + string.Join("; ", after.Failures), child: null);
+        }
+    }
+
+    private void FinishRun(DirectoryState before)
+    {
+        using var child = ChildProcess.Start(_directory, _size);
+        _tally.ChildrenStarted++;
+        if (!child.WaitForExit(_timing.Timeout))
+        {
+            Fail($"the last child did not finish within {_timing.Timeout.TotalSeconds:F0} s", child);
+            return;
+        }
+
+        if (before.Newest is not null)
+            _tally.ResumesExpected++;
+        if (CheckResumedFrom(child, before, required: true))
+            _tally.Resumes++;
+        if (Directory.EnumerateFiles(_directory, "*.tmp").Any())
+            Fail("a temporary file from an interrupted write survived the resume", child);
+        if (CheckFinished(child))
+        {
+            _tally.DigestsEqual++;
+            _notes.Add(before.Newest is null ? "last child started fresh, digest equal" : "last child resumed, digest equal");
+        }
+    }
+
+    /// <summary>
+    /// A child started on a directory with a checkpoint must resume from the newest one (a killed child may die
+    /// before saying so); one started on an empty directory must not resume. True when it resumed as it should.
+    /// </summary>
+    private bool CheckResumedFrom(ChildProcess child, DirectoryState before, bool required)
+    {
+        var resumed = child.Values(ChildProtocol.Resumed);
+        if (before.Newest is null)
+        {
+            if (resumed.Count > 0)
+                Fail($"a child resumed from {resumed[0]} although the directory had no checkpoint", child);
+            return false;
+        }
+
+        if (resumed.Count == 0)
+        {
+            if (required)
+                Fail($"the last child did not resume from {Path.GetFileName(before.Newest)}", child);
+            return false;
+        }
+
+        if (Path.GetFullPath(resumed[0]) != Path.GetFullPath(before.Newest))
+        {
+            Fail($"a child resumed from {resumed[0]}, not from the newest checkpoint {before.Newest}", child);
+            return false;
+        }
+
+        if (child.Killed)
+            _tally.KilledChildrenResumed++;
+        return true;
+    }
+
+    /// <summary>A child that finished must have exited 0 and printed the reference digest.</summary>
+    private bool CheckFinished(ChildProcess child)
+    {
+        if (child.ExitCode != 0)
+        {
+            Fail($"a child exited with code {child.ExitCode}", child);
+            return false;
+        }
+
+        string? digest = child.Values(ChildProtocol.Final).LastOrDefault();
+        if (digest != _referenceDigest)
+        {
+            Fail($"a child ended with weights digest {digest ?? "(none printed)"}, the reference is {_referenceDigest}", child);
+            return false;
+        }
+        return true;
+    }
+
+    private static string Describe(DirectoryState state)
+    {
+        string newest = state.Newest is null ? "no checkpoint yet" : Path.GetFileName(state.Newest) + (state.Failures.Count == 0 ? " loads" : " FAILS");
+        return state.TempLeftover ? newest + ", .tmp left (mid-write)" : newest;
+    }
+
+    private void Fail(string message, ChildProcess? child)
+    {
+        _failed = true;
+        _notes.Add("FAILED: " + message);
+        _tally.Fail($"run {_number} ({_directory}): {message}" +
+                    (child is null ? "" : Environment.NewLine + child.Diagnostics()));
+    }
+}
