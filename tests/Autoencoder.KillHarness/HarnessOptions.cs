@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using Autoencoder.KillHarness.Child;
 
 namespace Autoencoder.KillHarness;
 
@@ -85,6 +86,8 @@ internal sealed record TrainingSize
     public int Samples { get; init; } = 4096;
 
     public int EverySteps { get; init; } = 8;
+
+    public long StepsPerEpoch => (Samples + ChildTraining.BatchSize - 1) / ChildTraining.BatchSize;
 
     public IEnumerable<string> Arguments() =>
     [

@@ -9,17 +9,21 @@ namespace Autoencoder.KillHarness.Parent;
 
 /// <summary>What a killed child left in its checkpoint directory.</summary>
 /// <param name="Newest">The newest complete checkpoint, which the next child must resume from; null when none exists yet.</param>
-/// <param name="Progress">How far the newest checkpoint is into the run, from 0 to 1.</param>
+/// <param name="Position">Where the newest checkpoint is in the run; where the next child starts.</param>
 /// <param name="FilesChecked">Complete checkpoint files checked (all of them, best.ckpt included).</param>
 /// <param name="Failures">Files that failed to inspect or load, with the reason.</param>
-/// <param name="TempLeftover">A temporary file remained: the child died in the middle of a checkpoint write.</param>
+/// <param name="TempFiles">Temporary files of interrupted writes: a child died in the middle of writing them.</param>
 internal sealed record DirectoryState(
-    string? Newest, double Progress, int FilesChecked, IReadOnlyList<string> Failures, bool TempLeftover);
+    string? Newest, RunPosition Position, int FilesChecked, IReadOnlyList<string> Failures, IReadOnlyList<string> TempFiles)
+{
+    /// <summary>A temporary file that was not there before: this kill interrupted a write (an older one may still lie there).</summary>
+    public bool NewTempFileSince(DirectoryState before) => TempFiles.Except(before.TempFiles).Any();
+}
 
 /// <summary>Checks that every complete checkpoint a killed child left passes <c>Checkpoint.Inspect</c> and loads into a fresh model.</summary>
 internal static class CheckpointCheck
 {
-    public static DirectoryState Examine(string directory, TrainingSize size)
+    public static DirectoryState Examine(string directory)
     {
         var files = CheckpointDirectory.List(directory).ToList();
         string best = Path.Combine(directory, CheckpointDirectory.BestFileName);
@@ -42,14 +46,13 @@ internal static class CheckpointCheck
         }
 
         string? newest = CheckpointDirectory.FindLatest(directory);
-        double progress = newest is null || failures.Count > 0 ? 0 : Progress(Checkpoint.Inspect(newest), size);
-        bool leftover = Directory.EnumerateFiles(directory, "*.tmp").Any();
-        return new DirectoryState(newest, progress, files.Count, failures, leftover);
-    }
-
-    private static double Progress(CheckpointInfo info, TrainingSize size)
-    {
-        long stepsPerEpoch = (size.Samples + ChildTraining.BatchSize - 1) / ChildTraining.BatchSize;
-        return (info.CompletedEpochs * stepsPerEpoch + info.StepsIntoEpoch) / (double)(size.Epochs * stepsPerEpoch);
+        var position = default(RunPosition);
+        if (newest is not null && failures.Count == 0)
+        {
+            var info = Checkpoint.Inspect(newest);
+            position = new RunPosition(info.CompletedEpochs, info.StepsIntoEpoch);
+        }
+        var temporary = Directory.EnumerateFiles(directory, "*.tmp").ToList();
+        return new DirectoryState(newest, position, files.Count, failures, temporary);
     }
 }

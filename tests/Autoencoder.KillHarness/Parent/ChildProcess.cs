@@ -20,6 +20,8 @@ internal sealed class ChildProcess : IDisposable
         _process = process;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_lines) _lines.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_errors) _errors.AppendLine(e.Data); };
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => ExitedAt = Elapsed;
         _clock = Stopwatch.StartNew();
         _process.Start();
         _process.BeginOutputReadLine();
@@ -32,7 +34,13 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>When the child printed <see cref="ChildProtocol.Training"/>, measured from the start.</summary>
     public TimeSpan? TrainingStartedAt { get; private set; }
 
-    public bool Killed { get; private set; }
+    /// <summary>When the child exited, measured from the start; null while it runs.</summary>
+    public TimeSpan? ExitedAt { get; private set; }
+
+    /// <summary>When the parent froze and killed it, measured from the start; null when it was not killed.</summary>
+    public TimeSpan? KilledAt { get; private set; }
+
+    public bool Killed => KilledAt is not null;
 
     public int ExitCode => _process.ExitCode;
 
@@ -72,8 +80,8 @@ internal sealed class ChildProcess : IDisposable
             // Kill(entireProcessTree) lists every process before it signals the child: 20-50 ms here, as long as a
             // whole checkpoint write. Freezing the child first makes this moment the moment of the kill.
             UnixSignals.Stop(_process.Id);
+            KilledAt = Elapsed;
             _process.Kill(entireProcessTree: true);
-            Killed = true;
             return true;
         }
         catch (InvalidOperationException)
@@ -88,6 +96,7 @@ internal sealed class ChildProcess : IDisposable
         if (!_process.WaitForExit(timeout))
             return false;
         _process.WaitForExit(); // drains the redirected output
+        ExitedAt ??= Elapsed;     // in case the Exited event has not been raised yet
         return true;
     }
 

@@ -3,21 +3,49 @@ using System;
 namespace Autoencoder.KillHarness.Parent;
 
 /// <summary>
-/// How long an uninterrupted child takes (startup, then training) and how many checkpoint writes it makes, measured
-/// on the reference run; kill moments are drawn from what is left of a resumed child's run.
+/// How long children take to start and to train a whole run: the shortest seen so far, from the reference and from
+/// every child since. Kill moments are drawn from this, so on a shared machine whose speed varies, a kill still lands
+/// before the child ends (at worst a little early in its life, never after it).
 /// </summary>
-internal sealed record ChildTiming(TimeSpan Startup, TimeSpan Training, int Writes)
+internal sealed class ChildTiming
 {
-    /// <summary>Generous: a child takes this many times the reference run before it counts as hung.</summary>
+    /// <summary>Generous: a child may take this many times the reference run before it counts as hung.</summary>
     private const int TimeoutFactor = 10;
 
-    public TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(60, TimeoutFactor * (Startup + Training).TotalSeconds));
+    private readonly TimeSpan _reference;
 
-    /// <summary>A moment uniform over the child's expected life, startup included, when it resumes at <paramref name="progress"/>.</summary>
+    public ChildTiming(TimeSpan startup, TimeSpan training)
+    {
+        Startup = startup;
+        Training = training;
+        _reference = startup + training;
+    }
+
+    /// <summary>From starting the process to calling Fit.</summary>
+    public TimeSpan Startup { get; private set; }
+
+    /// <summary>Fit from the first step to the last, checkpoints included.</summary>
+    public TimeSpan Training { get; private set; }
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(60, TimeoutFactor * _reference.TotalSeconds));
+
+    /// <summary>A moment uniform over a child's life, startup included, when it resumes at <paramref name="progress"/>.</summary>
     public TimeSpan KillDelay(Random random, double progress) =>
         random.NextDouble() * (Startup + Training * (1 - progress));
 
-    /// <summary>Which of the child's remaining checkpoint writes (1-based) to kill it in, uniformly.</summary>
-    public int WriteToKillIn(Random random, double progress) =>
-        random.Next(1, Math.Max(1, (int)Math.Round(Writes * (1 - progress))) + 1);
+    /// <summary>Learns from a child that got as far as training (and, if it finished, trained from <paramref name="progress"/>).</summary>
+    public void Observe(ChildProcess child, double progress)
+    {
+        if (child.TrainingStartedAt is not { } started)
+            return;
+        if (started < Startup)
+            Startup = started;
+        // Only from children that trained most of a run: a short remainder says little about the whole.
+        if (!child.Killed && child.ExitedAt is { } exited && progress <= 0.5)
+        {
+            var whole = (exited - started) / (1 - progress);
+            if (whole < Training)
+                Training = whole;
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using Autoencoder.Runtime.Training;
 using TorchSharp;
 
 namespace Autoencoder.KillHarness.Parent;
@@ -24,7 +25,7 @@ internal static class KillCampaign
         bool keepRoot = options.Keep;
         try
         {
-            if (Reference(Path.Combine(root, "reference"), options.Training, tally) is not var (timing, digest))
+            if (Reference(Path.Combine(root, "reference"), options.Training, tally) is not var (timing, plan, digest))
                 return Finish(tally, wall, root, keepRoot: true);
 
             var random = new Random(options.Seed);
@@ -34,7 +35,7 @@ internal static class KillCampaign
                 bool passed;
                 try
                 {
-                    passed = new KillRun(run, directory, options.Training, timing, digest, random, tally).Execute(options.KillsPerRun);
+                    passed = new KillRun(run, directory, options.Training, timing, plan, digest, random, tally).Execute(options.KillsPerRun);
                 }
                 catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
                 {
@@ -55,8 +56,8 @@ internal static class KillCampaign
         }
     }
 
-    /// <summary>An uninterrupted child: the digest every run must end with, and the timing kill moments are drawn from.</summary>
-    private static (ChildTiming, string)? Reference(string directory, TrainingSize size, KillTally tally)
+    /// <summary>An uninterrupted child: the digest every run must end with, its timing and the files it writes, in order.</summary>
+    private static (ChildTiming, WritePlan, string)? Reference(string directory, TrainingSize size, KillTally tally)
     {
         Directory.CreateDirectory(directory);
         using var writes = new WriteWatcher(directory);
@@ -71,11 +72,21 @@ internal static class KillCampaign
             return null;
         }
 
-        var timing = new ChildTiming(startup, child.Elapsed - startup, writes.Seen);
+        // Kills are aimed at writes from this list, so the watcher must have seen every one the child reported.
+        var plan = new WritePlan(writes.Writes);
+        var reported = child.Values(ChildProtocol.Checkpoint).Select(Path.GetFileName);
+        if (!writes.Writes.Where(w => w != CheckpointDirectory.BestFileName).SequenceEqual(reported))
+        {
+            tally.Fail($"the watcher saw the writes {string.Join(", ", writes.Writes)}, which are not the checkpoints " +
+                       $"the reference child reported: {string.Join(", ", reported)}");
+            return null;
+        }
+
+        var timing = new ChildTiming(startup, child.ExitedAt!.Value - startup);
         Console.WriteLine($"reference: digest {digest}, {timing.Startup.TotalSeconds:F2} s startup + " +
-                          $"{timing.Training.TotalSeconds:F2} s training, {timing.Writes} checkpoint writes");
+                          $"{timing.Training.TotalSeconds:F2} s training, {plan.Count} checkpoint writes (best.ckpt copies included)");
         Directory.Delete(directory, recursive: true);
-        return (timing, digest);
+        return (timing, plan, digest);
     }
 
     private static int Finish(KillTally tally, Stopwatch wall, string root, bool keepRoot)

@@ -15,19 +15,21 @@ internal sealed class KillRun
     private readonly string _directory;
     private readonly TrainingSize _size;
     private readonly ChildTiming _timing;
+    private readonly WritePlan _plan;
     private readonly string _referenceDigest;
     private readonly Random _random;
     private readonly KillTally _tally;
     private readonly List<string> _notes = new();
     private bool _failed;
 
-    public KillRun(int number, string directory, TrainingSize size, ChildTiming timing, string referenceDigest,
-        Random random, KillTally tally)
+    public KillRun(int number, string directory, TrainingSize size, ChildTiming timing, WritePlan plan,
+        string referenceDigest, Random random, KillTally tally)
     {
         _number = number;
         _directory = directory;
         _size = size;
         _timing = timing;
+        _plan = plan;
         _referenceDigest = referenceDigest;
         _random = random;
         _tally = tally;
@@ -37,7 +39,7 @@ internal sealed class KillRun
     public bool Execute(int kills)
     {
         Directory.CreateDirectory(_directory);
-        var state = CheckpointCheck.Examine(_directory, _size);
+        var state = CheckpointCheck.Examine(_directory);
         for (int k = 0; k < kills; k++)
         {
             bool finished;
@@ -55,10 +57,14 @@ internal sealed class KillRun
 
     private (bool Finished, DirectoryState State) KillOneChild(DirectoryState before)
     {
-        // About half the kills wait for a checkpoint write to begin; the rest fall anywhere in the child's life.
-        bool onWrite = _random.Next(2) == 0;
-        int write = _timing.WriteToKillIn(_random, before.Progress);
-        var delay = _timing.KillDelay(_random, before.Progress);
+        // About half the kills wait for one of the child's writes to begin (while the run has any left); the rest fall
+        // anywhere in its life. Every draw is made every time, so a seed gives the same plan.
+        double progress = before.Position.Progress(_size);
+        var writesLeft = _plan.After(before.Newest);
+        bool onWrite = _random.Next(2) == 0 && writesLeft.Count > 0;
+        int write = _random.Next(1, writesLeft.Count + 1);
+        string target = onWrite ? writesLeft[write - 1] : "";
+        var delay = _timing.KillDelay(_random, progress);
 
         ChildProcess? child = null;
         using var watcher = new WriteWatcher(_directory, onWrite ? write : 0, () => child?.Kill());
@@ -73,32 +79,39 @@ internal sealed class KillRun
                 return (false, before);
             }
 
-            var after = CheckpointCheck.Examine(_directory, _size);
+            _timing.Observe(child, progress);
+            var after = CheckpointCheck.Examine(_directory);
             CheckResumedFrom(child, before, required: false);
             if (!child.Killed)
             {
                 _tally.FinishedBeforeKill++;
-                _notes.Add(onWrite ? $"done before write #{write}" : $"done before {delay.TotalSeconds:F2} s");
+                _notes.Add(onWrite ? $"done before writing {target}" : $"done before {delay.TotalSeconds:F2} s");
+                if (onWrite)
+                    Fail($"a child finished without writing {target}, its write #{write} in the reference run", child);
                 CheckFinished(child);
                 return (true, after);
             }
 
-            string moment = onWrite ? $"kill in write #{write}" : $"kill at {child.Elapsed.TotalSeconds:F2} s";
-            CountKill(onWrite, after);
-            _notes.Add($"{moment} -> {Describe(after)}");
+            string moment = onWrite ? $"kill in write of {target}" : $"kill at {child.KilledAt!.Value.TotalSeconds:F2} s";
+            string? killedIn = watcher.Writes.ElementAtOrDefault(write - 1);
+            if (onWrite && killedIn != target)
+                Fail($"the child's write #{write} was {killedIn ?? "(none)"}, and in the reference run it is {target}", child);
+            bool midWrite = after.NewTempFileSince(before);
+            CountKill(onWrite, midWrite, after);
+            _notes.Add($"{moment} -> {Describe(after, midWrite)}");
             return (false, after);
         }
     }
 
-    private void CountKill(bool onWrite, DirectoryState after)
+    private void CountKill(bool onWrite, bool midWrite, DirectoryState after)
     {
         if (onWrite)
             _tally.WriteKills++;
         else
             _tally.TimedKills++;
-        if (after.TempLeftover && onWrite)
+        if (midWrite && onWrite)
             _tally.WriteKillsMidWrite++;
-        else if (after.TempLeftover)
+        else if (midWrite)
             _tally.TimedKillsMidWrite++;
         if (after.Newest is null)
             _tally.KillsBeforeAnyCheckpoint++;
@@ -122,6 +135,8 @@ internal sealed class KillRun
             Fail($"the last child did not finish within {_timing.Timeout.TotalSeconds:F0} s", child);
             return;
         }
+
+        _timing.Observe(child, before.Position.Progress(_size));
 
         if (before.Newest is not null)
             _tally.ResumesExpected++;
@@ -186,10 +201,10 @@ internal sealed class KillRun
         return true;
     }
 
-    private static string Describe(DirectoryState state)
+    private static string Describe(DirectoryState state, bool midWrite)
     {
         string newest = state.Newest is null ? "no checkpoint yet" : Path.GetFileName(state.Newest) + (state.Failures.Count == 0 ? " loads" : " FAILS");
-        return state.TempLeftover ? newest + ", .tmp left (mid-write)" : newest;
+        return midWrite ? newest + ", .tmp left (mid-write)" : newest;
     }
 
     private void Fail(string message, ChildProcess? child)
