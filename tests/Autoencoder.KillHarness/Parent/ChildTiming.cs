@@ -4,13 +4,16 @@ namespace Autoencoder.KillHarness.Parent;
 
 /// <summary>
 /// How long children take to start and to train a whole run: the shortest seen so far, from the reference and from
-/// every child since. Kill moments are drawn from this, so on a shared machine whose speed varies, a kill still lands
-/// before the child ends (at worst a little early in its life, never after it).
+/// every child since. Timed kills are drawn over <see cref="Margin"/> of that: on a shared machine a child can still
+/// run faster than any before it, and a kill drawn after its end is lost. The rest of its life is reached by the kills
+/// aimed at its last checkpoint writes.
 /// </summary>
 internal sealed class ChildTiming
 {
     /// <summary>Generous: a child may take this many times the reference run before it counts as hung.</summary>
     private const int TimeoutFactor = 10;
+
+    private const double Margin = 0.85;
 
     private readonly TimeSpan _reference;
 
@@ -29,9 +32,9 @@ internal sealed class ChildTiming
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(60, TimeoutFactor * _reference.TotalSeconds));
 
-    /// <summary>A moment uniform over a child's life, startup included, when it resumes at <paramref name="progress"/>.</summary>
+    /// <summary>A moment uniform over most of a child's life, startup included, when it resumes at <paramref name="progress"/>.</summary>
     public TimeSpan KillDelay(Random random, double progress) =>
-        random.NextDouble() * (Startup + Training * (1 - progress));
+        random.NextDouble() * Margin * (Startup + Training * (1 - progress));
 
     /// <summary>Learns from a child that got as far as training (and, if it finished, trained from <paramref name="progress"/>).</summary>
     public void Observe(ChildProcess child, double progress)

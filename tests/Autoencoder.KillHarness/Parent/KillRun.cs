@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Autoencoder.Runtime.Training;
 
 namespace Autoencoder.KillHarness.Parent;
 
@@ -149,6 +150,31 @@ internal sealed class KillRun
             _tally.DigestsEqual++;
             _notes.Add(before.Newest is null ? "last child started fresh, digest equal" : "last child resumed, digest equal");
         }
+        if (CheckBestCopy())
+            _tally.BestCopiesRight++;
+    }
+
+    /// <summary>
+    /// best.ckpt must hold the epoch with the lowest validation loss of the finished run, however the kills fell:
+    /// a kill between an epoch's checkpoint and its best copy must not leave an older epoch there.
+    /// </summary>
+    private bool CheckBestCopy()
+    {
+        if (CheckpointDirectory.FindLatest(_directory) is not { } newest)
+        {
+            Fail("the finished run left no checkpoint", child: null);
+            return false;
+        }
+
+        // The first lowest, as the loop keeps a new best only when it is strictly lower.
+        int bestEpoch = Checkpoint.Inspect(newest).History.MinBy(e => e.ValidationLoss ?? e.TrainLoss)!.Epoch;
+        string best = Path.Combine(_directory, CheckpointDirectory.BestFileName);
+        var held = File.Exists(best) ? Checkpoint.Inspect(best) : null;
+        if (held is { StepsIntoEpoch: 0 } && held.CompletedEpochs == bestEpoch)
+            return true;
+        Fail($"best.ckpt holds {(held is null ? "nothing (it is missing)" : $"epoch {held.CompletedEpochs} step {held.StepsIntoEpoch}")}, " +
+             $"and the run's lowest validation loss was in epoch {bestEpoch}", child: null);
+        return false;
     }
 
     /// <summary>

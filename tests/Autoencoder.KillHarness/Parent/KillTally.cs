@@ -28,11 +28,12 @@ internal sealed class KillTally
     public int Resumes { get; set; }
     public int KilledChildrenResumed { get; set; }
     public int DigestsEqual { get; set; }
+    public int BestCopiesRight { get; set; }
 
     public IReadOnlyList<string> Failures => _failures;
 
     public bool Consistent =>
-        _failures.Count == 0 && VerificationsFailed == 0 && Resumes == ResumesExpected && DigestsEqual == Runs;
+        _failures.Count == 0 && VerificationsFailed == 0 && Resumes == ResumesExpected && DigestsEqual == Runs && BestCopiesRight == Runs;
 
     public void Fail(string message) => _failures.Add(message);
 
@@ -49,6 +50,7 @@ internal sealed class KillTally
         output.WriteLine($"resumes of the last child           {Resumes} of {ResumesExpected} expected (runs with a checkpoint)");
         output.WriteLine($"killed children that had resumed    {KilledChildrenResumed}");
         output.WriteLine($"final digests equal to reference    {DigestsEqual} of {Runs}");
+        output.WriteLine($"best.ckpt holding the best epoch    {BestCopiesRight} of {Runs}");
         output.WriteLine($"wall time                           {wallTime.TotalSeconds:F1} s");
         foreach (var failure in _failures)
             output.WriteLine($"FAILED: {failure}");
@@ -65,7 +67,7 @@ internal sealed class KillTally
             ("write_kills", WriteKills), ("mid_write", KillsMidWrite), ("before_checkpoint", KillsBeforeAnyCheckpoint),
             ("finished_before_kill", FinishedBeforeKill), ("verified", VerificationsPassed),
             ("verify_failed", VerificationsFailed), ("files_checked", FilesChecked), ("resumes_expected", ResumesExpected),
-            ("resumes", Resumes), ("killed_resumed", KilledChildrenResumed), ("digests_equal", DigestsEqual),
+            ("resumes", Resumes), ("killed_resumed", KilledChildrenResumed), ("digests_equal", DigestsEqual), ("best_right", BestCopiesRight),
             ("failures", _failures.Count),
         };
         return "TALLY " + string.Join(' ', counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Item1}={c.Item2}")));

@@ -36,6 +36,7 @@ public sealed class KillHarnessTests(ITestOutputHelper output)
         tally["failures"].ShouldBe(0, text);
         tally["runs"].ShouldBe(Runs);
         tally["digests_equal"].ShouldBe(Runs, "every run must end with the uninterrupted run's weights");
+        tally["best_right"].ShouldBe(Runs, "best.ckpt must hold the best epoch however the kills fell");
         tally["resumes"].ShouldBe(tally["resumes_expected"], "every last child with a checkpoint must resume from the newest");
         tally["verify_failed"].ShouldBe(0);
         tally["verified"].ShouldBe(tally["kills"] - tally["before_checkpoint"], "each kill after the first checkpoint is checked");
