@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Autoencoder.Runtime.Training;
 
 namespace Autoencoder.KillHarness.Parent;
 
@@ -82,16 +81,19 @@ internal sealed class KillRun
 
             _timing.Observe(child, progress);
             var after = CheckpointCheck.Examine(_directory);
-            CheckResumedFrom(child, before, required: false);
+            Check(RunChecks.Resume(child, before.Newest, required: false), child);
             if (!child.Killed)
             {
                 _tally.FinishedBeforeKill++;
                 _notes.Add(onWrite ? $"done before writing {target}" : $"done before {delay.TotalSeconds:F2} s");
                 if (onWrite)
                     Fail($"a child finished without writing {target}, its write #{write} in the reference run", child);
-                CheckFinished(child);
+                Check(RunChecks.Finished(child, _referenceDigest), child);
                 return (true, after);
             }
+
+            if (RunChecks.Resumed(child, before.Newest))
+                _tally.KilledChildrenResumed++;
 
             string moment = onWrite ? $"kill in write of {target}" : $"kill at {child.KilledAt!.Value.TotalSeconds:F2} s";
             string? killedIn = watcher.Writes.ElementAtOrDefault(write - 1);
@@ -141,96 +143,30 @@ internal sealed class KillRun
 
         if (before.Newest is not null)
             _tally.ResumesExpected++;
-        if (CheckResumedFrom(child, before, required: true))
+        if (Check(RunChecks.Resume(child, before.Newest, required: true), child) && before.Newest is not null)
             _tally.Resumes++;
-        if (Directory.EnumerateFiles(_directory, "*.tmp").Any())
-            Fail("a temporary file from an interrupted write survived the resume", child);
-        if (CheckFinished(child))
+        Check(RunChecks.NoTemporaryFiles(_directory), child);
+        if (Check(RunChecks.Finished(child, _referenceDigest), child))
         {
             _tally.DigestsEqual++;
             _notes.Add(before.Newest is null ? "last child started fresh, digest equal" : "last child resumed, digest equal");
         }
-        if (CheckBestCopy())
+        if (Check(RunChecks.BestCopy(_directory), child: null))
             _tally.BestCopiesRight++;
-    }
-
-    /// <summary>
-    /// best.ckpt must hold the epoch with the lowest validation loss of the finished run, however the kills fell:
-    /// a kill between an epoch's checkpoint and its best copy must not leave an older epoch there.
-    /// </summary>
-    private bool CheckBestCopy()
-    {
-        if (CheckpointDirectory.FindLatest(_directory) is not { } newest)
-        {
-            Fail("the finished run left no checkpoint", child: null);
-            return false;
-        }
-
-        // The first lowest, as the loop keeps a new best only when it is strictly lower.
-        int bestEpoch = Checkpoint.Inspect(newest).History.MinBy(e => e.ValidationLoss ?? e.TrainLoss)!.Epoch;
-        string best = Path.Combine(_directory, CheckpointDirectory.BestFileName);
-        var held = File.Exists(best) ? Checkpoint.Inspect(best) : null;
-        if (held is { StepsIntoEpoch: 0 } && held.CompletedEpochs == bestEpoch)
-            return true;
-        Fail($"best.ckpt holds {(held is null ? "nothing (it is missing)" : $"epoch {held.CompletedEpochs} step {held.StepsIntoEpoch}")}, " +
-             $"and the run's lowest validation loss was in epoch {bestEpoch}", child: null);
-        return false;
-    }
-
-    /// <summary>
-    /// A child started on a directory with a checkpoint must resume from the newest one (a killed child may die
-    /// before saying so); one started on an empty directory must not resume. True when it resumed as it should.
-    /// </summary>
-    private bool CheckResumedFrom(ChildProcess child, DirectoryState before, bool required)
-    {
-        var resumed = child.Values(ChildProtocol.Resumed);
-        if (before.Newest is null)
-        {
-            if (resumed.Count > 0)
-                Fail($"a child resumed from {resumed[0]} although the directory had no checkpoint", child);
-            return false;
-        }
-
-        if (resumed.Count == 0)
-        {
-            if (required)
-                Fail($"the last child did not resume from {Path.GetFileName(before.Newest)}", child);
-            return false;
-        }
-
-        if (Path.GetFullPath(resumed[0]) != Path.GetFullPath(before.Newest))
-        {
-            Fail($"a child resumed from {resumed[0]}, not from the newest checkpoint {before.Newest}", child);
-            return false;
-        }
-
-        if (child.Killed)
-            _tally.KilledChildrenResumed++;
-        return true;
-    }
-
-    /// <summary>A child that finished must have exited 0 and printed the reference digest.</summary>
-    private bool CheckFinished(ChildProcess child)
-    {
-        if (child.ExitCode != 0)
-        {
-            Fail($"a child exited with code {child.ExitCode}", child);
-            return false;
-        }
-
-        string? digest = child.Values(ChildProtocol.Final).LastOrDefault();
-        if (digest != _referenceDigest)
-        {
-            Fail($"a child ended with weights digest {digest ?? "(none printed)"}, the reference is {_referenceDigest}", child);
-            return false;
-        }
-        return true;
     }
 
     private static string Describe(DirectoryState state, bool midWrite)
     {
         string newest = state.Newest is null ? "no checkpoint yet" : Path.GetFileName(state.Newest) + (state.Failures.Count == 0 ? " loads" : " FAILS");
         return midWrite ? newest + ", .tmp left (mid-write)" : newest;
+    }
+
+    /// <summary>Records <paramref name="failure"/> when there is one; true when there is none.</summary>
+    private bool Check(string? failure, ChildProcess? child)
+    {
+        if (failure is not null)
+            Fail(failure, child);
+        return failure is null;
     }
 
     private void Fail(string message, ChildProcess? child)
