@@ -41,10 +41,12 @@ internal sealed class CheckpointStore
     /// <summary>Writes a checkpoint and returns its path; also as best.ckpt when <paramref name="isBest"/>.</summary>
     public string Write(byte[] contents, int completedEpochs, long stepsIntoEpoch, bool isBest)
     {
-        string path = Path.Combine(Directory, CheckpointDirectory.FileName(completedEpochs, stepsIntoEpoch));
-        AtomicFile.WriteAllBytes(path, contents);
+        // The best copy first: a run resumes after the newest checkpoint, so a crash between the two writes must not
+        // leave that one in place without its copy (the resumed run would never write the copy again).
         if (isBest && _options.KeepBest)
             AtomicFile.WriteAllBytes(Path.Combine(Directory, CheckpointDirectory.BestFileName), contents);
+        string path = Path.Combine(Directory, CheckpointDirectory.FileName(completedEpochs, stepsIntoEpoch));
+        AtomicFile.WriteAllBytes(path, contents);
         CheckpointDirectory.Prune(Directory, _options.KeepLast);
         return path;
     }
