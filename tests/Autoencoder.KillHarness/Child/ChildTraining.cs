@@ -1,7 +1,5 @@
 using System;
 using Autoencoder.Runtime.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autoencoder.KillHarness.Child;
 
@@ -19,29 +17,21 @@ internal static class ChildTraining
 
     public static int Run(string directory, TrainingSize size)
     {
-        // One thread: results are bit-identical only for the same thread count, and the machine is shared.
-        torch.set_num_threads(1);
-        var declared = new HarnessAutoencoder.TrainingOptions();
         using var train = SyntheticDigits.Create(size.Samples, DataSeed);
         using var validation = SyntheticDigits.Create(512, DataSeed + 1);
 
-        // As the generated Trainer.Create does: seed, then build the model and the declared optimizer. Fit is called
-        // directly until the generated options carry checkpoints and the fingerprint.
-        torch.manual_seed(declared.Seed).Dispose();
-        using var model = new HarnessAutoencoder();
-        using var optimizer = optim.Adam(model.parameters(), lr: declared.LearningRate);
-        var options = new TrainingOptions
+        // As a user's program would: the generated trainer, with checkpoints in the options.
+        var trainer = HarnessAutoencoder.Trainer.Create(new HarnessAutoencoder.TrainingOptions
         {
             Epochs = size.Epochs,
-            BatchSize = BatchSize,
-            Seed = declared.Seed,
-            ModelFingerprint = HarnessFingerprint.Value,
+            Threads = 1, // results are bit-identical only for the same thread count, and the machine is shared
             Observer = new ProtocolObserver(),
             Checkpoints = new CheckpointOptions { Directory = directory, EverySteps = size.EverySteps, KeepLast = 3 },
-        };
+        });
+        using var model = trainer.Model;
 
         Console.WriteLine(ChildProtocol.Line(ChildProtocol.Training, DateTime.UtcNow.ToString("O")));
-        TrainingLoop.Fit(model, optimizer, model.TrainingLoss, train, validation, options);
+        trainer.Fit(train, validation);
         Console.WriteLine(ChildProtocol.Line(ChildProtocol.Final, WeightDigest.Of(model)));
         return 0;
     }

@@ -37,7 +37,7 @@ internal static class CheckpointCheck
             try
             {
                 Checkpoint.Inspect(file);
-                Checkpoint.LoadWeights(model, file, HarnessFingerprint.Value);
+                Checkpoint.LoadWeights(model, file, HarnessAutoencoder.Fingerprint);
             }
             catch (Exception e) when (e is IOException or InvalidOperationException)
             {
