@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,12 +38,16 @@ public static class ReconstructionMetrics
             throw new ArgumentException($"At most {int.MaxValue} images can be evaluated, got {n}.", nameof(inputs));
 
         double mseSum = 0, bceSum = 0, psnrSum = 0;
+        var device = model.parameters().FirstOrDefault()?.device ?? CPU;
+        bool moveBatches = inputs.device != device; // inputs in host memory, model on a GPU
         using (EvaluationModeScope.Enter(model))
         {
             for (long start = 0; start < n; start += batchSize)
             {
                 using var scope = NewDisposeScope();
                 var batch = inputs.narrow(0, start, Math.Min(batchSize, n - start));
+                if (moveBatches)
+                    batch = batch.to(device);
                 var output = reconstruct(batch);
                 RequireSameShape(output, batch, "The reconstruction", "its input batch");
                 var mse = PerImageMse(output, batch);
