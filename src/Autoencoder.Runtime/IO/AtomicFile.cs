@@ -28,6 +28,7 @@ internal static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, fullPath, overwrite: true);
+            DirectorySync.Flush(directory);
         }
         catch
         {
