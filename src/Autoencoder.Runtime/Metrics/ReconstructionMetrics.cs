@@ -38,7 +38,7 @@ public static class ReconstructionMetrics
             throw new ArgumentException($"At most {int.MaxValue} images can be evaluated, got {n}.", nameof(inputs));
 
         double mseSum = 0, bceSum = 0, psnrSum = 0;
-        var device = model.parameters().FirstOrDefault()?.device ?? CPU;
+        var device = ModelDevice.Of(model);
         bool moveBatches = inputs.device != device; // inputs in host memory, model on a GPU
         using (EvaluationModeScope.Enter(model))
         {

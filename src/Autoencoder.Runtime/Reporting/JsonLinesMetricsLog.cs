@@ -52,14 +52,14 @@ public sealed class JsonLinesMetricsLog : ITrainingObserver, IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_file is not null || !File.Exists(_path))
             return;
-        var kept = new MemoryStream();
+        var kept = new System.Text.StringBuilder();
         foreach (var line in File.ReadAllLines(_path))
         {
             if (EpochOf(line) is int epoch && epoch <= completedEpochs)
-                kept.Write(System.Text.Encoding.UTF8.GetBytes(line + "\n"));
+                kept.Append(line).Append('\n');
         }
         // Replaced atomically: a kill now must not lose the rows being kept.
-        IO.AtomicFile.WriteAllBytes(_path, kept.ToArray());
+        IO.AtomicFile.WriteAllBytes(_path, System.Text.Encoding.UTF8.GetBytes(kept.ToString()));
         _file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read);
     }
 

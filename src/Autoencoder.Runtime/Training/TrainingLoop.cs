@@ -71,7 +71,7 @@ public static class TrainingLoop
 
         long n = inputs.shape[0];
         double weightedLossSum = 0;
-        var device = model.parameters().FirstOrDefault()?.device ?? CPU;
+        var device = ModelDevice.Of(model);
         bool moveBatches = inputs.device != device;
         using (EvaluationModeScope.Enter(model))
         {

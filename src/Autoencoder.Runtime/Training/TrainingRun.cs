@@ -52,7 +52,7 @@ internal sealed class TrainingRun : IDisposable
         _observer = options.Observer;
         _samples = train.shape[0];
         _stepsPerEpoch = (_samples + options.BatchSize - 1) / options.BatchSize;
-        _device = model.parameters().FirstOrDefault()?.device ?? CPU;
+        _device = ModelDevice.Of(model);
         _moveBatches = train.device != _device;
         _baseRate = optimizer.ParamGroups.FirstOrDefault()?.InitialLearningRate ?? 0;
 
@@ -171,7 +171,8 @@ internal sealed class TrainingRun : IDisposable
                 if (!double.IsFinite(value))
                     throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
                 loss.backward();
-                NonFiniteGradients.ThrowIfAny(_model, epoch, step, _lastCheckpoint);
+                if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is { } bad)
+                    throw new NonFiniteTrainingException(epoch, step, bad, _lastCheckpoint);
                 if (_options.GradientClipNorm is { } maxNorm)
                     nn.utils.clip_grad_norm_(_model.parameters(), maxNorm);
                 _optimizer.step();
@@ -208,9 +209,9 @@ internal sealed class TrainingRun : IDisposable
     {
         if (_store is null)
             return;
-        if (FiniteWeights.FirstNonFinite(_model) is { } name)
-            throw new NonFiniteTrainingException(epoch, Math.Max(stepsIntoEpoch, 1),
-                $"parameter {name} (found before writing a checkpoint, which was not written)", _lastCheckpoint);
+        const string NotWritten = " (found before writing a checkpoint, which was not written)";
+        if (NonFiniteSearch.First(NonFiniteSearch.Weights(_model), name => "parameter " + name + NotWritten, "the sum of the weights" + NotWritten) is { } bad)
+            throw new NonFiniteTrainingException(epoch, Math.Max(stepsIntoEpoch, 1), bad, _lastCheckpoint);
 
         var header = new CheckpointHeader
         {
@@ -224,7 +225,6 @@ internal sealed class TrainingRun : IDisposable
             CompletedEpochs = _completedEpochs,
             StepsIntoEpoch = _stepsIntoEpoch,
             EpochLossSum = _epochLossSum,
-            BaseLearningRate = _baseRate,
             Plateau = _scheduler?.State,
             EarlyStopping = _earlyStopping?.State,
             BestMonitoredLoss = _bestMonitored,

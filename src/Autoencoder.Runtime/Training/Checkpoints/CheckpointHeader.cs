@@ -34,9 +34,6 @@ internal sealed record CheckpointHeader
     /// <summary>Sample-weighted loss sum of those steps, so the resumed epoch reports the same mean.</summary>
     public required double EpochLossSum { get; init; }
 
-    /// <summary>The optimizer's rate before any schedule, the base every scheduled rate is computed from.</summary>
-    public required double BaseLearningRate { get; init; }
-
     public LearningRateScheduler.PlateauState? Plateau { get; init; }
 
     public EarlyStoppingTracker.Counters? EarlyStopping { get; init; }

@@ -74,8 +74,6 @@ internal sealed class LoadedCheckpoint : IDisposable
 
             var optimizerState = Require(sections, CheckpointSections.Optimizer, path).ToArray();
             var random = Require(sections, CheckpointSections.Random, path).ToArray();
-            if (optimizer is not null)
-                CheckOptimizerState(optimizer, optimizerState, path);
 
             foreach (var entry in weights)
                 entry.Value.DetachFromDisposeScope();
@@ -121,21 +119,6 @@ internal sealed class LoadedCheckpoint : IDisposable
         {
             foreach (var value in BestWeights.Values)
                 value.Dispose();
-        }
-    }
-
-    private static void CheckOptimizerState(OptimizerHelper optimizer, byte[] state, string path)
-    {
-        using var reader = new BinaryReader(new MemoryStream(state), Encoding.UTF8);
-        try
-        {
-            string type = reader.ReadString();
-            if (type != optimizer.GetType().Name)
-                throw Mismatch(path, $"its optimizer section holds {type} state, and this trainer uses {optimizer.GetType().Name}");
-        }
-        catch (EndOfStreamException)
-        {
-            throw CheckpointContainer.Bad(path, "its optimizer section is empty");
         }
     }
 
