@@ -18,6 +18,12 @@ namespace Autoencoder.Generators.Analysis
     {
         public Shape Code => Encoder.Output;
 
+        /// <summary>
+        /// True when the module emits <c>TrainingObjective</c>, returning the loss with its named terms (penalties, KL,
+        /// codebook losses); false when <c>TrainingLoss</c> alone is the objective. Set by analysis from the spec.
+        /// </summary>
+        public bool HasObjective { get; init; }
+
         public long ParameterCount => Encoder.ParameterCount + Decoder.ParameterCount;
     }
 

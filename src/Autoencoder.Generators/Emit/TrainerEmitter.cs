@@ -166,11 +166,11 @@ namespace Autoencoder.Generators.Emit
             w.Line();
             w.Line("/// <summary>Trains for <see cref=\"TrainingOptions.Epochs\"/> epochs; inputs are [N, " + model.Input.ToCSharpList() + "], and so are the optional validation inputs.</summary>");
             w.Line("public " + Training + ".TrainingReport Fit(" + tensor + " trainInputs, " + tensor + "? validationInputs = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line("    " + Training + ".TrainingLoop.Fit(Model, optimizer, Model.TrainingLoss, trainInputs, validationInputs, LoopOptions(), cancellationToken);");
+            w.Line("    " + Training + ".TrainingLoop.Fit(Model, optimizer, " + Objective(model) + ", trainInputs, validationInputs, LoopOptions(), cancellationToken);");
             w.Line();
             w.Line("/// <summary>The declared loss over <paramref name=\"inputs\"/>, in evaluation mode.</summary>");
             w.Line("public double EvaluateLoss(" + tensor + " inputs) =>");
-            w.Line("    " + Training + ".TrainingLoop.Evaluate(Model, Model.TrainingLoss, inputs, Options.BatchSize);");
+            w.Line("    " + Training + ".TrainingLoop.Evaluate(Model, " + Objective(model) + ", inputs, Options.BatchSize);");
             w.Line();
             w.Line("/// <summary>Reconstruction metrics (MSE, BCE, PSNR) over <paramref name=\"inputs\"/>, in evaluation mode.</summary>");
             w.Line("public " + Metrics + ".ReconstructionReport Evaluate(" + tensor + " inputs) =>");
@@ -197,5 +197,8 @@ namespace Autoencoder.Generators.Emit
             OptimizerKind.AdamW => TorchNames.Optim + ".AdamW(Model.parameters(), lr: Options.LearningRate, beta1: Options.Beta1, beta2: Options.Beta2, weight_decay: Options.WeightDecay)",
             _ => TorchNames.Optim + ".Adam(Model.parameters(), lr: Options.LearningRate, beta1: Options.Beta1, beta2: Options.Beta2, weight_decay: Options.WeightDecay)",
         };
+
+        /// <summary>Models whose loss has named terms train on <c>TrainingObjective</c> (a BatchObjective); the others on <c>TrainingLoss</c>.</summary>
+        private static string Objective(AnalyzedModel model) => model.HasObjective ? "Model.TrainingObjective" : "Model.TrainingLoss";
     }
 }

@@ -7,6 +7,7 @@ namespace Autoencoder.Generators.Spec
     /// One autoencoder as declared, whichever front-end read it (attributes or YAML). Every member is
     /// immutable and structurally equatable, and nothing refers to a symbol, syntax node or compilation,
     /// so the incremental pipeline can cache it. Parts may be missing or invalid: validation reports that.
+    /// <see cref="Regularization"/> null means none; <see cref="Latent"/> null means a deterministic code.
     /// </summary>
     internal sealed record ModelSpec(
         TypeSpec Type,
@@ -17,7 +18,9 @@ namespace Autoencoder.Generators.Spec
         OptimizerSpec Optimizer,
         TrainingSpec Training,
         InitSpec Init,
-        LocationInfo? Location);
+        LocationInfo? Location,
+        RegularizationSpec? Regularization = null,
+        LatentSpec? Latent = null);
 
     /// <summary>Where the generated type lives and how it is declared.</summary>
     /// <param name="DeclaredByUser">False when no user code declares the class (YAML), so the generated part carries its accessibility.</param>

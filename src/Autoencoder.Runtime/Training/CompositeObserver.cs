@@ -11,7 +11,7 @@ namespace Autoencoder.Runtime.Training;
 /// <remarks>
 /// Observers can be added after the group is handed to a trainer: the generated <c>Trainer.Create</c> builds the
 /// model, and observers that render or measure that model can only be made once it exists. Do not add during
-/// <see cref="TrainingLoop.Fit"/>.
+/// <c>TrainingLoop.Fit</c>.
 /// </remarks>
 public sealed class CompositeObserver : ITrainingObserver, IDisposable
 {

@@ -1,7 +1,7 @@
 namespace Autoencoder.Runtime.Training;
 
 /// <summary>
-/// Progress callbacks from <see cref="TrainingLoop.Fit"/>, all made on the training thread.
+/// Progress callbacks from <c>TrainingLoop.Fit</c>, all made on the training thread.
 /// <see cref="OnBatchEnd"/> runs after every optimizer step, so implementations must be cheap.
 /// </summary>
 public interface ITrainingObserver
@@ -16,7 +16,7 @@ public interface ITrainingObserver
     void OnEpochEnd(EpochResult result);
 
     /// <summary>
-    /// <see cref="TrainingLoop.Fit"/> is about to return <paramref name="report"/>, after the last epoch or a
+    /// <c>TrainingLoop.Fit</c> is about to return <paramref name="report"/>, after the last epoch or a
     /// cancellation. Not called when training throws. Observers that write a summary of the whole run
     /// (a plot) or hold a live display do it here; the default does nothing.
     /// </summary>

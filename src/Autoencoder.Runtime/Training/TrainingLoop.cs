@@ -39,9 +39,26 @@ public static class TrainingLoop
         TrainingOptions options,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(batchLoss);
+        return Fit(model, optimizer, batch => new BatchObjective(batchLoss(batch)), trainInputs, validationInputs, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains like <see cref="Fit(nn.Module, optim.Optimizer, Func{Tensor, Tensor}, Tensor, Tensor?, TrainingOptions, CancellationToken)"/>
+    /// with an objective that also names the terms of its loss; each term is averaged over the epoch like the loss.
+    /// </summary>
+    public static TrainingReport Fit(
+        nn.Module model,
+        optim.Optimizer optimizer,
+        Func<Tensor, BatchObjective> objective,
+        Tensor trainInputs,
+        Tensor? validationInputs,
+        TrainingOptions options,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
-        ArgumentNullException.ThrowIfNull(batchLoss);
+        ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Epochs < 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "TrainingOptions.Epochs must not be negative.");
@@ -54,7 +71,7 @@ public static class TrainingLoop
         }
 
         torch.manual_seed(options.Seed).Dispose();
-        using var run = new TrainingRun(model, optimizer, batchLoss, trainInputs, validationInputs, options);
+        using var run = new TrainingRun(model, optimizer, objective, trainInputs, validationInputs, options);
         return run.Run(cancellationToken);
     }
 
@@ -64,8 +81,15 @@ public static class TrainingLoop
     /// </summary>
     public static double Evaluate(nn.Module model, Func<Tensor, Tensor> batchLoss, Tensor inputs, int batchSize)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(batchLoss);
+        return Evaluate(model, batch => new BatchObjective(batchLoss(batch)), inputs, batchSize);
+    }
+
+    /// <summary>Mean of the objective's loss over <paramref name="inputs"/>, as the other overload computes it.</summary>
+    public static double Evaluate(nn.Module model, Func<Tensor, BatchObjective> objective, Tensor inputs, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(objective);
         TensorArguments.RequireSamples(inputs, nameof(inputs));
         TensorArguments.RequirePositiveBatchSize(batchSize, nameof(batchSize));
 
@@ -82,8 +106,8 @@ public static class TrainingLoop
                 var batch = inputs.narrow(0, start, count);
                 if (moveBatches)
                     batch = batch.to(device);
-                var loss = batchLoss(batch);
-                weightedLossSum += TensorArguments.ReadScalar(loss, nameof(batchLoss)) * count;
+                var loss = objective(batch).Loss;
+                weightedLossSum += TensorArguments.ReadScalar(loss, "the objective") * count;
             }
         }
 

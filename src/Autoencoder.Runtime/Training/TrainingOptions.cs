@@ -1,6 +1,6 @@
 namespace Autoencoder.Runtime.Training;
 
-/// <summary>Settings for <see cref="TrainingLoop.Fit"/>. Validated when training starts, not when set.</summary>
+/// <summary>Settings for <c>TrainingLoop.Fit</c>. Validated when training starts, not when set.</summary>
 public sealed class TrainingOptions
 {
     /// <summary>Number of passes over the training data. Zero is allowed and trains nothing.</summary>

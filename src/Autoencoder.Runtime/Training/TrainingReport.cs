@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace Autoencoder.Runtime.Training;
 
-/// <summary>What <see cref="TrainingLoop.Fit"/> did: one entry per completed epoch.</summary>
+/// <summary>What <c>TrainingLoop.Fit</c> did: one entry per completed epoch.</summary>
 public sealed class TrainingReport
 {
     /// <summary>Creates a report over the given completed epochs.</summary>

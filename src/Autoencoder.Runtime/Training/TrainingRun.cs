@@ -10,14 +10,14 @@ using static TorchSharp.torch;
 namespace Autoencoder.Runtime.Training;
 
 /// <summary>
-/// One call of <see cref="TrainingLoop.Fit"/>: the run's position (epoch, step, partial loss sum), its history and the
+/// One call of <c>TrainingLoop.Fit</c>: the run's position (epoch, step, partial loss sum), its history and the
 /// state of its schedule and early stopping, which is exactly what a checkpoint saves and a resume restores.
 /// </summary>
 internal sealed class TrainingRun : IDisposable
 {
     private readonly nn.Module _model;
     private readonly optim.Optimizer _optimizer;
-    private readonly Func<Tensor, Tensor> _batchLoss;
+    private readonly Func<Tensor, BatchObjective> _objective;
     private readonly Tensor _train;
     private readonly Tensor? _validation;
     private readonly TrainingOptions _options;
@@ -40,12 +40,12 @@ internal sealed class TrainingRun : IDisposable
     private string? _lastCheckpoint;
     private string? _resumedFrom;
 
-    public TrainingRun(nn.Module model, optim.Optimizer optimizer, Func<Tensor, Tensor> batchLoss,
+    public TrainingRun(nn.Module model, optim.Optimizer optimizer, Func<Tensor, BatchObjective> objective,
         Tensor train, Tensor? validation, TrainingOptions options)
     {
         _model = model;
         _optimizer = optimizer;
-        _batchLoss = batchLoss;
+        _objective = objective;
         _train = train;
         _validation = validation;
         _options = options;
@@ -99,7 +99,7 @@ internal sealed class TrainingRun : IDisposable
             double samplesPerSecond = trainedHere / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
             double? validationLoss = _validation is null
                 ? null
-                : TrainingLoop.Evaluate(_model, _batchLoss, _validation, _options.BatchSize);
+                : TrainingLoop.Evaluate(_model, _objective, _validation, _options.BatchSize);
             var result = new EpochResult(epoch, trainLoss, validationLoss, clock.Elapsed, samplesPerSecond);
             _history.Add(result);
 
@@ -166,8 +166,8 @@ internal sealed class TrainingRun : IDisposable
                 if (_scheduler is not null)
                     SetLearningRate(_scheduler.RateFor(epoch, step));
                 _optimizer.zero_grad();
-                var loss = _batchLoss(batch);
-                double value = TensorArguments.ReadScalar(loss, "batchLoss");
+                var loss = _objective(batch).Loss;
+                double value = TensorArguments.ReadScalar(loss, "the objective");
                 if (!double.IsFinite(value))
                     throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
                 loss.backward();

@@ -50,7 +50,7 @@ public sealed class TrainingLoopEvaluateTests
         model.train();
 
         Should.Throw<InvalidOperationException>(() =>
-            TrainingLoop.Evaluate(model, _ => throw new InvalidOperationException("boom"), inputs, 2));
+            TrainingLoop.Evaluate(model, (Func<Tensor, Tensor>)(_ => throw new InvalidOperationException("boom")), inputs, 2));
 
         model.training.ShouldBeTrue();
         is_grad_enabled().ShouldBeTrue();
