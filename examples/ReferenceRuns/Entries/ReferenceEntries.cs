@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+
+namespace ReferenceRuns.Entries;
+
+/// <summary>Every reference run, in the order the results table lists them.</summary>
+internal static class ReferenceEntries
+{
+    public static IReadOnlyList<IReferenceEntry> All { get; } = new IReferenceEntry[]
+    {
+    };
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Autoencoder.Runtime.Data;
+
+namespace ReferenceRuns;
+
+/// <summary>
+/// One family member's reference run: it trains its declared model with fixed, documented settings and measures the
+/// figure the literature reports, so the two can stand side by side in the results table.
+/// </summary>
+internal interface IReferenceEntry
+{
+    /// <summary>Short lower-case name used by <c>--only</c>, e.g. <c>vae</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line: the model and the settings (epochs, batch size, seed, optimizer) it trains with.</summary>
+    string Settings { get; }
+
+    /// <summary>Trains and measures; each row is one figure (an entry may report several, e.g. two noise levels).</summary>
+    IReadOnlyList<ReferenceResult> Run(ReferenceContext context);
+}
+
+/// <summary>A measured figure beside the published one.</summary>
+/// <param name="Entry">The entry's <see cref="IReferenceEntry.Name"/>.</param>
+/// <param name="Model">What was trained, e.g. "VAE 784-500-500-50, Bernoulli decoder".</param>
+/// <param name="Metric">What was measured and how, e.g. "test NLL (nats), IWAE bound, k = 5000".</param>
+/// <param name="Ours">Our figure.</param>
+/// <param name="Published">The literature's figure, when there is one to compare with.</param>
+/// <param name="Source">Where <paramref name="Published"/> comes from, e.g. "Burda et al. 2016, Table 1".</param>
+/// <param name="WallTime">Training and evaluation time of this row's run.</param>
+/// <param name="Settings">Epochs, batch size, seed and anything else needed to repeat the run.</param>
+internal sealed record ReferenceResult(
+    string Entry,
+    string Model,
+    string Metric,
+    double Ours,
+    double? Published,
+    string? Source,
+    TimeSpan WallTime,
+    string Settings);
+
+/// <summary>What every entry gets: the data, where to write, and how much to train.</summary>
+/// <param name="Mnist">MNIST, 60,000 training and 10,000 test images in [0, 1], with labels.</param>
+/// <param name="OutputDirectory">This entry's own directory for images, weights and checkpoints.</param>
+/// <param name="EpochScale">Multiplies every entry's documented epoch count (1 for the reference figures; less for a smoke run).</param>
+/// <param name="Log">Progress and figures as they are measured.</param>
+internal sealed record ReferenceContext(MnistDataset Mnist, string OutputDirectory, double EpochScale, TextWriter Log)
+{
+    /// <summary>The documented epoch count scaled by <see cref="EpochScale"/>, never below one.</summary>
+    public int Epochs(int documented) => Math.Max(1, (int)Math.Round(documented * EpochScale));
+}
