@@ -80,7 +80,7 @@ public static class ImportanceSampling
                 {
                     int k = Math.Min(samplesPerCall, samples - done);
                     using var chunk = NewDisposeScope();
-                    var chunkSums = LogWeights(x, code, k, logLikelihood, generator).logsumexp(0); // [count]
+                    var chunkSums = LogWeights(x, code, k, logLikelihood, generator).logsumexp(dim: 0); // [count]
                     var values = chunkSums.cpu().data<double>().ToArray();
                     for (int i = 0; i < count; i++)
                         logSum[i] = LogAddExp(logSum[i], values[i]);

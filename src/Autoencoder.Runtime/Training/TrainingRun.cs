@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using TorchSharp;
@@ -183,7 +184,8 @@ internal sealed class TrainingRun : IDisposable
                 for (int i = 0; i < terms.Length; i++)
                 {
                     if (!double.IsFinite(terms[i]))
-                        throw new NonFiniteTrainingException(epoch, step, $"the term '{objective.Terms[i].Name}' ({terms[i]})", _lastCheckpoint);
+                        throw new NonFiniteTrainingException(epoch, step,
+                            string.Create(CultureInfo.InvariantCulture, $"the term '{objective.Terms[i].Name}' ({terms[i]})"), _lastCheckpoint);
                 }
                 loss.backward();
                 if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is { } bad)
