@@ -44,7 +44,10 @@ internal sealed class TermSums
         for (int i = 0; i < values.Length; i++)
         {
             var value = terms[i].Value ?? throw new InvalidOperationException($"{producer} returned the term '{terms[i].Name}' without a tensor.");
-            values[i] = TensorArguments.ReadScalar(value, $"{producer}'s term '{terms[i].Name}'");
+            if (value.numel() != 1)
+                throw new InvalidOperationException(
+                    $"{producer} returned the term '{terms[i].Name}' with shape {TensorArguments.Format(value.shape)}; a term must be a scalar (one element).");
+            values[i] = TensorArguments.ReadScalar(value, producer);
         }
         return values;
     }

@@ -90,7 +90,7 @@ public sealed class LossTermsTests
     public static TheoryData<string, string> BadTerms => new()
     {
         { "duplicate", "the objective returned two terms named 'kl'; term names must be unique." },
-        { "vector", "the objective's term 'kl' must return a scalar tensor but returned shape [2]." },
+        { "vector", "the objective returned the term 'kl' with shape [2]; a term must be a scalar (one element)." },
         { "reserved", "the objective returned a term named 'loss'; that name is the loss's own in the logs, so give the term another." },
         { "unnamed", "the objective returned a term without a name (term 2 of 2)." },
         { "changing", "the objective returned the terms (kl, extra) but earlier batches returned (kl); every batch must return the same terms in the same order." },
