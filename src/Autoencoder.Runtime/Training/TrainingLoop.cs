@@ -40,7 +40,8 @@ public static class TrainingLoop
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batchLoss);
-        return Fit(model, optimizer, batch => new BatchObjective(batchLoss(batch)), trainInputs, validationInputs, options, cancellationToken);
+        return Fit(model, optimizer, batch => new BatchObjective(batchLoss(batch)), nameof(batchLoss), trainInputs, validationInputs,
+            options, cancellationToken);
     }
 
     /// <summary>
@@ -56,9 +57,23 @@ public static class TrainingLoop
         TrainingOptions options,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(objective);
+        return Fit(model, optimizer, objective, "the objective", trainInputs, validationInputs, options, cancellationToken);
+    }
+
+    // producer names the user's function in error messages: the parameter they passed it as.
+    private static TrainingReport Fit(
+        nn.Module model,
+        optim.Optimizer optimizer,
+        Func<Tensor, BatchObjective> objective,
+        string producer,
+        Tensor trainInputs,
+        Tensor? validationInputs,
+        TrainingOptions options,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
-        ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Epochs < 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "TrainingOptions.Epochs must not be negative.");
@@ -71,7 +86,7 @@ public static class TrainingLoop
         }
 
         torch.manual_seed(options.Seed).Dispose();
-        using var run = new TrainingRun(model, optimizer, objective, trainInputs, validationInputs, options);
+        using var run = new TrainingRun(model, optimizer, objective, producer, trainInputs, validationInputs, options);
         return run.Run(cancellationToken);
     }
 
@@ -82,7 +97,7 @@ public static class TrainingLoop
     public static double Evaluate(nn.Module model, Func<Tensor, Tensor> batchLoss, Tensor inputs, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(batchLoss);
-        return Evaluate(model, batch => new BatchObjective(batchLoss(batch)), inputs, batchSize);
+        return EvaluateObjective(model, batch => new BatchObjective(batchLoss(batch)), nameof(batchLoss), inputs, batchSize).Loss;
     }
 
     /// <summary>Mean of the objective's loss over <paramref name="inputs"/>, as the other overload computes it.</summary>
@@ -98,8 +113,15 @@ public static class TrainingLoop
     /// batches return different terms.</exception>
     public static ObjectiveEvaluation EvaluateObjective(nn.Module model, Func<Tensor, BatchObjective> objective, Tensor inputs, int batchSize)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(objective);
+        return EvaluateObjective(model, objective, "the objective", inputs, batchSize);
+    }
+
+    /// <summary>Also what <c>Fit</c> reports for validation; <paramref name="producer"/> names the user's function in errors.</summary>
+    internal static ObjectiveEvaluation EvaluateObjective(nn.Module model, Func<Tensor, BatchObjective> objective, string producer,
+        Tensor inputs, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         TensorArguments.RequireSamples(inputs, nameof(inputs));
         TensorArguments.RequirePositiveBatchSize(batchSize, nameof(batchSize));
 
@@ -118,8 +140,8 @@ public static class TrainingLoop
                 if (moveBatches)
                     batch = batch.to(device);
                 var result = objective(batch);
-                weightedLossSum += TensorArguments.ReadScalar(result.Loss, "the objective") * count;
-                terms.Add(terms.Read(result.Terms, "the objective"), count);
+                weightedLossSum += TensorArguments.ReadScalar(result.Loss, producer) * count;
+                terms.Add(terms.Read(result.Terms, producer), count);
             }
         }
 

@@ -19,6 +19,7 @@ internal sealed class TrainingRun : IDisposable
     private readonly nn.Module _model;
     private readonly optim.Optimizer _optimizer;
     private readonly Func<Tensor, BatchObjective> _objective;
+    private readonly string _producer;
     private readonly Tensor _train;
     private readonly Tensor? _validation;
     private readonly TrainingOptions _options;
@@ -42,9 +43,10 @@ internal sealed class TrainingRun : IDisposable
     private string? _lastCheckpoint;
     private string? _resumedFrom;
 
-    public TrainingRun(nn.Module model, optim.Optimizer optimizer, Func<Tensor, BatchObjective> objective,
+    public TrainingRun(nn.Module model, optim.Optimizer optimizer, Func<Tensor, BatchObjective> objective, string producer,
         Tensor train, Tensor? validation, TrainingOptions options)
     {
+        _producer = producer;
         _model = model;
         _optimizer = optimizer;
         _objective = objective;
@@ -101,7 +103,7 @@ internal sealed class TrainingRun : IDisposable
             double samplesPerSecond = trainedHere / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
             var validation = _validation is null
                 ? null
-                : TrainingLoop.EvaluateObjective(_model, _objective, _validation, _options.BatchSize);
+                : TrainingLoop.EvaluateObjective(_model, _objective, _producer, _validation, _options.BatchSize);
             double? validationLoss = validation?.Loss;
             var result = new EpochResult(epoch, trainLoss, validationLoss, clock.Elapsed, samplesPerSecond)
             {
@@ -176,11 +178,11 @@ internal sealed class TrainingRun : IDisposable
                 _optimizer.zero_grad();
                 var objective = _objective(batch);
                 var loss = objective.Loss;
-                double value = TensorArguments.ReadScalar(loss, "the objective");
+                double value = TensorArguments.ReadScalar(loss, _producer);
                 if (!double.IsFinite(value))
                     throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
                 // Read once each, like the loss; checked before the step so a bad term leaves the weights alone too.
-                double[] terms = _epochTermSums.Read(objective.Terms, "the objective");
+                double[] terms = _epochTermSums.Read(objective.Terms, _producer);
                 for (int i = 0; i < terms.Length; i++)
                 {
                     if (!double.IsFinite(terms[i]))
