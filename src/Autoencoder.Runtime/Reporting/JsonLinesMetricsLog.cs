@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Immutable;
 using System.IO;
 using System.Text.Json;
 using Autoencoder.Runtime.Training;
@@ -9,7 +10,8 @@ namespace Autoencoder.Runtime.Reporting;
 /// <summary>
 /// Writes one JSON object per epoch, one per line (JSON Lines), for scripts:
 /// <c>{"epoch":1,"train_loss":0.27,"validation_loss":0.19,"epoch_seconds":1.1,"samples_per_second":61000,...}</c>
-/// followed by any <see cref="IEpochMetrics"/>. Each line is flushed to disk when its epoch ends, so a killed run
+/// then, for an objective with named terms, <c>train_{name}</c> and <c>val_{name}</c> for each (as
+/// <c>"train_kl":12.1</c>), then any <see cref="IEpochMetrics"/>. Each line is flushed to disk when its epoch ends, so a killed run
 /// keeps every finished epoch. A missing validation loss and non-finite numbers are written as <c>null</c>.
 /// When the run resumes from a checkpoint, the rows of the epochs it had completed are kept and later ones dropped
 /// (a kill can land between an epoch's row and its checkpoint), so the file reads as one uninterrupted run.
@@ -96,6 +98,8 @@ public sealed class JsonLinesMetricsLog : ITrainingObserver, IDisposable
             WriteNumber(json, "validation_loss", result.ValidationLoss);
             WriteNumber(json, "epoch_seconds", result.Duration.TotalSeconds);
             WriteNumber(json, "samples_per_second", result.SamplesPerSecond);
+            WriteTerms(json, "train_", result.TrainTerms);
+            WriteTerms(json, "val_", result.ValidationTerms);
             if (_metrics is not null)
             {
                 foreach (var metric in _metrics.Measure(result))
@@ -119,6 +123,14 @@ public sealed class JsonLinesMetricsLog : ITrainingObserver, IDisposable
         _disposed = true;
         _file?.Dispose();
         _file = null;
+    }
+
+    private static void WriteTerms(Utf8JsonWriter json, string prefix, ImmutableArray<TermValue> terms)
+    {
+        foreach (var term in terms)
+        {
+            WriteNumber(json, prefix + term.Name, term.Value);
+        }
     }
 
     // Utf8JsonWriter rejects NaN and infinities, and JSON has no spelling for them.

@@ -9,7 +9,8 @@ namespace Autoencoder.Runtime.Reporting;
 /// <summary>
 /// Writes a TensorBoard event file (TorchSharp's <see cref="SummaryWriter"/>) with one point per epoch, the step being
 /// the epoch number: <c>loss/train</c>, <c>loss/validation</c>, <c>time/epoch_seconds</c>,
-/// <c>time/samples_per_second</c>, <c>metrics/{name}</c> for each <see cref="IEpochMetrics"/> value, and the image
+/// <c>time/samples_per_second</c>, <c>train/{name}</c> and <c>val/{name}</c> for each named term of the objective,
+/// <c>metrics/{name}</c> for each <see cref="IEpochMetrics"/> value, and the image
 /// <c>reconstructions</c> (fixed inputs above their reconstructions) at step 0, before training, and after every epoch.
 /// Every event is flushed as it is written.
 /// </summary>
@@ -63,6 +64,16 @@ public sealed class TensorBoardLog : ITrainingObserver
         if (result.ValidationLoss is double validation)
         {
             _writer.add_scalar("loss/validation", (float)validation, step);
+        }
+
+        foreach (var term in result.TrainTerms)
+        {
+            _writer.add_scalar("train/" + term.Name, (float)term.Value, step);
+        }
+
+        foreach (var term in result.ValidationTerms)
+        {
+            _writer.add_scalar("val/" + term.Name, (float)term.Value, step);
         }
 
         _writer.add_scalar("time/epoch_seconds", (float)result.Duration.TotalSeconds, step);

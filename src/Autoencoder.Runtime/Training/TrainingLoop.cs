@@ -86,7 +86,17 @@ public static class TrainingLoop
     }
 
     /// <summary>Mean of the objective's loss over <paramref name="inputs"/>, as the other overload computes it.</summary>
-    public static double Evaluate(nn.Module model, Func<Tensor, BatchObjective> objective, Tensor inputs, int batchSize)
+    public static double Evaluate(nn.Module model, Func<Tensor, BatchObjective> objective, Tensor inputs, int batchSize) =>
+        EvaluateObjective(model, objective, inputs, batchSize).Loss;
+
+    /// <summary>
+    /// Means of the objective's loss and of each of its named terms over <paramref name="inputs"/>, weighted by batch
+    /// size, computed in eval mode without gradients and in the original sample order (as <c>Fit</c> reports validation).
+    /// The model's train/eval mode is restored afterwards.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The loss or a term is not a scalar, two terms share a name, or
+    /// batches return different terms.</exception>
+    public static ObjectiveEvaluation EvaluateObjective(nn.Module model, Func<Tensor, BatchObjective> objective, Tensor inputs, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(objective);
@@ -95,6 +105,7 @@ public static class TrainingLoop
 
         long n = inputs.shape[0];
         double weightedLossSum = 0;
+        var terms = new TermSums();
         var device = ModelDevice.Of(model);
         bool moveBatches = inputs.device != device;
         using (EvaluationModeScope.Enter(model))
@@ -106,11 +117,12 @@ public static class TrainingLoop
                 var batch = inputs.narrow(0, start, count);
                 if (moveBatches)
                     batch = batch.to(device);
-                var loss = objective(batch).Loss;
-                weightedLossSum += TensorArguments.ReadScalar(loss, "the objective") * count;
+                var result = objective(batch);
+                weightedLossSum += TensorArguments.ReadScalar(result.Loss, "the objective") * count;
+                terms.Add(terms.Read(result.Terms, "the objective"), count);
             }
         }
 
-        return weightedLossSum / n;
+        return new ObjectiveEvaluation(weightedLossSum / n, terms.Means(n));
     }
 }

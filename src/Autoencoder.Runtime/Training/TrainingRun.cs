@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using TorchSharp;
@@ -10,7 +11,7 @@ using static TorchSharp.torch;
 namespace Autoencoder.Runtime.Training;
 
 /// <summary>
-/// One call of <c>TrainingLoop.Fit</c>: the run's position (epoch, step, partial loss sum), its history and the
+/// One call of <c>TrainingLoop.Fit</c>: the run's position (epoch, step, partial loss and term sums), its history and the
 /// state of its schedule and early stopping, which is exactly what a checkpoint saves and a resume restores.
 /// </summary>
 internal sealed class TrainingRun : IDisposable
@@ -34,6 +35,7 @@ internal sealed class TrainingRun : IDisposable
     private int _completedEpochs;
     private long _stepsIntoEpoch;
     private double _epochLossSum;
+    private readonly TermSums _epochTermSums = new();
     private double? _bestMonitored;
     private bool _stoppedEarly;
     private readonly List<EpochResult> _history = new();
@@ -97,10 +99,15 @@ internal sealed class TrainingRun : IDisposable
             double trainLoss = _epochLossSum / _samples;
             long trainedHere = _samples - Math.Min(_samples, resumedSteps * _options.BatchSize);
             double samplesPerSecond = trainedHere / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-            double? validationLoss = _validation is null
+            var validation = _validation is null
                 ? null
-                : TrainingLoop.Evaluate(_model, _objective, _validation, _options.BatchSize);
-            var result = new EpochResult(epoch, trainLoss, validationLoss, clock.Elapsed, samplesPerSecond);
+                : TrainingLoop.EvaluateObjective(_model, _objective, _validation, _options.BatchSize);
+            double? validationLoss = validation?.Loss;
+            var result = new EpochResult(epoch, trainLoss, validationLoss, clock.Elapsed, samplesPerSecond)
+            {
+                TrainTerms = _epochTermSums.Means(_samples),
+                ValidationTerms = validation?.Terms ?? [],
+            };
             _history.Add(result);
 
             double monitored = validationLoss ?? trainLoss;
@@ -112,6 +119,7 @@ internal sealed class TrainingRun : IDisposable
             _completedEpochs = epoch;
             _stepsIntoEpoch = 0;
             _epochLossSum = 0;
+            _epochTermSums.Reset();
             _observer?.OnEpochEnd(result);
 
             // After the observers saw the epoch's own weights; the final checkpoint holds the restored ones, so a
@@ -166,10 +174,19 @@ internal sealed class TrainingRun : IDisposable
                 if (_scheduler is not null)
                     SetLearningRate(_scheduler.RateFor(epoch, step));
                 _optimizer.zero_grad();
-                var loss = _objective(batch).Loss;
+                var objective = _objective(batch);
+                var loss = objective.Loss;
                 double value = TensorArguments.ReadScalar(loss, "the objective");
                 if (!double.IsFinite(value))
                     throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
+                // Read once each, like the loss; checked before the step so a bad term leaves the weights alone too.
+                double[] terms = _epochTermSums.Read(objective.Terms, "the objective");
+                for (int i = 0; i < terms.Length; i++)
+                {
+                    if (!double.IsFinite(terms[i]))
+                        throw new NonFiniteTrainingException(epoch, step,
+                            string.Create(CultureInfo.InvariantCulture, $"the term '{objective.Terms[i].Name}' ({terms[i]})"), _lastCheckpoint);
+                }
                 loss.backward();
                 if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is { } bad)
                     throw new NonFiniteTrainingException(epoch, step, bad, _lastCheckpoint);
@@ -177,6 +194,7 @@ internal sealed class TrainingRun : IDisposable
                     nn.utils.clip_grad_norm_(_model.parameters(), maxNorm);
                 _optimizer.step();
                 _epochLossSum += value * count;
+                _epochTermSums.Add(terms, count);
                 _stepsIntoEpoch = step;
             }
 
@@ -225,6 +243,7 @@ internal sealed class TrainingRun : IDisposable
             CompletedEpochs = _completedEpochs,
             StepsIntoEpoch = _stepsIntoEpoch,
             EpochLossSum = _epochLossSum,
+            EpochTermSums = [.. _epochTermSums.Sums()],
             Plateau = _scheduler?.State,
             EarlyStopping = _earlyStopping?.State,
             BestMonitoredLoss = _bestMonitored,
@@ -262,6 +281,8 @@ internal sealed class TrainingRun : IDisposable
         _completedEpochs = header.CompletedEpochs;
         _stepsIntoEpoch = header.StepsIntoEpoch;
         _epochLossSum = header.EpochLossSum;
+        if (header.StepsIntoEpoch > 0)
+            _epochTermSums.Restore(header.EpochTermSums);
         _bestMonitored = header.BestMonitoredLoss;
         _stoppedEarly = header.StoppedEarly;
         _history.AddRange(header.History);

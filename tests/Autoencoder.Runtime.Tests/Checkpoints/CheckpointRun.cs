@@ -10,6 +10,8 @@ namespace Autoencoder.Runtime.Tests.Checkpoints;
 /// <summary>
 /// One training process in miniature: a fresh model and optimizer built from the same seed (as a restarted program
 /// would build them), trained with checkpoints in a given directory. Dropout is on so the RNG state matters.
+/// With terms, the objective is <see cref="LossTermsTests.ReconstructionAndPenalty"/>, so the partial epoch's term sums
+/// must survive a checkpoint too.
 /// </summary>
 internal sealed class CheckpointRun : IDisposable
 {
@@ -19,8 +21,11 @@ internal sealed class CheckpointRun : IDisposable
     private readonly Tensor _train = SyntheticImages.Create(Samples, seed: 3);
     private readonly Tensor _validation = SyntheticImages.Create(16, seed: 4);
 
-    public CheckpointRun(string directory, Action<TrainingOptions>? configure = null, string? fingerprint = "tiny-64-8")
+    private readonly bool _withTerms;
+
+    public CheckpointRun(string directory, Action<TrainingOptions>? configure = null, string? fingerprint = "tiny-64-8", bool withTerms = false)
     {
+        _withTerms = withTerms;
         Model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 11, dropoutRate: 0.2);
         Optimizer = optim.Adam(Model.parameters(), 0.01);
         Options = new TrainingOptions
@@ -43,7 +48,9 @@ internal sealed class CheckpointRun : IDisposable
     public TrainingOptions Options { get; }
 
     public TrainingReport Fit(CancellationToken token = default) =>
-        TrainingLoop.Fit(Model, Optimizer, Model.MseLoss, _train, _validation, Options, token);
+        _withTerms
+            ? TrainingLoop.Fit(Model, Optimizer, b => LossTermsTests.ReconstructionAndPenalty(Model, b), _train, _validation, Options, token)
+            : TrainingLoop.Fit(Model, Optimizer, Model.MseLoss, _train, _validation, Options, token);
 
     /// <summary>Copies of every parameter and buffer, by name.</summary>
     public Dictionary<string, float[]> Weights()

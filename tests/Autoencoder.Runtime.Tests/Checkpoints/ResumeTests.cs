@@ -15,10 +15,10 @@ namespace Autoencoder.Runtime.Tests.Checkpoints;
 public sealed class ResumeTests
 {
     private static (TrainingReport Report, System.Collections.Generic.Dictionary<string, float[]> Weights) Uninterrupted(
-        Action<TrainingOptions>? configure = null)
+        Action<TrainingOptions>? configure = null, bool withTerms = false)
     {
         using var directory = new TempDirectory();
-        using var run = new CheckpointRun(directory.Path, configure);
+        using var run = new CheckpointRun(directory.Path, configure, withTerms: withTerms);
         var report = run.Fit();
         return (report, run.Weights());
     }
@@ -31,17 +31,29 @@ public sealed class ResumeTests
             actual[name].ShouldBe(values, $"{name} differs after resuming");
     }
 
-    [Theory]
-    [InlineData(2, 3)] // cancelled mid-epoch: a checkpoint of the 3 steps taken is written on the way out
-    [InlineData(3, 5)] // cancelled in the last step of epoch 3: that epoch ends and checkpoints, epoch 4 never starts
-    [InlineData(1, 1)]
-    public void Cancelled_and_resumed_run_ends_bit_identical_to_an_uninterrupted_one(int epoch, int step)
+    /// <summary>The same epochs with the same losses and term means, bit for bit.</summary>
+    private static void ShouldHaveTheSameHistory(TrainingReport actual, TrainingReport expected)
     {
-        var expected = Uninterrupted();
+        actual.Epochs.Select(e => e.TrainLoss).ShouldBe(expected.Epochs.Select(e => e.TrainLoss));
+        actual.Epochs.Select(e => e.ValidationLoss).ShouldBe(expected.Epochs.Select(e => e.ValidationLoss));
+        actual.Epochs.Select(e => e.TrainTerms.Length).ShouldBe(expected.Epochs.Select(e => e.TrainTerms.Length));
+        actual.Epochs.SelectMany(e => e.TrainTerms).ShouldBe(expected.Epochs.SelectMany(e => e.TrainTerms));
+        actual.Epochs.SelectMany(e => e.ValidationTerms).ShouldBe(expected.Epochs.SelectMany(e => e.ValidationTerms));
+    }
+
+    [Theory]
+    [InlineData(2, 3, false)] // cancelled mid-epoch: a checkpoint of the 3 steps taken is written on the way out
+    [InlineData(3, 5, false)] // cancelled in the last step of epoch 3: that epoch ends and checkpoints, epoch 4 never starts
+    [InlineData(1, 1, false)]
+    [InlineData(2, 3, true)]  // the partial epoch's term sums are in that checkpoint
+    [InlineData(3, 5, true)]
+    public void Cancelled_and_resumed_run_ends_bit_identical_to_an_uninterrupted_one(int epoch, int step, bool withTerms)
+    {
+        var expected = Uninterrupted(withTerms: withTerms);
 
         using var directory = new TempDirectory();
         using (var cts = new CancellationTokenSource())
-        using (var first = new CheckpointRun(directory.Path))
+        using (var first = new CheckpointRun(directory.Path, withTerms: withTerms))
         {
             first.Options.Observer = new RecordingObserver
             {
@@ -50,27 +62,34 @@ public sealed class ResumeTests
             first.Fit(cts.Token).Cancelled.ShouldBeTrue();
         }
 
-        using var second = new CheckpointRun(directory.Path); // a new process: fresh weights, fresh optimizer
+        using var second = new CheckpointRun(directory.Path, withTerms: withTerms); // a new process: fresh weights, fresh optimizer
         var report = second.Fit();
 
         report.ResumedFrom.ShouldNotBeNull();
         report.Cancelled.ShouldBeFalse();
-        report.Epochs.Select(e => e.TrainLoss).ShouldBe(expected.Report.Epochs.Select(e => e.TrainLoss));
-        report.Epochs.Select(e => e.ValidationLoss).ShouldBe(expected.Report.Epochs.Select(e => e.ValidationLoss));
+        ShouldHaveTheSameHistory(report, expected.Report);
+        if (withTerms)
+        {
+            report.Epochs.ShouldAllBe(e => e.TrainTerms.Length == 2 && e.ValidationTerms.Length == 2);
+            Checkpoint.Inspect(report.LastCheckpoint!).History.SelectMany(e => e.TrainTerms)
+                .ShouldBe(expected.Report.Epochs.SelectMany(e => e.TrainTerms));
+        }
         ShouldBeBitIdentical(second.Weights(), expected.Weights);
     }
 
-    [Fact]
-    public void A_crash_between_step_checkpoints_resumes_from_the_newest_and_still_ends_bit_identical()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_crash_between_step_checkpoints_resumes_from_the_newest_and_still_ends_bit_identical(bool withTerms)
     {
         Action<TrainingOptions> everyTwoSteps = o => o.Checkpoints = new CheckpointOptions
         {
             Directory = o.Checkpoints!.Directory, EverySteps = 2, KeepLast = 2,
         };
-        var expected = Uninterrupted(everyTwoSteps);
+        var expected = Uninterrupted(everyTwoSteps, withTerms);
 
         using var directory = new TempDirectory();
-        using (var first = new CheckpointRun(directory.Path, everyTwoSteps))
+        using (var first = new CheckpointRun(directory.Path, everyTwoSteps, withTerms: withTerms))
         {
             // An exception thrown out of training stands in for a crash: nothing is saved on the way out.
             first.Options.Observer = new RecordingObserver
@@ -81,11 +100,11 @@ public sealed class ResumeTests
         }
 
         Path.GetFileName(CheckpointDirectory.FindLatest(directory.Path)).ShouldBe("epoch-0003-step-000002.ckpt");
-        using var second = new CheckpointRun(directory.Path, everyTwoSteps);
+        using var second = new CheckpointRun(directory.Path, everyTwoSteps, withTerms: withTerms);
         var report = second.Fit();
 
         Path.GetFileName(report.ResumedFrom).ShouldBe("epoch-0003-step-000002.ckpt");
-        report.Epochs.Select(e => e.TrainLoss).ShouldBe(expected.Report.Epochs.Select(e => e.TrainLoss));
+        ShouldHaveTheSameHistory(report, expected.Report);
         ShouldBeBitIdentical(second.Weights(), expected.Weights);
     }
 

@@ -124,4 +124,39 @@ public sealed class JsonLinesMetricsLogTests : IDisposable
         File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("epoch").GetInt32())
             .ShouldBe(new[] { 1, 2, 3, 4 });
     }
+
+    [Fact]
+    public void Terms_are_train_and_val_columns_after_the_timing_and_a_resumed_run_keeps_them()
+    {
+        using var checkpoints = new TempDirectory();
+        var path = _temp.File("terms.jsonl");
+        using (var first = new Checkpoints.CheckpointRun(checkpoints.Path, o => o.Epochs = 2, withTerms: true))
+        using (var log = new JsonLinesMetricsLog(path))
+        {
+            first.Options.Observer = log;
+            first.Fit();
+        }
+
+        TrainingReport report;
+        using (var second = new Checkpoints.CheckpointRun(checkpoints.Path, o => o.Epochs = 3, withTerms: true))
+        using (var log = new JsonLinesMetricsLog(path))
+        {
+            second.Options.Observer = log;
+            report = second.Fit();
+        }
+
+        var rows = File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
+        rows.Length.ShouldBe(3);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i].EnumerateObject().Select(p => p.Name).ShouldBe(new[] {
+                "epoch", "train_loss", "validation_loss", "epoch_seconds", "samples_per_second",
+                "train_reconstruction", "train_penalty", "val_reconstruction", "val_penalty" });
+            var epoch = report.Epochs[i];
+            rows[i].GetProperty("train_reconstruction").GetDouble().ShouldBe(epoch.TrainTerms[0].Value);
+            rows[i].GetProperty("train_penalty").GetDouble().ShouldBe(epoch.TrainTerms[1].Value);
+            rows[i].GetProperty("val_reconstruction").GetDouble().ShouldBe(epoch.ValidationTerms[0].Value);
+            rows[i].GetProperty("val_penalty").GetDouble().ShouldBe(epoch.ValidationTerms[1].Value);
+        }
+    }
 }

@@ -6,6 +6,7 @@ using Autoencoder.Runtime.Reporting;
 using Autoencoder.Runtime.Tests.Imaging;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
+using Autoencoder.Runtime.Training;
 using Shouldly;
 using Xunit;
 
@@ -78,6 +79,30 @@ public sealed class TensorBoardLogTests : IDisposable
             .Select(Tensorboard.Event.Parser.ParseFrom).ToList();
         events.SelectMany(e => e.Summary?.Value.Select(v => v.Tag) ?? []).Distinct().Order()
             .ShouldBe(new[] { "loss/train", "loss/validation", "time/epoch_seconds", "time/samples_per_second" });
+    }
+
+    [Fact]
+    public void Named_terms_are_train_and_val_scalars_per_epoch()
+    {
+        using var train = SyntheticImages.Create(64, seed: 1);
+        using var validation = SyntheticImages.Create(32, seed: 2);
+        using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 3);
+        using var optimizer = TorchSharp.torch.optim.Adam(model.parameters(), 0.02);
+        var runDirectory = _temp.File("terms");
+
+        var report = TrainingLoop.Fit(model, optimizer, b => LossTermsTests.ReconstructionAndPenalty(model, b), train, validation,
+            new TrainingOptions { Epochs = 2, BatchSize = 32, Observer = new TensorBoardLog(runDirectory) });
+
+        var values = TfRecordReader.Read(File.ReadAllBytes(Directory.GetFiles(runDirectory).Single()))
+            .Select(Tensorboard.Event.Parser.ParseFrom)
+            .SelectMany(e => e.Summary?.Value.Select(v => (e.Step, v.Tag, v.SimpleValue)) ?? [])
+            .ToList();
+        values.Select(v => v.Tag).Distinct().Order().ShouldBe(new[] {
+            "loss/train", "loss/validation", "time/epoch_seconds", "time/samples_per_second",
+            "train/penalty", "train/reconstruction", "val/penalty", "val/reconstruction" });
+        float[] Series(string tag) => values.Where(v => v.Tag == tag).OrderBy(v => v.Step).Select(v => v.SimpleValue).ToArray();
+        Series("train/reconstruction").ShouldBe(report.Epochs.Select(e => (float)e.TrainTerms[0].Value).ToArray());
+        Series("val/penalty").ShouldBe(report.Epochs.Select(e => (float)e.ValidationTerms[1].Value).ToArray());
     }
 
     private static byte[] TopRow(PngReader.Image image) =>

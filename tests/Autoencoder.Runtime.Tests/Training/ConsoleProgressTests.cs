@@ -91,4 +91,26 @@ public sealed class ConsoleProgressTests
         // 2999 remaining epochs of 2 s each.
         writer.ToString().ShouldEndWith("ETA 1:39:58\n");
     }
+
+    [Fact]
+    public void Named_terms_follow_their_loss_in_brackets_with_four_significant_digits()
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        var progress = new ConsoleProgress(writer, interactive: false, new ManualClock());
+
+        progress.OnEpochStart(1, 3, 10);
+        progress.OnEpochEnd(new EpochResult(1, 97.31, 98.5, TimeSpan.FromSeconds(2), 500)
+        {
+            TrainTerms = [new("reconstruction", 85.2049), new("kl", 12.1)],
+            ValidationTerms = [new("reconstruction", 86.4), new("kl", 12.1)],
+        });
+        progress.OnEpochEnd(new EpochResult(2, 97.31, null, TimeSpan.FromSeconds(2), 500)
+        {
+            TrainTerms = [new("reconstruction", 85.2), new("kl", 12.1)],
+        });
+
+        writer.ToString().ShouldBe(
+            "Epoch 1/3  train 97.31 (reconstruction 85.2, kl 12.1)  val 98.5 (reconstruction 86.4, kl 12.1)  2.0s  500 samples/s  ETA 0:04\n" +
+            "Epoch 2/3  train 97.31 (reconstruction 85.2, kl 12.1)  2.0s  500 samples/s  ETA 0:02\n");
+    }
 }

@@ -56,6 +56,26 @@ public sealed class TensorLifetimeTests : IDisposable
         LiveTensors.ShouldBe(before, "after the second Fit");
     }
 
+    [Fact]
+    public void Fit_and_evaluation_of_an_objective_with_named_terms_leave_as_many_live_tensors_as_there_were_before()
+    {
+        using var train = SyntheticImages.Create(100, seed: 1);
+        using var validation = SyntheticImages.Create(40, seed: 2);
+        using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 3);
+        using var optimizer = optim.Adam(model.parameters(), 0.02);
+        Func<Tensor, BatchObjective> objective = b => LossTermsTests.ReconstructionAndPenalty(model, b);
+        var before = LiveTensors;
+
+        var report = TrainingLoop.Fit(model, optimizer, objective, train, validation,
+            new TrainingOptions { Epochs = Epochs, BatchSize = BatchSize });
+
+        report.Epochs[^1].TrainTerms.Length.ShouldBe(2);
+        report.Epochs[^1].ValidationTerms.Length.ShouldBe(2);
+        LiveTensors.ShouldBe(before, "after Fit");
+        TrainingLoop.EvaluateObjective(model, objective, validation, BatchSize).Terms.Length.ShouldBe(2);
+        LiveTensors.ShouldBe(before, "after EvaluateObjective");
+    }
+
     [Theory]
     [MemberData(nameof(Models))]
     public void Evaluation_leaves_as_many_live_tensors_as_there_were_before(string model)

@@ -34,6 +34,9 @@ internal sealed record CheckpointHeader
     /// <summary>Sample-weighted loss sum of those steps, so the resumed epoch reports the same mean.</summary>
     public required double EpochLossSum { get; init; }
 
+    /// <summary>Sample-weighted sums of the objective's named terms over those steps, in its order; empty for a plain loss.</summary>
+    public List<TermValue> EpochTermSums { get; init; } = [];
+
     public LearningRateScheduler.PlateauState? Plateau { get; init; }
 
     public EarlyStoppingTracker.Counters? EarlyStopping { get; init; }
@@ -44,6 +47,7 @@ internal sealed record CheckpointHeader
     /// <summary>Early stopping ended the run; a resumed run does not train further.</summary>
     public bool StoppedEarly { get; init; }
 
+    /// <summary>The completed epochs, each with its term means.</summary>
     public required List<EpochResult> History { get; init; }
 }
 
