@@ -205,11 +205,12 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// <summary>");
             w.Line("/// The negative log-likelihood −log p(x) of <paramref name=\"inputs\"/> in nats per sample, estimated by importance sampling");
             w.Line("/// with <paramref name=\"samples\"/> draws from q(z | x) per sample (the IWAE bound of Burda et al. 2016, which tightens as");
-            w.Line("/// <paramref name=\"samples\"/> grows; their Table 1 uses 5000), in evaluation mode.");
+            w.Line("/// <paramref name=\"samples\"/> grows; their Table 1 uses 5000), in evaluation mode. At most <paramref name=\"pairsPerCall\"/>");
+            w.Line("/// (image, sample) pairs are decoded at once: large enough to keep the matrix products efficient, small enough to bound memory.");
             w.Line("/// </summary>");
             w.Line("public " + generative + ".NllReport EvaluateNll(" + TorchNames.Tensor + " inputs, int samples = 5000, " + Generator
-                   + "? generator = null, global::System.IProgress<long>? progress = null) =>");
-            w.Line("    " + generative + ".ImportanceSampling.NegativeLogLikelihood(Model, Model." + model.Encoder.MethodName + ", Model.LogLikelihood, inputs, samples, Options.BatchSize, generator, progress);");
+                   + "? generator = null, global::System.IProgress<long>? progress = null, int pairsPerCall = 5000) =>");
+            w.Line("    " + generative + ".ImportanceSampling.NegativeLogLikelihood(Model, Model." + model.Encoder.MethodName + ", Model.LogLikelihood, inputs, samples, pairsPerCall, generator, progress);");
             w.Line();
         }
 
