@@ -1,3 +1,4 @@
+using System.Linq;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Spec;
 
@@ -16,7 +17,14 @@ namespace Autoencoder.Generators.Analysis
         ResolvedOptimizer Optimizer,
         ResolvedTraining Training)
     {
-        public Shape Code => Encoder.Output;
+        /// <summary>What the decoder takes: the latent z of a variational model, else the encoder's output.</summary>
+        public Shape Code => Variational?.Code ?? Encoder.Output;
+
+        /// <summary>The heads and settings of a variational autoencoder; null for any other model.</summary>
+        public AnalyzedVariational? Variational { get; init; }
+
+        /// <summary>Modules between the encoder and the decoder (a variational model's heads), in module order.</summary>
+        public EquatableArray<AnalyzedLayer> LatentLayers => Variational?.Heads ?? EquatableArray<AnalyzedLayer>.Empty;
 
         /// <summary>
         /// True when the module emits <c>TrainingObjective</c>, returning the loss with its named terms (penalties, KL,
@@ -24,7 +32,7 @@ namespace Autoencoder.Generators.Analysis
         /// </summary>
         public bool HasObjective { get; init; }
 
-        public long ParameterCount => Encoder.ParameterCount + Decoder.ParameterCount;
+        public long ParameterCount => Encoder.ParameterCount + LatentLayers.Sum(l => l.Parameters) + Decoder.ParameterCount;
     }
 
     internal sealed record AnalyzedNetwork(

@@ -26,7 +26,7 @@ namespace Autoencoder.Generators.Analysis
             {
                 if (network is { DeclaredByUser: true } && !HasBadSignature(network, diagnostics))
                 {
-                    stubs.Add(new NetworkStub(network.MethodName, network.ParameterName, network.Accessibility));
+                    stubs.Add(new NetworkStub(network.MethodName, network.ParameterName, network.Accessibility, network.ReturnsGaussianCode));
                 }
             }
 
@@ -37,5 +37,5 @@ namespace Autoencoder.Generators.Analysis
             => diagnostics.Any(d => d.Descriptor.Id == DiagnosticDescriptors.InvalidNetworkSignature.Id && d.MessageArgs.Count > 0 && d.MessageArgs[0] == network.MethodName);
     }
 
-    internal sealed record NetworkStub(string MethodName, string ParameterName, string Accessibility);
+    internal sealed record NetworkStub(string MethodName, string ParameterName, string Accessibility, bool ReturnsGaussianCode = false);
 }

@@ -20,7 +20,9 @@ namespace Autoencoder.Generators.Analysis
 
             var input = AnalyzeInput(spec, diagnostics);
             var encoder = AnalyzeNetwork(spec, spec.Encoder, "encoder", NetworkRoles.EncodeMethod, input, diagnostics);
-            var decoder = AnalyzeNetwork(spec, spec.Decoder, "decoder", NetworkRoles.DecodeMethod, encoder?.Output, diagnostics);
+            var variational = VariationalAnalysis.Analyze(spec, encoder, diagnostics);
+            var code = spec.Latent is VariationalSpec ? variational?.Code : encoder?.Output;
+            var decoder = AnalyzeNetwork(spec, spec.Decoder, "decoder", NetworkRoles.DecodeMethod, code, diagnostics);
 
             if (input is not null && decoder is not null && decoder.Output != input)
             {
@@ -42,7 +44,11 @@ namespace Autoencoder.Generators.Analysis
             var hasErrors = diagnostics.Exists(d => d.IsError);
             var model = hasErrors || input is null || encoder is null || decoder is null
                 ? null
-                : new AnalyzedModel(spec.Type, input, encoder, decoder, spec.Loss.Kind, optimizer, training);
+                : new AnalyzedModel(spec.Type, input, encoder, decoder, spec.Loss.Kind, optimizer, training)
+                {
+                    Variational = variational,
+                    HasObjective = variational is not null,
+                };
             return new AnalysisResult(model, diagnostics.ToEquatableArray());
         }
 

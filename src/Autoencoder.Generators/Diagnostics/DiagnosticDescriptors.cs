@@ -105,6 +105,32 @@ namespace Autoencoder.Generators.Diagnostics
             "Learning-rate schedule setting missing",
             "The {0} schedule needs {1}, {2}");
 
+        // Variational autoencoders: AE0030-AE0039.
+        public static readonly DiagnosticDescriptor VariationalEncoderNotFlat = Error(
+            "AE0030",
+            "Variational encoder does not end in a flat feature vector",
+            "The encoder of the variational autoencoder '{0}' outputs {1}, but the heads for the mean and log-variance of q(z | x) take a flat feature vector [B, F]: end the encoder with [Flatten] or a [Dense] layer");
+
+        public static readonly DiagnosticDescriptor EncodeReturnTypeDoesNotFit = Error(
+            "AE0031",
+            "Encode's return type does not fit the model",
+            "'{0}' of '{1}' returns {2}, but {3}");
+
+        public static readonly DiagnosticDescriptor LatentSizeOutOfRange = Error(
+            "AE0032",
+            "Latent size out of range",
+            "The latent size of the variational autoencoder '{0}' must be at least 1, but is {1}");
+
+        public static readonly DiagnosticDescriptor BetaOutOfRange = Error(
+            "AE0033",
+            "β out of range",
+            "Beta of the variational autoencoder '{0}' must be a finite number ≥ 0 (1 for a VAE, more for a β-VAE), but is {1}");
+
+        public static readonly DiagnosticDescriptor LikelihoodDoesNotFitLoss = Error(
+            "AE0034",
+            "Likelihood does not fit the loss",
+            "The {0} likelihood of '{1}' does not fit the loss {2}: {3}");
+
         // YAML front-end ids start at AE0101, apart from the model ids above, which every front-end shares.
         public static readonly DiagnosticDescriptor YamlSyntax = Error(
             "AE0101",

@@ -25,7 +25,7 @@ namespace Autoencoder.Generators.Emit
         {
             var text = new StringBuilder();
             text.Append("input ").Append(model.Input).Append('\n');
-            foreach (var layer in model.Encoder.Layers.Concat(model.Decoder.Layers).SelectMany(l => l.SelfAndNested()))
+            foreach (var layer in model.Encoder.Layers.Concat(model.LatentLayers).Concat(model.Decoder.Layers).SelectMany(l => l.SelfAndNested()))
             {
                 text.Append(layer.Name).Append(' ')
                     .Append(layer.Layer.Describe()).Append(' ')

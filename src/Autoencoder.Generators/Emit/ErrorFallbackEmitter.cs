@@ -14,7 +14,8 @@ namespace Autoencoder.Generators.Emit
             w.Line("// The declaration has errors (the AE diagnostics); these bodies only stop the compiler from adding more.");
             foreach (var network in fallback.Networks)
             {
-                w.Line(network.Accessibility + " partial " + TorchNames.Tensor + " " + network.MethodName + "(" + TorchNames.Tensor + " " + network.ParameterName + ") =>");
+                var returns = network.ReturnsGaussianCode ? VariationalEmitter.GaussianCode : TorchNames.Tensor;
+                w.Line(network.Accessibility + " partial " + returns + " " + network.MethodName + "(" + TorchNames.Tensor + " " + network.ParameterName + ") =>");
                 w.Line("    throw new global::System.InvalidOperationException(\"" + fallback.Type.Name + " has declaration errors; fix them and rebuild.\");");
             }
 

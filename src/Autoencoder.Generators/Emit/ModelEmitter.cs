@@ -26,9 +26,18 @@ namespace Autoencoder.Generators.Emit
             WriteSummary(w, model);
             WriteFields(w, model);
             WriteConstructor(w, model);
-            WriteNetwork(w, model.Encoder);
-            WriteNetwork(w, model.Decoder);
-            WriteForwardAndLoss(w, model);
+            if (model.Variational is { } variational)
+            {
+                VariationalEmitter.WriteEncoder(w, model, variational);
+                WriteNetwork(w, model.Decoder);
+                VariationalEmitter.WriteMembers(w, model, variational);
+            }
+            else
+            {
+                WriteNetwork(w, model.Encoder);
+                WriteNetwork(w, model.Decoder);
+                WriteForwardAndLoss(w, model);
+            }
             w.Close();
 
             TypeScaffold.CloseFile(w, type);
@@ -145,7 +154,7 @@ namespace Autoencoder.Generators.Emit
             w.Line();
         }
 
-        private static void WriteLayers(SourceWriter w, EquatableArray<AnalyzedLayer> layers, string p)
+        internal static void WriteLayers(SourceWriter w, EquatableArray<AnalyzedLayer> layers, string p)
         {
             foreach (var layer in layers)
             {
@@ -210,7 +219,7 @@ namespace Autoencoder.Generators.Emit
         }
 
         private static System.Collections.Generic.IEnumerable<AnalyzedLayer> ModuleLayers(AnalyzedModel model)
-            => model.Encoder.Layers.Concat(model.Decoder.Layers).SelectMany(l => l.SelfAndNested()).Where(l => l.HasModule);
+            => model.Encoder.Layers.Concat(model.LatentLayers).Concat(model.Decoder.Layers).SelectMany(l => l.SelfAndNested()).Where(l => l.HasModule);
 
         private static string FieldType(AnalyzedLayer layer) => layer.Layer switch
         {
@@ -247,7 +256,7 @@ namespace Autoencoder.Generators.Emit
             _ => expression,
         };
 
-        private static string LossFunction(ReconstructionLoss loss) => loss switch
+        internal static string LossFunction(ReconstructionLoss loss) => loss switch
         {
             ReconstructionLoss.BinaryCrossEntropy => "binary_cross_entropy",
             ReconstructionLoss.BinaryCrossEntropyWithLogits => "binary_cross_entropy_with_logits",

@@ -176,6 +176,11 @@ namespace Autoencoder.Generators.Emit
             w.Line("public " + Metrics + ".ReconstructionReport Evaluate(" + tensor + " inputs) =>");
             w.Line("    " + Metrics + ".ReconstructionMetrics.Evaluate(Model, Model.Reconstruct, inputs, Options.BatchSize);");
             w.Line();
+            if (model.Variational is not null)
+            {
+                VariationalEmitter.WriteTrainerMembers(w, model);
+            }
+
             w.Line("private " + Training + ".TrainingOptions LoopOptions() => new()");
             w.Line("{");
             w.Line("    Epochs = Options.Epochs,");

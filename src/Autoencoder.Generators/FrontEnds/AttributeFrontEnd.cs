@@ -16,7 +16,7 @@ namespace Autoencoder.Generators.FrontEnds
     /// what is specific to C# (partial, nesting, method signatures); everything about the model itself is
     /// validated later on the spec, the same way for every front-end.
     /// </summary>
-    internal static class AttributeFrontEnd
+    internal static partial class AttributeFrontEnd
     {
         public static ModelParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -46,7 +46,8 @@ namespace Autoencoder.Generators.FrontEnds
                 ReadOptimizer(attributes, cancellationToken),
                 ReadTraining(attributes, cancellationToken),
                 ReadInit(context.Attributes.FirstOrDefault(), cancellationToken),
-                typeLocation);
+                typeLocation,
+                Latent: ReadVariational(attributes, cancellationToken));
 
             return new ModelParseResult(spec, diagnostics.ToEquatableArray());
         }
@@ -139,7 +140,10 @@ namespace Autoencoder.Generators.FrontEnds
             }
 
             var grouped = ResidualMarkers.Group(layers, methodName, diagnostics);
-            return new NetworkSpec(methodName, parameterName, Accessibility(method.DeclaredAccessibility), DeclaredByUser: true, grouped, location);
+            return new NetworkSpec(methodName, parameterName, Accessibility(method.DeclaredAccessibility), DeclaredByUser: true, grouped, location)
+            {
+                ReturnsGaussianCode = IsGaussianCode(method.ReturnType),
+            };
         }
 
         private static string? SignatureProblem(IMethodSymbol method)
@@ -169,7 +173,9 @@ namespace Autoencoder.Generators.FrontEnds
                 return "it must take exactly one TorchSharp Tensor";
             }
 
-            if (!IsTensor(method.ReturnType) || method.ReturnsByRef || method.ReturnsByRefReadonly)
+            // Encode may return GaussianCode; whether that fits the model ([Variational] or not) is checked by analysis.
+            var returnsCode = method.Name == NetworkRoles.EncodeMethod && IsGaussianCode(method.ReturnType);
+            if (!(IsTensor(method.ReturnType) || returnsCode) || method.ReturnsByRef || method.ReturnsByRefReadonly)
             {
                 return "it must return a TorchSharp Tensor";
             }

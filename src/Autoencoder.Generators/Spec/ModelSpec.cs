@@ -60,7 +60,11 @@ namespace Autoencoder.Generators.Spec
         string Accessibility,
         bool DeclaredByUser,
         EquatableArray<LayerSpec> Layers,
-        LocationInfo? Location);
+        LocationInfo? Location)
+    {
+        /// <summary>True when the user's Encode returns <c>GaussianCode</c> (a variational encoder) rather than a Tensor.</summary>
+        public bool ReturnsGaussianCode { get; init; }
+    }
 
     /// <summary>The model's weight initialisation, for layers that leave theirs unset; <see cref="WeightInit.Default"/> when the model sets none.</summary>
     internal sealed record InitSpec(WeightInit Init, LocationInfo? Location)

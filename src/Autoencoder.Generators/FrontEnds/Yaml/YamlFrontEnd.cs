@@ -98,6 +98,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             var init = fields.TryGetValue("init", out var i)
                 ? new InitSpec(reader.Choice(i.Value, "The model's 'init'", YamlVocabulary.Inits), reader.At(i.Value))
                 : InitSpec.Unset;
+            var variational = fields.TryGetValue("variational", out var v) ? YamlVariational.Read(reader, v.Value) : null;
 
             if (name is null)
             {
@@ -105,7 +106,9 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             }
 
             var type = new TypeSpec(ns, name, accessibility ?? "public", EquatableArray<ContainingTypeSpec>.Empty, DeclaredByUser: false);
-            return new ModelSpec(type, input, encoder, decoder, loss, optimizer, training, init, reader.At(nameNode!));
+            // The generator declares Encode; a variational one returns the posterior's parameters, as the attribute form must.
+            var encoded = variational is null || encoder is null ? encoder : encoder with { ReturnsGaussianCode = true };
+            return new ModelSpec(type, input, encoded, decoder, loss, optimizer, training, init, reader.At(nameNode!), Latent: variational);
         }
 
         private static InputSpec? Input(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root)

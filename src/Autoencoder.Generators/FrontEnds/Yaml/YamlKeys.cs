@@ -3,7 +3,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
     /// <summary>Every key of the YAML model format (docs/yaml.md), one list per map.</summary>
     internal static class YamlKeys
     {
-        public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training", "init" };
+        public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training", "init", "variational" };
         public static readonly string[] Layers =
         {
             "dense", "flatten", "unflatten", "dropout",
