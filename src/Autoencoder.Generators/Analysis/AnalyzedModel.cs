@@ -24,6 +24,9 @@ namespace Autoencoder.Generators.Analysis
         /// </summary>
         public bool HasObjective { get; init; }
 
+        /// <summary>Input corruption and code penalties, resolved; null when the model declares none.</summary>
+        public AnalyzedRegularization? Regularization { get; init; }
+
         public long ParameterCount => Encoder.ParameterCount + Decoder.ParameterCount;
     }
 

@@ -38,11 +38,16 @@ namespace Autoencoder.Generators.Analysis
             var optimizer = ResolveOptimizer(spec.Optimizer, diagnostics);
             var training = TrainingControls.Resolve(spec.Training, diagnostics);
             WeightInits.Validate(spec, diagnostics);
+            var regularization = RegularizationAnalysis.Analyze(spec, encoder, diagnostics);
 
             var hasErrors = diagnostics.Exists(d => d.IsError);
             var model = hasErrors || input is null || encoder is null || decoder is null
                 ? null
-                : new AnalyzedModel(spec.Type, input, encoder, decoder, spec.Loss.Kind, optimizer, training);
+                : new AnalyzedModel(spec.Type, input, encoder, decoder, spec.Loss.Kind, optimizer, training)
+                {
+                    Regularization = regularization,
+                    HasObjective = regularization?.HasPenalty == true,
+                };
             return new AnalysisResult(model, diagnostics.ToEquatableArray());
         }
 
@@ -265,7 +270,7 @@ namespace Autoencoder.Generators.Analysis
         }
 
         /// <summary>The activation that produces the decoder's values: that of the last layer that computes any (reshapes, dropout, pooling and upsampling only move or average them).</summary>
-        private static (Activation Activation, LocationInfo? Location) FinalActivation(NetworkSpec decoder)
+        internal static (Activation Activation, LocationInfo? Location) FinalActivation(NetworkSpec decoder)
         {
             for (var i = decoder.Layers.Count - 1; i >= 0; i--)
             {

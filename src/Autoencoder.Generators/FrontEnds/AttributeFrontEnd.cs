@@ -46,7 +46,8 @@ namespace Autoencoder.Generators.FrontEnds
                 ReadOptimizer(attributes, cancellationToken),
                 ReadTraining(attributes, cancellationToken),
                 ReadInit(context.Attributes.FirstOrDefault(), cancellationToken),
-                typeLocation);
+                typeLocation,
+                Regularization: RegularizationAttributes.Read(attributes, cancellationToken));
 
             return new ModelParseResult(spec, diagnostics.ToEquatableArray());
         }
@@ -365,7 +366,7 @@ namespace Autoencoder.Generators.FrontEnds
             return init is null ? InitSpec.Unset : new InitSpec((WeightInit)init.Value, LocationOf(autoencoder!, cancellationToken));
         }
 
-        private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string name)
+        internal static AttributeData? Find(ImmutableArray<AttributeData> attributes, string name)
             => attributes.FirstOrDefault(a => a.AttributeClass is { } c && c.Name == name && IsOurs(c) && a.AttributeConstructor is not null);
 
         private static bool IsOurs(INamedTypeSymbol attributeClass)
@@ -384,7 +385,7 @@ namespace Autoencoder.Generators.FrontEnds
             return false;
         }
 
-        private static LocationInfo? LocationOf(AttributeData attribute, CancellationToken cancellationToken)
+        internal static LocationInfo? LocationOf(AttributeData attribute, CancellationToken cancellationToken)
             => LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
 
         private static int IntAt(ImmutableArray<TypedConstant> args, int index)
@@ -406,7 +407,7 @@ namespace Autoencoder.Generators.FrontEnds
         private static T Named<T>(AttributeData attribute, string name, T fallback)
             where T : struct => NamedOrNull<T>(attribute, name) ?? fallback;
 
-        private static T? NamedOrNull<T>(AttributeData attribute, string name)
+        internal static T? NamedOrNull<T>(AttributeData attribute, string name)
             where T : struct
         {
             foreach (var pair in attribute.NamedArguments)
