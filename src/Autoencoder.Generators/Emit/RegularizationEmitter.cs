@@ -52,8 +52,9 @@ namespace Autoencoder.Generators.Emit
             };
 
             w.Line("/// <summary>");
-            w.Line("/// The declared corruption, " + description + ", drawn from <paramref name=\"generator\"/>");
-            w.Line("/// (torch's global generator if null). Training feeds the model corrupted batches and compares with the clean ones.");
+            w.Line("/// The declared corruption, " + description + ".");
+            w.Line("/// Draws from <paramref name=\"generator\"/> (torch's global generator if null). Training feeds the model corrupted");
+            w.Line("/// batches and compares its reconstructions with the clean ones.");
             w.Line("/// </summary>");
             w.Line("public static " + tensor + " Corrupt(" + tensor + " images, " + TorchNames.Torch + ".Generator? generator = null) =>");
             w.Line("    " + TorchNames.Runtime + ".Corruption.ImageCorruption." + function + "(images, " + amount + ", generator);");
@@ -139,7 +140,7 @@ namespace Autoencoder.Generators.Emit
                 if (sparse.Target is { } target)
                 {
                     var rho = Literals.Format(target);
-                    var rest = Literals.Format(1 - target);
+                    var rest = Literals.Format(System.Math.Round(1 - target, 12));
                     w.Line("// β · Σ_j KL(ρ ‖ ρ̂_j) with ρ = " + rho + ", where ρ̂_j is unit j's mean activation over the batch;");
                     w.Line("// kept inside (0, 1) so that a saturated unit gives a large but finite penalty.");
                     w.Line("var meanActivation = code.flatten(1).mean(new long[] { 0 }).clamp(1e-6, 1 - 1e-6);");
