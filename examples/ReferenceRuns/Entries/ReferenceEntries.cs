@@ -7,6 +7,7 @@ internal static class ReferenceEntries
 {
     public static IReadOnlyList<IReferenceEntry> All { get; } = new IReferenceEntry[]
     {
+        new DenoisingEntry(), new SparseEntry(), new ContractiveEntry(),
         new VaeEntry(),
     };
 }

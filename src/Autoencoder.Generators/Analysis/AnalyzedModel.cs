@@ -32,6 +32,9 @@ namespace Autoencoder.Generators.Analysis
         /// </summary>
         public bool HasObjective { get; init; }
 
+        /// <summary>Input corruption and code penalties, resolved; null when the model declares none.</summary>
+        public AnalyzedRegularization? Regularization { get; init; }
+
         public long ParameterCount => Encoder.ParameterCount + LatentLayers.Sum(l => l.Parameters) + Decoder.ParameterCount;
     }
 

@@ -40,6 +40,7 @@ namespace Autoencoder.Generators.Analysis
             var optimizer = ResolveOptimizer(spec.Optimizer, diagnostics);
             var training = TrainingControls.Resolve(spec.Training, diagnostics);
             WeightInits.Validate(spec, diagnostics);
+            var regularization = RegularizationAnalysis.Analyze(spec, encoder, diagnostics);
 
             var hasErrors = diagnostics.Exists(d => d.IsError);
             var model = hasErrors || input is null || encoder is null || decoder is null
@@ -47,7 +48,8 @@ namespace Autoencoder.Generators.Analysis
                 : new AnalyzedModel(spec.Type, input, encoder, decoder, spec.Loss.Kind, optimizer, training)
                 {
                     Variational = variational,
-                    HasObjective = variational is not null,
+                    Regularization = regularization,
+                    HasObjective = variational is not null || regularization?.HasPenalty == true,
                 };
             return new AnalysisResult(model, diagnostics.ToEquatableArray());
         }
@@ -271,7 +273,7 @@ namespace Autoencoder.Generators.Analysis
         }
 
         /// <summary>The activation that produces the decoder's values: that of the last layer that computes any (reshapes, dropout, pooling and upsampling only move or average them).</summary>
-        private static (Activation Activation, LocationInfo? Location) FinalActivation(NetworkSpec decoder)
+        internal static (Activation Activation, LocationInfo? Location) FinalActivation(NetworkSpec decoder)
         {
             for (var i = decoder.Layers.Count - 1; i >= 0; i--)
             {

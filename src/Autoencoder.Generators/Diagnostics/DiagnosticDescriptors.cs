@@ -105,6 +105,32 @@ namespace Autoencoder.Generators.Diagnostics
             "Learning-rate schedule setting missing",
             "The {0} schedule needs {1}, {2}");
 
+        // Denoising, sparse and contractive autoencoders: AE0020-AE0029.
+        public static readonly DiagnosticDescriptor RegularizationOutOfRange = Error(
+            "AE0020",
+            "Denoising, sparse or contractive setting out of range",
+            "{0} must be {1}, but is {2}");
+
+        public static readonly DiagnosticDescriptor SparsePenaltyIncomplete = Error(
+            "AE0021",
+            "Sparse penalty incomplete",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor KlSparsityNeedsSigmoidCode = Error(
+            "AE0022",
+            "KL sparsity needs code activations in (0, 1)",
+            "The KL sparsity target of '{0}' compares mean code activations with a probability, so they must lie in (0, 1), but the encoder ends with activation {1}: end it with Activation.Sigmoid, or use the L1 penalty alone");
+
+        public static readonly DiagnosticDescriptor PenaltyWithLatent = Error(
+            "AE0023",
+            "Code penalty on a model with a latent distribution",
+            "{0} penalises the activations of a deterministic code, but '{1}' declares a {2} code, which has its own regulariser; remove one of them");
+
+        public static readonly DiagnosticDescriptor ContractiveEncoderMixesSamples = Error(
+            "AE0024",
+            "Contractive penalty with an encoder that mixes samples",
+            "The contractive penalty of '{0}' needs each code to depend on its own input only, but {1} in the encoder normalises over the batch while training: use LayerNorm or GroupNorm there, or remove the penalty");
+
         // Variational autoencoders: AE0030-AE0039.
         public static readonly DiagnosticDescriptor VariationalEncoderNotFlat = Error(
             "AE0030",

@@ -214,6 +214,12 @@ namespace Autoencoder.Generators.Emit
             w.Line("public static " + tensor + " LossFunction(" + tensor + " output, " + tensor + " target) =>");
             w.Line("    " + TorchNames.Functional + "." + LossFunction(model.Loss) + "(output, target);");
             w.Line();
+            if (model.Regularization is { } regularization)
+            {
+                RegularizationEmitter.Write(w, model, regularization);
+                return;
+            }
+
             w.Line("/// <summary>The training objective for a batch: reconstruct it and compare the result with the batch itself.</summary>");
             w.Line("public " + tensor + " TrainingLoss(" + tensor + " batch) => LossFunction(forward(batch), batch);");
         }

@@ -47,7 +47,8 @@ namespace Autoencoder.Generators.FrontEnds
                 ReadTraining(attributes, cancellationToken),
                 ReadInit(context.Attributes.FirstOrDefault(), cancellationToken),
                 typeLocation,
-                Latent: ReadVariational(attributes, cancellationToken));
+                Latent: ReadVariational(attributes, cancellationToken),
+                Regularization: RegularizationAttributes.Read(attributes, cancellationToken));
 
             return new ModelParseResult(spec, diagnostics.ToEquatableArray());
         }
@@ -371,7 +372,7 @@ namespace Autoencoder.Generators.FrontEnds
             return init is null ? InitSpec.Unset : new InitSpec((WeightInit)init.Value, LocationOf(autoencoder!, cancellationToken));
         }
 
-        private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string name)
+        internal static AttributeData? Find(ImmutableArray<AttributeData> attributes, string name)
             => attributes.FirstOrDefault(a => a.AttributeClass is { } c && c.Name == name && IsOurs(c) && a.AttributeConstructor is not null);
 
         private static bool IsOurs(INamedTypeSymbol attributeClass)
@@ -390,7 +391,7 @@ namespace Autoencoder.Generators.FrontEnds
             return false;
         }
 
-        private static LocationInfo? LocationOf(AttributeData attribute, CancellationToken cancellationToken)
+        internal static LocationInfo? LocationOf(AttributeData attribute, CancellationToken cancellationToken)
             => LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken));
 
         private static int IntAt(ImmutableArray<TypedConstant> args, int index)
@@ -412,7 +413,7 @@ namespace Autoencoder.Generators.FrontEnds
         private static T Named<T>(AttributeData attribute, string name, T fallback)
             where T : struct => NamedOrNull<T>(attribute, name) ?? fallback;
 
-        private static T? NamedOrNull<T>(AttributeData attribute, string name)
+        internal static T? NamedOrNull<T>(AttributeData attribute, string name)
             where T : struct
         {
             foreach (var pair in attribute.NamedArguments)

@@ -11,6 +11,9 @@ namespace Autoencoder.Generators.FrontEnds
         public const string Training = "TrainingAttribute";
         public const string EarlyStopping = "EarlyStoppingAttribute";
         public const string LearningRateSchedule = "LearningRateScheduleAttribute";
+        public const string Denoising = "DenoisingAttribute";
+        public const string Sparse = "SparseAttribute";
+        public const string Contractive = "ContractiveAttribute";
         public const string Layer = "LayerAttribute";
         public const string Dense = "DenseAttribute";
         public const string Flatten = "FlattenAttribute";

@@ -99,6 +99,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 ? new InitSpec(reader.Choice(i.Value, "The model's 'init'", YamlVocabulary.Inits), reader.At(i.Value))
                 : InitSpec.Unset;
             var variational = fields.TryGetValue("variational", out var v) ? YamlVariational.Read(reader, v.Value) : null;
+            var regularization = YamlRegularization.Read(reader, fields);
 
             if (name is null)
             {
@@ -108,7 +109,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             var type = new TypeSpec(ns, name, accessibility ?? "public", EquatableArray<ContainingTypeSpec>.Empty, DeclaredByUser: false);
             // The generator declares Encode; a variational one returns the posterior's parameters, as the attribute form must.
             var encoded = variational is null || encoder is null ? encoder : encoder with { ReturnsGaussianCode = true };
-            return new ModelSpec(type, input, encoded, decoder, loss, optimizer, training, init, reader.At(nameNode!), Latent: variational);
+            return new ModelSpec(type, input, encoded, decoder, loss, optimizer, training, init, reader.At(nameNode!), Regularization: regularization, Latent: variational);
         }
 
         private static InputSpec? Input(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root)

@@ -58,6 +58,13 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             Pair("bilinear", Upsampling.Bilinear),
         };
 
+        public static readonly IReadOnlyList<KeyValuePair<string, NoiseKind>> Noises = new[]
+        {
+            Pair("gaussian", NoiseKind.Gaussian),
+            Pair("masking", NoiseKind.Masking),
+            Pair("salt_and_pepper", NoiseKind.SaltAndPepper),
+        };
+
         public static readonly IReadOnlyList<KeyValuePair<string, string>> Accessibilities = new[]
         {
             Pair("public", "public"),

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Spec;
+
+namespace Autoencoder.Generators.Analysis
+{
+    /// <summary>
+    /// Validates denoising, sparse and contractive declarations and resolves them for the emitter: the amounts in range, a
+    /// sparse declaration with a penalty, a sigmoid code for the KL target, no code penalty on a latent distribution, and which
+    /// form of the contractive penalty the encoder allows.
+    /// </summary>
+    internal static class RegularizationAnalysis
+    {
+        /// <summary>Default β of the KL sparsity penalty, as on the attribute.</summary>
+        public const double DefaultSparsityWeight = 1;
+
+        public static AnalyzedRegularization? Analyze(ModelSpec spec, AnalyzedNetwork? encoder, List<DiagnosticInfo> diagnostics)
+        {
+            if (spec.Regularization is not { } declared)
+            {
+                return null;
+            }
+
+            var denoising = declared.Denoising is { } d ? Denoising(d, diagnostics) : null;
+            var sparse = declared.Sparse is { } s ? Sparse(spec, s, diagnostics) : null;
+            var contractive = declared.Contractive is { } c ? Contractive(spec, c, encoder, diagnostics) : null;
+
+            if (spec.Latent is { } latent)
+            {
+                var kind = LatentName(latent);
+                if (declared.Sparse is { } sparseSpec)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PenaltyWithLatent, sparseSpec.Location ?? spec.Location, "The sparsity penalty", spec.Type.Name, kind));
+                }
+
+                if (declared.Contractive is { } contractiveSpec)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PenaltyWithLatent, contractiveSpec.Location ?? spec.Location, "The contractive penalty", spec.Type.Name, kind));
+                }
+            }
+
+            return new AnalyzedRegularization(denoising, sparse, contractive);
+        }
+
+        private static ResolvedDenoising? Denoising(DenoisingSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            if (!Enum.IsDefined(typeof(NoiseKind), spec.Noise))
+            {
+                OutOfRange(spec.Location, "The noise of Denoising", "one of " + string.Join(", ", Enum.GetNames(typeof(NoiseKind))), Literals.Format((long)spec.Noise), diagnostics);
+                return null;
+            }
+
+            var ok = spec.Noise == NoiseKind.Gaussian
+                ? Check(spec.Amount >= 0 && !double.IsInfinity(spec.Amount), spec.Location, "The amount of Gaussian noise (its σ)", "a finite number ≥ 0", spec.Amount, diagnostics)
+                : Check(spec.Amount >= 0 && spec.Amount <= 1, spec.Location, "The amount of " + spec.Noise + " noise (the fraction of pixels corrupted)", "in [0, 1]", spec.Amount, diagnostics);
+            return ok ? new ResolvedDenoising(spec.Noise, spec.Amount) : null;
+        }
+
+        private static ResolvedSparse? Sparse(ModelSpec model, SparseSpec spec, List<DiagnosticInfo> diagnostics)
+        {
+            var ok = true;
+            if (spec.L1 is { } l1)
+            {
+                ok &= Check(l1 >= 0 && !double.IsInfinity(l1), spec.Location, "L1 of Sparse", "a finite number ≥ 0", l1, diagnostics);
+            }
+
+            if (spec.Target is { } target)
+            {
+                ok &= Check(target > 0 && target < 1, spec.Location, "Target of Sparse", "in (0, 1)", target, diagnostics);
+            }
+
+            if (spec.Weight is { } weight)
+            {
+                ok &= Check(weight >= 0 && !double.IsInfinity(weight), spec.Location, "Weight of Sparse", "a finite number ≥ 0", weight, diagnostics);
+            }
+
+            if (spec.L1 is null && spec.Target is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SparsePenaltyIncomplete, spec.Location,
+                    "The sparse autoencoder '" + model.Type.Name + "' declares no penalty: set L1 (λ of the code's L1 norm), Target (ρ, the mean activation each code unit should have) or both, e.g. Sparse(L1 = 1e-4) or Sparse(Target = 0.05, Weight = 3)"));
+                return null;
+            }
+
+            if (spec.Target is null && spec.Weight is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SparsePenaltyIncomplete, spec.Location,
+                    "Weight of Sparse is β of the KL sparsity penalty, which needs a Target (ρ) too: set e.g. Target = 0.05, or remove Weight (L1 has its own weight)"));
+                ok = false;
+            }
+
+            if (spec.Target is not null && model.Encoder is { Layers.Count: > 0 } encoder)
+            {
+                var (activation, location) = ModelAnalyzer.FinalActivation(encoder);
+                if (activation != Activation.Sigmoid)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.KlSparsityNeedsSigmoidCode, location ?? spec.Location, model.Type.Name, activation.ToString()));
+                    ok = false;
+                }
+            }
+
+            return ok ? new ResolvedSparse(spec.L1, spec.Target, spec.Weight ?? DefaultSparsityWeight) : null;
+        }
+
+        private static ResolvedContractive? Contractive(ModelSpec model, ContractiveSpec spec, AnalyzedNetwork? encoder, List<DiagnosticInfo> diagnostics)
+        {
+            var ok = Check(spec.Weight >= 0 && !double.IsInfinity(spec.Weight), spec.Location, "The weight of Contractive", "a finite number ≥ 0", spec.Weight, diagnostics);
+            if (model.Encoder is { } declared)
+            {
+                foreach (var layer in declared.Layers)
+                {
+                    if (MixesSamples(layer) is { } mixing)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContractiveEncoderMixesSamples, mixing.Location ?? spec.Location, model.Type.Name, mixing.Describe()));
+                        ok = false;
+                    }
+                }
+            }
+
+            return ok ? new ResolvedContractive(spec.Weight, encoder is null ? null : ClosedFormLayer(encoder)) : null;
+        }
+
+        /// <summary>BatchNorm, directly or inside a residual block: while training, each code depends on the whole batch.</summary>
+        private static LayerSpec? MixesSamples(LayerSpec layer)
+        {
+            if (layer is BatchNormSpec)
+            {
+                return layer;
+            }
+
+            if (layer is ResidualSpec residual)
+            {
+                foreach (var inner in residual.Layers)
+                {
+                    if (MixesSamples(inner) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The Dense layer of an encoder that is one sigmoid Dense layer after an optional Flatten, whose Jacobian is
+        /// diag(h ⊙ (1 − h))·W in closed form; null for any other encoder.
+        /// </summary>
+        private static string? ClosedFormLayer(AnalyzedNetwork encoder)
+        {
+            var layers = encoder.Layers;
+            var start = layers.Count == 2 && layers[0].Layer is FlattenSpec ? 1 : 0;
+            return layers.Count - start == 1 && layers[start].Layer is DenseSpec { Activation: Activation.Sigmoid } ? layers[start].Name : null;
+        }
+
+        private static string LatentName(LatentSpec latent)
+        {
+            var name = latent.GetType().Name;
+            return name.EndsWith("Spec", StringComparison.Ordinal) ? name.Substring(0, name.Length - 4) : name;
+        }
+
+        private static bool Check(bool ok, LocationInfo? location, string what, string expected, double actual, List<DiagnosticInfo> diagnostics)
+        {
+            if (!ok)
+            {
+                OutOfRange(location, what, expected, Literals.Format(actual), diagnostics);
+            }
+
+            return ok;
+        }
+
+        private static void OutOfRange(LocationInfo? location, string what, string expected, string actual, List<DiagnosticInfo> diagnostics)
+            => diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RegularizationOutOfRange, location, what, expected, actual));
+    }
+
+    /// <summary>What the emitter needs of a model's corruption and penalties.</summary>
+    internal sealed record AnalyzedRegularization(ResolvedDenoising? Denoising, ResolvedSparse? Sparse, ResolvedContractive? Contractive)
+    {
+        /// <summary>True when the loss has terms beside the reconstruction, so the module emits a TrainingObjective.</summary>
+        public bool HasPenalty => Sparse is not null || Contractive is not null;
+    }
+
+    internal sealed record ResolvedDenoising(NoiseKind Noise, double Amount);
+
+    /// <param name="L1">λ of the L1 penalty; null for none.</param>
+    /// <param name="Target">ρ of the KL penalty; null for none.</param>
+    /// <param name="Weight">β of the KL penalty.</param>
+    internal sealed record ResolvedSparse(double? L1, double? Target, double Weight);
+
+    /// <param name="ClosedFormLayer">The encoder's one sigmoid Dense layer when the closed form applies; null for autograd.</param>
+    internal sealed record ResolvedContractive(double Weight, string? ClosedFormLayer);
+}

@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using Autoencoder.Generators.Analysis;
+using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Spec;
+
+namespace Autoencoder.Generators.Emit
+{
+    /// <summary>
+    /// Writes what denoising, sparse and contractive models add to the module: <c>Corrupt</c> and <c>Denoise</c>, the
+    /// encoder's Jacobian norm, and a training objective whose penalties are named terms of a BatchObjective.
+    /// </summary>
+    internal static class RegularizationEmitter
+    {
+        private const string Objective = TorchNames.Runtime + ".Training.BatchObjective";
+        private const string Term = TorchNames.Runtime + ".Training.LossTerm";
+
+        /// <summary>Replaces the plain <c>TrainingLoss</c> of a model without regularisation.</summary>
+        public static void Write(SourceWriter w, AnalyzedModel model, AnalyzedRegularization regularization)
+        {
+            if (regularization.Denoising is { } denoising)
+            {
+                WriteCorruption(w, denoising);
+            }
+
+            if (regularization.Contractive is { } contractive)
+            {
+                WriteJacobian(w, model, contractive);
+            }
+
+            if (!regularization.HasPenalty)
+            {
+                w.Line("/// <summary>");
+                w.Line("/// The training objective for a batch: while training, reconstruct a corrupted copy and compare the result with the clean");
+                w.Line("/// batch; in evaluation, reconstruct the batch itself.");
+                w.Line("/// </summary>");
+                w.Line("public " + TorchNames.Tensor + " TrainingLoss(" + TorchNames.Tensor + " batch) => LossFunction(forward(training ? Corrupt(batch) : batch), batch);");
+                return;
+            }
+
+            WriteObjective(w, model, regularization);
+        }
+
+        private static void WriteCorruption(SourceWriter w, ResolvedDenoising denoising)
+        {
+            var tensor = TorchNames.Tensor;
+            var amount = Literals.Format(denoising.Amount);
+            var (function, description) = denoising.Noise switch
+            {
+                NoiseKind.Masking => ("Masking", "masking noise: " + Percent(denoising.Amount) + " of each image's pixels, chosen at random, set to 0"),
+                NoiseKind.SaltAndPepper => ("SaltAndPepper", "salt-and-pepper noise: " + Percent(denoising.Amount) + " of each image's pixels, chosen at random, set to 0 or 1"),
+                _ => ("Gaussian", "Gaussian noise with σ = " + amount + ", clipped to [0, 1]"),
+            };
+
+            w.Line("/// <summary>");
+            w.Line("/// The declared corruption, " + description + ".");
+            w.Line("/// Draws from <paramref name=\"generator\"/> (torch's global generator if null). Training feeds the model corrupted");
+            w.Line("/// batches and compares its reconstructions with the clean ones.");
+            w.Line("/// </summary>");
+            w.Line("public static " + tensor + " Corrupt(" + tensor + " images, " + TorchNames.Torch + ".Generator? generator = null) =>");
+            w.Line("    " + TorchNames.Runtime + ".Corruption.ImageCorruption." + function + "(images, " + amount + ", generator);");
+            w.Line();
+            w.Line("/// <summary>Restores corrupted images: their reconstruction in data space. Call it in eval mode, as after training.</summary>");
+            w.Line("public " + tensor + " Denoise(" + tensor + " noisy) => Reconstruct(noisy);");
+            w.Line();
+        }
+
+        private static void WriteJacobian(SourceWriter w, AnalyzedModel model, ResolvedContractive contractive)
+        {
+            var tensor = TorchNames.Tensor;
+            var units = model.Code.ToCSharpList().Replace(", ", " · ");
+            w.Line("/// <summary>");
+            w.Line("/// ‖J_f(x)‖²_F, the squared Frobenius norm of the encoder's Jacobian at each sample, as a [B] tensor.");
+            if (contractive.ClosedFormLayer is { } layer)
+            {
+                w.Line("/// In closed form, because the encoder is one sigmoid Dense layer: J = diag(h ⊙ (1 − h))·W, so");
+                w.Line("/// ‖J‖²_F = Σ_j (h_j(1 − h_j))² Σ_i W_ji², with no backward pass.");
+                w.Line("/// </summary>");
+                w.Line("public " + tensor + " JacobianNormSquared(" + tensor + " input) => JacobianNormSquaredOfCode(" + model.Encoder.MethodName + "(input));");
+                w.Line();
+                w.Line("/// <summary>The closed form from the code h = sigmoid(Wx + b) itself: [B, " + units + "] -> [B].</summary>");
+                w.Open("private " + tensor + " JacobianNormSquaredOfCode(" + tensor + " code)");
+                w.Line("// Σ_i W_ji², the squared norm of each code unit's weights: [" + units + "]");
+                w.Line("var weightNorms = " + layer + ".weight!.square().sum(1);");
+                w.Line("// (h_j(1 − h_j))², the squared slope of each unit's sigmoid: [B, " + units + "]");
+                w.Line("var slopes = (code * (1 - code)).square();");
+                w.Line("return slopes.matmul(weightNorms);");
+                w.Close();
+            }
+            else
+            {
+                w.Line("/// By autograd, because " + WhyNotClosedForm(model.Encoder) + ": exact, with one");
+                w.Line("/// vector-Jacobian product per code unit, so " + Literals.Format(model.Code.Size) + " backward passes per batch.");
+                w.Line("/// </summary>");
+                w.Line("public " + tensor + " JacobianNormSquared(" + tensor + " input) =>");
+                w.Line("    " + TorchNames.Runtime + ".Regularization.EncoderJacobian.SquaredFrobeniusNorm(" + model.Encoder.MethodName + ", input);");
+            }
+
+            w.Line();
+        }
+
+        private static string WhyNotClosedForm(AnalyzedNetwork encoder)
+        {
+            var layers = encoder.Layers;
+            var start = layers.Count > 0 && layers[0].Layer is FlattenSpec ? 1 : 0;
+            return layers.Count - start == 1
+                ? "its layer, " + layers[start].Layer.Describe() + ", is not a sigmoid Dense layer"
+                : "the encoder has " + (layers.Count - start) + " layers" + (start == 1 ? " after its Flatten" : string.Empty) + ", not one sigmoid Dense layer";
+        }
+
+        private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedRegularization regularization)
+        {
+            var tensor = TorchNames.Tensor;
+            var code = model.Code.ToString();
+            var terms = new List<(string Name, string Local)> { ("reconstruction", "reconstruction") };
+
+            w.Line("/// <summary>");
+            w.Line("/// The training objective for a batch: the reconstruction loss plus the declared penalties, each a named term of the log.");
+            w.Line("/// </summary>");
+            w.Open("public " + Objective + " TrainingObjective(" + tensor + " batch)");
+            var input = "batch";
+            if (regularization.Denoising is not null)
+            {
+                w.Line("// Corrupted while training only; the clean batch is the target.");
+                w.Line("var input = training ? Corrupt(batch) : batch;");
+                input = "input";
+            }
+
+            w.Line("// code: " + code);
+            w.Line("var code = " + model.Encoder.MethodName + "(" + input + ");");
+            w.Line("var reconstruction = LossFunction(" + model.Decoder.MethodName + "(code), batch);");
+            if (regularization.Sparse is { } sparse)
+            {
+                if (sparse.L1 is { } l1)
+                {
+                    w.Line("// λ · Σ_j |h_j|, averaged over the batch.");
+                    w.Line("var l1 = " + Literals.Format(l1) + " * code.abs().flatten(1).sum(1).mean();");
+                    terms.Add(("l1", "l1"));
+                }
+
+                if (sparse.Target is { } target)
+                {
+                    var rho = Literals.Format(target);
+                    var rest = Literals.Format(System.Math.Round(1 - target, 12));
+                    w.Line("// β · Σ_j KL(ρ ‖ ρ̂_j) with ρ = " + rho + ", where ρ̂_j is unit j's mean activation over the batch;");
+                    w.Line("// kept inside (0, 1) so that a saturated unit gives a large but finite penalty.");
+                    w.Line("var meanActivation = code.flatten(1).mean(new long[] { 0 }).clamp(1e-6, 1 - 1e-6);");
+                    w.Line("var klSparsity = " + Literals.Format(sparse.Weight) + " * (" + rho + " * (" + rho + " / meanActivation).log() + " + rest + " * (" + rest + " / (1 - meanActivation)).log()).sum();");
+                    terms.Add(("kl_sparsity", "klSparsity"));
+                }
+            }
+
+            if (regularization.Contractive is { } contractive)
+            {
+                w.Line("// λ · ‖J_f(x)‖²_F, averaged over the batch.");
+                var norms = contractive.ClosedFormLayer is null ? "JacobianNormSquared(" + input + ")" : "JacobianNormSquaredOfCode(code)";
+                w.Line("var contractive = " + Literals.Format(contractive.Weight) + " * " + norms + ".mean();");
+                terms.Add(("contractive", "contractive"));
+            }
+
+            var sum = string.Join(" + ", terms.ConvertAll(t => t.Local));
+            w.Line("return new " + Objective + "(");
+            w.Line("    " + sum + ",");
+            for (var i = 0; i < terms.Count; i++)
+            {
+                w.Line("    new " + Term + "(\"" + terms[i].Name + "\", " + terms[i].Local + ")" + (i == terms.Count - 1 ? ");" : ","));
+            }
+
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The loss of <see cref=\"TrainingObjective\"/> alone.</summary>");
+            w.Line("public " + tensor + " TrainingLoss(" + tensor + " batch) => TrainingObjective(batch).Loss;");
+        }
+
+        private static string Percent(double fraction)
+            => System.Math.Round(fraction * 100, 4).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    }
+}

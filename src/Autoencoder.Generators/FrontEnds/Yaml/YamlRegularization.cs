@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using Autoencoder.Generators.Spec;
+using YamlDotNet.RepresentationModel;
+
+namespace Autoencoder.Generators.FrontEnds.Yaml
+{
+    /// <summary>
+    /// The model's <c>denoising</c>, <c>sparse</c> and <c>contractive</c> maps, the twins of [Denoising], [Sparse] and
+    /// [Contractive]. Each spec is located at its map, so analysis reports a bad value there, as it reports at the attribute.
+    /// </summary>
+    internal static class YamlRegularization
+    {
+        public static RegularizationSpec? Read(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> model)
+            => RegularizationSpec.Of(
+                model.TryGetValue("denoising", out var d) ? Denoising(reader, d.Value) : null,
+                model.TryGetValue("sparse", out var s) ? Sparse(reader, s.Value) : null,
+                model.TryGetValue("contractive", out var c) ? Contractive(reader, c.Value) : null);
+
+        /// <summary><c>denoising: {noise: gaussian, amount: 0.3}</c>; both keys are required.</summary>
+        private static DenoisingSpec? Denoising(YamlNodeReader reader, YamlNode node)
+        {
+            var fields = reader.Mapping(node, "'denoising'", YamlKeys.Denoising);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            var noise = YamlLayers.Required(reader, fields, "noise", node, "'denoising'", "one of " + YamlVocabulary.Names(YamlVocabulary.Noises) + ", e.g. 'denoising: {noise: gaussian, amount: 0.3}'");
+            var amount = YamlLayers.Required(reader, fields, "amount", node, "'denoising'", "σ for gaussian noise, the fraction of pixels for the others, e.g. 'denoising: {noise: masking, amount: 0.25}'");
+            return new DenoisingSpec(
+                noise is null ? NoiseKind.Gaussian : reader.Choice(noise, "The noise of 'denoising'", YamlVocabulary.Noises),
+                (amount is null ? null : reader.Number(amount, "'amount' of 'denoising'")) ?? 0,
+                reader.At(node));
+        }
+
+        /// <summary><c>sparse: {l1: 1e-4}</c> or <c>sparse: {target: 0.05, weight: 3}</c>; which combinations make sense is checked by analysis.</summary>
+        private static SparseSpec? Sparse(YamlNodeReader reader, YamlNode node)
+        {
+            var fields = reader.Mapping(node, "'sparse'", YamlKeys.Sparse);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            return new SparseSpec(
+                fields.TryGetValue("l1", out var l1) ? reader.Number(l1.Value, "'l1' of 'sparse'") : null,
+                fields.TryGetValue("target", out var t) ? reader.Number(t.Value, "'target' of 'sparse'") : null,
+                fields.TryGetValue("weight", out var w) ? reader.Number(w.Value, "'weight' of 'sparse'") : null,
+                reader.At(node));
+        }
+
+        /// <summary><c>contractive: {weight: 1e-4}</c>; the weight is required.</summary>
+        private static ContractiveSpec? Contractive(YamlNodeReader reader, YamlNode node)
+        {
+            var fields = reader.Mapping(node, "'contractive'", YamlKeys.Contractive);
+            if (fields is null)
+            {
+                return null;
+            }
+
+            var weight = YamlLayers.Required(reader, fields, "weight", node, "'contractive'", "λ, the weight of the penalty, e.g. 'contractive: {weight: 1e-4}'");
+            return new ContractiveSpec((weight is null ? null : reader.Number(weight, "'weight' of 'contractive'")) ?? 0, reader.At(node));
+        }
+    }
+}
