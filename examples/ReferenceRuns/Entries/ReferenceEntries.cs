@@ -7,5 +7,7 @@ internal static class ReferenceEntries
 {
     public static IReadOnlyList<IReferenceEntry> All { get; } = new IReferenceEntry[]
     {
+        new DeepAutoencoder2006Entry(),
+        new LinearProbeEntry(),
     };
 }
