@@ -14,7 +14,7 @@ namespace ReferenceRuns.Models;
 [Loss(ReconstructionLoss.BinaryCrossEntropy)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 3e-3)]
 [LearningRateSchedule(ScheduleKind.OneCycle, MaxLearningRate = 3e-3)]
-[Training(Epochs = 80, BatchSize = 128, Seed = 42)]
+[Training(Epochs = 60, BatchSize = 128, Seed = 42)]
 public partial class DeepAutoencoder2006
 {
     [Flatten]
