@@ -47,6 +47,9 @@ internal sealed record ReferenceResult(
 /// <param name="Log">Progress and figures as they are measured.</param>
 internal sealed record ReferenceContext(MnistDataset Mnist, string OutputDirectory, double EpochScale, TextWriter Log)
 {
+    /// <summary>Threads TorchSharp may use within one operation (<c>--threads</c>); null leaves TorchSharp's choice.</summary>
+    public int? Threads { get; init; }
+
     /// <summary>The documented epoch count scaled by <see cref="EpochScale"/>, never below one.</summary>
     public int Epochs(int documented) => Math.Max(1, (int)Math.Round(documented * EpochScale));
 }

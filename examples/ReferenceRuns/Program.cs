@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -10,48 +11,105 @@ using ReferenceRuns.Entries;
 
 // Trains each family member with its documented settings and writes results.md and results.json beside the figures the
 // literature reports. Running some entries (--only) replaces their rows and keeps the others'.
+const string Usage = """
+    Usage: ReferenceRuns [options]
+
+    Trains each reference entry with its documented settings and writes results.md and results.json
+    (an entry's rows replace its earlier ones; other entries' rows are kept).
+
+    Options:
+      --only NAME[,NAME...]  run only these entries (--list shows the names)
+      --list                 list the entries and their settings, then exit
+      --epoch-scale F        multiply every documented epoch count by F (> 0; e.g. 0.1 for a smoke run)
+      --threads N            threads TorchSharp uses within one operation (default: TorchSharp's choice)
+      --data DIR             the four MNIST IDX files (default: the repository's data/mnist)
+      --out DIR              where results and each entry's files go (default: out/reference)
+      --help, -h             show this help
+    """;
+
 string? only = null, data = null;
 string output = Path.Combine("out", "reference");
 double epochScale = 1;
-for (int i = 0; i < args.Length; i++)
+int? threads = null;
+List<IReferenceEntry> selected;
+try
 {
-    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-    switch (args[i])
+    for (int i = 0; i < args.Length; i++)
     {
-        case "--only": only = Next(); break;
-        case "--data": data = Next(); break;
-        case "--out": output = Next(); break;
-        case "--epoch-scale": epochScale = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--list":
-            foreach (var e in ReferenceEntries.All)
-                Console.WriteLine($"{e.Name,-14} {e.Settings}");
-            return 0;
-        case "--help" or "-h":
-            Console.WriteLine("Usage: ReferenceRuns [--only name[,name...]] [--list] [--epoch-scale F] [--data DIR] [--out DIR]");
-            return 0;
-        default:
-            Console.Error.WriteLine($"Unknown option '{args[i]}'; --help lists the options.");
-            return 2;
+        string option = args[i];
+        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{option} needs a value.");
+        switch (option)
+        {
+            case "--only": only = Next(); break;
+            case "--data": data = Next(); break;
+            case "--out": output = Next(); break;
+            case "--epoch-scale":
+                epochScale = ParsePositive(Next(), option);
+                break;
+            case "--threads":
+                string count = Next();
+                threads = int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
+                    ? n
+                    : throw new ArgumentException($"{option} needs a positive whole number, got '{count}'.");
+                break;
+            case "--list":
+                foreach (var e in ReferenceEntries.All)
+                    Console.WriteLine($"{e.Name,-14} {e.Settings}");
+                return 0;
+            case "--help" or "-h":
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                throw new ArgumentException($"Unknown option '{option}'; --help lists the options.");
+        }
     }
+
+    selected = only is null
+        ? ReferenceEntries.All.ToList()
+        : only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => ReferenceEntries.All.FirstOrDefault(e => e.Name == name)
+                            ?? throw new ArgumentException(
+                                $"No entry '{name}'; the entries are {string.Join(", ", ReferenceEntries.All.Select(e => e.Name))}."))
+            .ToList();
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
 }
 
-var selected = only is null
-    ? ReferenceEntries.All.ToList()
-    : only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(name => ReferenceEntries.All.FirstOrDefault(e => e.Name == name)
-                        ?? throw new ArgumentException($"No entry '{name}'; --list shows them."))
-        .ToList();
-
-using var mnist = MnistDataset.Load(data ?? RepositoryData.FindMnist());
-var table = ResultsTable.Load(output);
-foreach (var entry in selected)
+MnistDataset mnist;
+ResultsTable table;
+try
 {
-    Console.WriteLine($"== {entry.Name}: {entry.Settings}");
-    var context = new ReferenceContext(mnist, Path.Combine(output, entry.Name), epochScale, Console.Out);
-    Directory.CreateDirectory(context.OutputDirectory);
-    table.Replace(entry.Name, entry.Run(context));
-    table.Save(output);
+    mnist = MnistDataset.Load(data ?? RepositoryData.FindMnist());
+    table = ResultsTable.Load(output);
+}
+catch (IOException e)
+{
+    // Missing or malformed MNIST files (the message names the file), or an unreadable results table.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+
+using (mnist)
+{
+    foreach (var entry in selected)
+    {
+        Console.WriteLine($"== {entry.Name}: {entry.Settings}");
+        var context = new ReferenceContext(mnist, Path.Combine(output, entry.Name), epochScale, Console.Out) { Threads = threads };
+        Directory.CreateDirectory(context.OutputDirectory);
+        var time = Stopwatch.StartNew();
+        table.Replace(entry.Name, entry.Run(context));
+        table.Save(output);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {entry.Name} done in {time.Elapsed.TotalMinutes:F1} min"));
+    }
 }
 
 Console.WriteLine($"Results: {Path.Combine(output, ResultsTable.MarkdownFile)}");
 return 0;
+
+static double ParsePositive(string text, string option) =>
+    double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value > 0 && double.IsFinite(value)
+        ? value
+        : throw new ArgumentException($"{option} needs a positive number, got '{text}'.");

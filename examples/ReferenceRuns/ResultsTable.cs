@@ -64,11 +64,16 @@ internal sealed class ResultsTable
         {
             string published = r.Published is double p ? Format(p) : "—";
             md.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Entry} | {r.Model} | {r.Metric} | {Format(r.Ours)} | {published} | {r.Source ?? "—"} | {r.WallTime.TotalMinutes:F1} min | {r.Settings} |"));
+                $"| {r.Entry} | {r.Model} | {r.Metric} | {Format(r.Ours)} | {published} | {r.Source ?? "—"} | {Duration(r.WallTime)} | {r.Settings} |"));
         }
 
         return md.ToString();
     }
+
+    /// <summary>Seconds under a minute (a PCA row would otherwise read "0.0 min"), minutes above.</summary>
+    private static string Duration(System.TimeSpan time) => time.TotalSeconds < 60
+        ? time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s"
+        : time.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture) + " min";
 
     private static string Format(double value) => value.ToString(value >= 100 ? "F1" : "G4", CultureInfo.InvariantCulture);
 }

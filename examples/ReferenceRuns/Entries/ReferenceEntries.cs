@@ -7,6 +7,8 @@ internal static class ReferenceEntries
 {
     public static IReadOnlyList<IReferenceEntry> All { get; } = new IReferenceEntry[]
     {
+        new DeepAutoencoder2006Entry(),
+        new LinearProbeEntry(),
         new DenoisingEntry(), new SparseEntry(), new ContractiveEntry(),
         new VaeEntry(),
     };
