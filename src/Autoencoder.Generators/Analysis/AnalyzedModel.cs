@@ -24,7 +24,10 @@ namespace Autoencoder.Generators.Analysis
         /// </summary>
         public bool HasObjective { get; init; }
 
-        public long ParameterCount => Encoder.ParameterCount + Decoder.ParameterCount;
+        /// <summary>The codebook between encoder and decoder of a VQ-VAE; null for any other model.</summary>
+        public AnalyzedVectorQuantizer? Quantizer { get; init; }
+
+        public long ParameterCount => Encoder.ParameterCount + Decoder.ParameterCount + (Quantizer?.Parameters ?? 0);
     }
 
     internal sealed record AnalyzedNetwork(

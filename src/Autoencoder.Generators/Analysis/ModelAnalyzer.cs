@@ -38,11 +38,12 @@ namespace Autoencoder.Generators.Analysis
             var optimizer = ResolveOptimizer(spec.Optimizer, diagnostics);
             var training = TrainingControls.Resolve(spec.Training, diagnostics);
             WeightInits.Validate(spec, diagnostics);
+            var quantizer = VectorQuantizerAnalysis.Analyze(spec, encoder, diagnostics);
 
             var hasErrors = diagnostics.Exists(d => d.IsError);
             var model = hasErrors || input is null || encoder is null || decoder is null
                 ? null
-                : new AnalyzedModel(spec.Type, input, encoder, decoder, spec.Loss.Kind, optimizer, training);
+                : new AnalyzedModel(spec.Type, input, encoder, decoder, spec.Loss.Kind, optimizer, training) { Quantizer = quantizer, HasObjective = quantizer is not null };
             return new AnalysisResult(model, diagnostics.ToEquatableArray());
         }
 

@@ -12,10 +12,13 @@ namespace Autoencoder.Generators.Emit
         {
             var rows = new List<string[]> { new[] { "Layer", "Kind", "Output shape", "Param #" } };
             rows.Add(new[] { "input", "Input", model.Input.ToString(), "0" });
-            foreach (var network in new[] { model.Encoder, model.Decoder })
+            AddRows(rows, model.Encoder.Layers, string.Empty);
+            if (model.Quantizer is { } quantizer)
             {
-                AddRows(rows, network.Layers, string.Empty);
+                rows.Add(new[] { "quantizer", quantizer.Describe(), quantizer.Code.ToString(), Literals.Grouped(quantizer.Parameters) });
             }
+
+            AddRows(rows, model.Decoder.Layers, string.Empty);
 
             var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();
             var lines = new List<string> { model.Type.Name + ": " + model.Input + " -> " + model.Code + " -> " + model.Decoder.Output };

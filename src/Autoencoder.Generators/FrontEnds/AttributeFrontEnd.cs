@@ -16,7 +16,7 @@ namespace Autoencoder.Generators.FrontEnds
     /// what is specific to C# (partial, nesting, method signatures); everything about the model itself is
     /// validated later on the spec, the same way for every front-end.
     /// </summary>
-    internal static class AttributeFrontEnd
+    internal static partial class AttributeFrontEnd
     {
         public static ModelParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -46,7 +46,8 @@ namespace Autoencoder.Generators.FrontEnds
                 ReadOptimizer(attributes, cancellationToken),
                 ReadTraining(attributes, cancellationToken),
                 ReadInit(context.Attributes.FirstOrDefault(), cancellationToken),
-                typeLocation);
+                typeLocation,
+                Latent: ReadVectorQuantizer(attributes, cancellationToken));
 
             return new ModelParseResult(spec, diagnostics.ToEquatableArray());
         }

@@ -27,5 +27,6 @@ namespace Autoencoder.Generators.FrontEnds
         public const string EndResidual = "EndResidualAttribute";
         public const string LayerNorm = "LayerNormAttribute";
         public const string GroupNorm = "GroupNormAttribute";
+        public const string VectorQuantized = "VectorQuantizedAttribute";
     }
 }

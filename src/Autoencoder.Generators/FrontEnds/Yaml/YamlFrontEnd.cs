@@ -98,6 +98,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             var init = fields.TryGetValue("init", out var i)
                 ? new InitSpec(reader.Choice(i.Value, "The model's 'init'", YamlVocabulary.Inits), reader.At(i.Value))
                 : InitSpec.Unset;
+            var quantizer = fields.TryGetValue("vector_quantizer", out var vq) ? YamlVectorQuantizer.Read(reader, vq.Value) : null;
 
             if (name is null)
             {
@@ -105,7 +106,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             }
 
             var type = new TypeSpec(ns, name, accessibility ?? "public", EquatableArray<ContainingTypeSpec>.Empty, DeclaredByUser: false);
-            return new ModelSpec(type, input, encoder, decoder, loss, optimizer, training, init, reader.At(nameNode!));
+            return new ModelSpec(type, input, encoder, decoder, loss, optimizer, training, init, reader.At(nameNode!), Latent: quantizer);
         }
 
         private static InputSpec? Input(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root)
