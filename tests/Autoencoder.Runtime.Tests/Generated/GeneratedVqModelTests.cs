@@ -24,7 +24,7 @@ public class GeneratedVqModelTests
     [Fact]
     public void Ema_model_learns_and_reports_perplexity_and_usage()
     {
-        using var train = Images(512, seed: 1);
+        using var train = Images(256, seed: 1);
         var trainer = TinyEmaVqVae.Trainer.Create();
         var model = trainer.Model;
         Dictionary<string, double> before;
@@ -59,7 +59,7 @@ public class GeneratedVqModelTests
     [Fact]
     public void Gradient_model_learns_with_a_codebook_term_and_trains_its_codebook()
     {
-        using var train = SyntheticImages.Create(512, seed: 2);
+        using var train = SyntheticImages.Create(256, seed: 2);
         var trainer = TinyGradientVqVae.Trainer.Create();
         var model = trainer.Model;
         model.parameters().Sum(p => p.numel()).ShouldBe(TinyGradientVqVae.ParameterCount);

@@ -8,7 +8,7 @@ namespace Autoencoder.Runtime.Tests.Generated;
 [VectorQuantized(32, 16, Ema = true)]
 [Loss(ReconstructionLoss.MeanSquaredError)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 3e-3)]
-[Training(Epochs = 6, BatchSize = 32, Seed = 7)]
+[Training(Epochs = 5, BatchSize = 32, Seed = 7)]
 public partial class TinyEmaVqVae
 {
     [Conv2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1)]
@@ -25,7 +25,7 @@ public partial class TinyEmaVqVae
 [VectorQuantized(16, 4)]
 [Loss(ReconstructionLoss.MeanSquaredError)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 3e-3)]
-[Training(Epochs = 6, BatchSize = 32, Seed = 7)]
+[Training(Epochs = 5, BatchSize = 32, Seed = 7)]
 public partial class TinyGradientVqVae
 {
     [Dense(32, Activation.ReLU)]
