@@ -7,5 +7,6 @@ internal static class ReferenceEntries
 {
     public static IReadOnlyList<IReferenceEntry> All { get; } = new IReferenceEntry[]
     {
+        new VqVaeEntry(),
     };
 }
