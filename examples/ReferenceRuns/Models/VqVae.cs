@@ -16,13 +16,13 @@ namespace ReferenceRuns.Models;
 [Training(Epochs = 10, BatchSize = 128, Seed = 42)]
 public partial class VqVae
 {
-    [Conv2d(32, 4, Activation.ReLU, Stride = 2, Padding = 1)]   // [B, 1, 28, 28] -> [B, 32, 14, 14]
-    [Conv2d(32, 4, Activation.ReLU, Stride = 2, Padding = 1)]   // -> [B, 32, 7, 7]
+    [Conv2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1)]   // [B, 1, 28, 28] -> [B, 16, 14, 14]
+    [Conv2d(32, 3, Activation.ReLU, Stride = 2, Padding = 1)]   // -> [B, 32, 7, 7]
     [Conv2d(32, 1)]                                             // the code z_e, no activation: [B, 32, 7, 7]
     public partial Tensor Encode(Tensor x);
 
-    [Conv2d(32, 3, Activation.ReLU, SamePadding = true)]                      // [B, 32, 7, 7]
-    [ConvTranspose2d(32, 4, Activation.ReLU, Stride = 2, Padding = 1)]        // -> [B, 32, 14, 14]
-    [ConvTranspose2d(1, 4, Activation.Sigmoid, Stride = 2, Padding = 1)]      // -> [B, 1, 28, 28]
+    [Conv2d(32, 3, Activation.ReLU, SamePadding = true)]                                     // [B, 32, 7, 7]
+    [ConvTranspose2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1, OutputPadding = 1)]    // -> [B, 16, 14, 14]
+    [ConvTranspose2d(1, 3, Activation.Sigmoid, Stride = 2, Padding = 1, OutputPadding = 1)]  // -> [B, 1, 28, 28]
     public partial Tensor Decode(Tensor z);
 }
