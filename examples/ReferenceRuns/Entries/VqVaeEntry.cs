@@ -16,7 +16,7 @@ namespace ReferenceRuns.Entries;
 /// </summary>
 internal sealed class VqVaeEntry : IReferenceEntry
 {
-    private const int DocumentedEpochs = 10;
+    private const int DocumentedEpochs = 8;
     private const int EvaluationBatch = 500;
 
     public string Name => "vqvae";

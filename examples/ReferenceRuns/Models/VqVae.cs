@@ -13,7 +13,7 @@ namespace ReferenceRuns.Models;
 [VectorQuantized(512, 32, Ema = true, CommitmentCost = 0.25, Decay = 0.99)]
 [Loss(ReconstructionLoss.MeanSquaredError)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
-[Training(Epochs = 10, BatchSize = 128, Seed = 42)]
+[Training(Epochs = 8, BatchSize = 128, Seed = 42)]
 public partial class VqVae
 {
     [Conv2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1)]   // [B, 1, 28, 28] -> [B, 16, 14, 14]
