@@ -11,5 +11,6 @@ internal static class ReferenceEntries
         new LinearProbeEntry(),
         new DenoisingEntry(), new SparseEntry(), new ContractiveEntry(),
         new VaeEntry(),
+        new VqVaeEntry(),
     };
 }

@@ -35,7 +35,10 @@ namespace Autoencoder.Generators.Analysis
         /// <summary>Input corruption and code penalties, resolved; null when the model declares none.</summary>
         public AnalyzedRegularization? Regularization { get; init; }
 
-        public long ParameterCount => Encoder.ParameterCount + LatentLayers.Sum(l => l.Parameters) + Decoder.ParameterCount;
+        /// <summary>The codebook between encoder and decoder of a VQ-VAE; null for any other model.</summary>
+        public AnalyzedVectorQuantizer? Quantizer { get; init; }
+
+        public long ParameterCount => Encoder.ParameterCount + LatentLayers.Sum(l => l.Parameters) + Decoder.ParameterCount + (Quantizer?.Parameters ?? 0);
     }
 
     internal sealed record AnalyzedNetwork(

@@ -41,6 +41,7 @@ namespace Autoencoder.Generators.Analysis
             var training = TrainingControls.Resolve(spec.Training, diagnostics);
             WeightInits.Validate(spec, diagnostics);
             var regularization = RegularizationAnalysis.Analyze(spec, encoder, diagnostics);
+            var quantizer = VectorQuantizerAnalysis.Analyze(spec, encoder, diagnostics);
 
             var hasErrors = diagnostics.Exists(d => d.IsError);
             var model = hasErrors || input is null || encoder is null || decoder is null
@@ -49,7 +50,8 @@ namespace Autoencoder.Generators.Analysis
                 {
                     Variational = variational,
                     Regularization = regularization,
-                    HasObjective = variational is not null || regularization?.HasPenalty == true,
+                    Quantizer = quantizer,
+                    HasObjective = variational is not null || quantizer is not null || regularization?.HasPenalty == true,
                 };
             return new AnalysisResult(model, diagnostics.ToEquatableArray());
         }

@@ -157,6 +157,27 @@ namespace Autoencoder.Generators.Diagnostics
             "Likelihood does not fit the loss",
             "The {0} likelihood of '{1}' does not fit the loss {2}: {3}");
 
+        // AE0040-AE0049: the vector-quantised code (VQ-VAE).
+        public static readonly DiagnosticDescriptor QuantizerDimensionMismatch = Error(
+            "AE0040",
+            "Encoder output does not match the codebook dimension",
+            "The encoder of '{0}' outputs {1}, whose channel axis has {2} values, but the vector quantizer's dimension is {3}: the quantizer replaces each vector along the channel axis ([B, D, H, W] or [B, D]) with a code; make the encoder's last layer output {3} channels, or set the dimension to {2}");
+
+        public static readonly DiagnosticDescriptor QuantizerSettingOutOfRange = Error(
+            "AE0041",
+            "Vector quantizer setting out of range",
+            "{0} of the vector quantizer must be {1}, but is {2}");
+
+        public static readonly DiagnosticDescriptor QuantizerSettingNeedsEma = Error(
+            "AE0042",
+            "Vector quantizer setting applies to the EMA codebook only",
+            "{0} applies to the EMA codebook only, but the codebook is learned by gradient: set Ema = true ('ema: true' in YAML), or remove {0}");
+
+        public static readonly DiagnosticDescriptor TwoLatentCodes = Error(
+            "AE0043",
+            "Variational and vector-quantised code on one model",
+            "'{0}' declares both a variational code and a vector quantizer, but a model has one kind of code: keep one of them");
+
         // YAML front-end ids start at AE0101, apart from the model ids above, which every front-end shares.
         public static readonly DiagnosticDescriptor YamlSyntax = Error(
             "AE0101",

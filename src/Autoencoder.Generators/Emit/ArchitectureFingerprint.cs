@@ -33,6 +33,14 @@ namespace Autoencoder.Generators.Emit
                     .Append(Literals.Format(layer.Parameters)).Append('\n');
             }
 
+            if (model.Quantizer is { } quantizer)
+            {
+                // Appended, so that models without a codebook keep their fingerprints.
+                text.Append("quantizer ").Append(quantizer.Describe()).Append(' ')
+                    .Append(quantizer.Code).Append(' ')
+                    .Append(Literals.Format(quantizer.Parameters)).Append('\n');
+            }
+
             return text.ToString();
         }
 

@@ -36,7 +36,14 @@ namespace Autoencoder.Generators.Emit
             {
                 WriteNetwork(w, model.Encoder);
                 WriteNetwork(w, model.Decoder);
-                WriteForwardAndLoss(w, model);
+                if (model.Quantizer is { } quantizer)
+                {
+                    VectorQuantizerEmitter.WriteMethods(w, model, quantizer);
+                }
+                else
+                {
+                    WriteForwardAndLoss(w, model);
+                }
             }
             w.Close();
 
@@ -72,6 +79,10 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// <summary>Shape of one code (the encoder's output), without the batch dimension.</summary>");
             w.Line("public static long[] CodeShape => new long[] { " + model.Code.ToCSharpList() + " };");
             w.Line();
+            if (model.Quantizer is { } quantizer)
+            {
+                VectorQuantizerEmitter.WriteConstants(w, quantizer);
+            }
         }
 
         private static void WriteFields(SourceWriter w, AnalyzedModel model)
@@ -82,6 +93,10 @@ namespace Autoencoder.Generators.Emit
             }
 
             w.Line();
+            if (model.Quantizer is { } quantizer)
+            {
+                VectorQuantizerEmitter.WriteFields(w, quantizer);
+            }
         }
 
         private static void WriteConstructor(SourceWriter w, AnalyzedModel model)
@@ -94,11 +109,21 @@ namespace Autoencoder.Generators.Emit
             }
 
             WriteInitialisation(w, model);
+            if (model.Quantizer is { } quantizer)
+            {
+                VectorQuantizerEmitter.WriteConstruction(w, quantizer);
+            }
+
             w.Line();
             w.Line("// Registered one by one: RegisterComponents() finds fields by reflection, which trimming and NativeAOT break.");
             foreach (var layer in ModuleLayers(model))
             {
                 w.Line("register_module(\"" + layer.Name + "\", " + layer.Name + ");");
+            }
+
+            if (model.Quantizer is { } registered)
+            {
+                VectorQuantizerEmitter.WriteRegistration(w, registered);
             }
 
             w.Close();
@@ -270,7 +295,7 @@ namespace Autoencoder.Generators.Emit
             _ => "mse_loss",
         };
 
-        private static string LossDescription(ReconstructionLoss loss) => loss switch
+        internal static string LossDescription(ReconstructionLoss loss) => loss switch
         {
             ReconstructionLoss.BinaryCrossEntropy => "Binary cross-entropy between reconstruction and target",
             ReconstructionLoss.BinaryCrossEntropyWithLogits => "Binary cross-entropy between the sigmoid of the output logits and the target",

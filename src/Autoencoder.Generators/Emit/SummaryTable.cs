@@ -14,6 +14,11 @@ namespace Autoencoder.Generators.Emit
             rows.Add(new[] { "input", "Input", model.Input.ToString(), "0" });
             AddRows(rows, model.Encoder.Layers, string.Empty);
             AddRows(rows, model.LatentLayers, string.Empty);
+            if (model.Quantizer is { } quantizer)
+            {
+                rows.Add(new[] { "quantizer", quantizer.Describe(), quantizer.Code.ToString(), Literals.Grouped(quantizer.Parameters) });
+            }
+
             AddRows(rows, model.Decoder.Layers, string.Empty);
 
             var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();

@@ -47,7 +47,7 @@ namespace Autoencoder.Generators.FrontEnds
                 ReadTraining(attributes, cancellationToken),
                 ReadInit(context.Attributes.FirstOrDefault(), cancellationToken),
                 typeLocation,
-                Latent: ReadVariational(attributes, cancellationToken),
+                Latent: ReadLatent(type.Name, attributes, diagnostics, cancellationToken),
                 Regularization: RegularizationAttributes.Read(attributes, cancellationToken));
 
             return new ModelParseResult(spec, diagnostics.ToEquatableArray());

@@ -31,5 +31,6 @@ namespace Autoencoder.Generators.FrontEnds
         public const string LayerNorm = "LayerNormAttribute";
         public const string GroupNorm = "GroupNormAttribute";
         public const string Variational = "VariationalAttribute";
+        public const string VectorQuantized = "VectorQuantizedAttribute";
     }
 }

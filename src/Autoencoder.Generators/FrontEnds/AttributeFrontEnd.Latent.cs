@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Spec;
+using Microsoft.CodeAnalysis;
+
+namespace Autoencoder.Generators.FrontEnds
+{
+    internal static partial class AttributeFrontEnd
+    {
+        /// <summary>The model's one kind of code; declaring two is an error at the vector quantizer, and neither is kept.</summary>
+        private static LatentSpec? ReadLatent(string modelName, ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+            => LatentCodes.One(ReadVariational(attributes, cancellationToken), ReadVectorQuantizer(attributes, cancellationToken), diagnostics, modelName);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Autoencoder.Generators.Spec;
+using Microsoft.CodeAnalysis;
+
+namespace Autoencoder.Generators.FrontEnds
+{
+    internal static partial class AttributeFrontEnd
+    {
+        /// <summary><c>[VectorQuantized(codes, dimension, ...)]</c> on the class; unset options stay null.</summary>
+        private static VectorQuantizerSpec? ReadVectorQuantizer(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+        {
+            var attribute = Find(attributes, AttributeNames.VectorQuantized);
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            var location = LocationOf(attribute, cancellationToken);
+            return new VectorQuantizerSpec(
+                IntAt(attribute.ConstructorArguments, 0),
+                IntAt(attribute.ConstructorArguments, 1),
+                NamedOrNull<double>(attribute, "CommitmentCost"),
+                NamedOrNull<bool>(attribute, "Ema"),
+                NamedOrNull<double>(attribute, "Decay"),
+                NamedOrNull<double>(attribute, "Epsilon"),
+                NamedOrNull<double>(attribute, "DeadCodeThreshold"),
+                VectorQuantizerLocations.All(location),
+                location);
+        }
+    }
+}

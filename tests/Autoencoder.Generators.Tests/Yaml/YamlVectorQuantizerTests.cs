@@ -1,0 +1,65 @@
+using Shouldly;
+using Xunit;
+using static Autoencoder.Generators.Tests.Yaml.YamlDiagnosticTests;
+
+namespace Autoencoder.Generators.Tests.Yaml
+{
+    /// <summary>vector_quantizer in YAML: the attribute's checks, each at the value it is about.</summary>
+    public class YamlVectorQuantizerTests
+    {
+        private const string Valid = VectorQuantizerTests.EmaYaml;
+
+        [Fact]
+        public void AE0040_dimension_points_at_its_value()
+        {
+            var yaml = Valid.Replace("dimension: 4", "dimension: 6");
+
+            var diagnostic = Single(yaml, "AE0040");
+
+            diagnostic.GetMessage().ShouldStartWith("The encoder of 'EmaVqVae' outputs [B, 4, 6, 6], whose channel axis has 4 values, but the vector quantizer's dimension is 6");
+            AssertAt(diagnostic, yaml, "6, ema", length: 1);
+        }
+
+        [Fact]
+        public void AE0041_decay_points_at_its_value()
+        {
+            var yaml = Valid.Replace("decay: 0.9", "decay: 1.5");
+
+            var diagnostic = Single(yaml, "AE0041");
+
+            diagnostic.GetMessage().ShouldBe("Decay of the vector quantizer must be in (0, 1), but is 1.5");
+            AssertAt(diagnostic, yaml, "1.5", length: 3);
+        }
+
+        [Fact]
+        public void AE0042_decay_without_ema()
+        {
+            var yaml = Valid.Replace("ema: true, ", string.Empty);
+
+            var diagnostic = Single(yaml, "AE0042");
+
+            diagnostic.GetMessage().ShouldStartWith("Decay applies to the EMA codebook only");
+            AssertAt(diagnostic, yaml, "0.9", length: 3);
+        }
+
+        [Fact]
+        public void AE0104_codes_missing()
+        {
+            var yaml = Valid.Replace("codes: 16, ", string.Empty);
+
+            var diagnostic = Single(yaml, "AE0104");
+
+            diagnostic.GetMessage().ShouldStartWith("The vector quantizer has no 'codes', which is required");
+        }
+
+        [Fact]
+        public void AE0102_unknown_key_suggests_the_closest()
+        {
+            var yaml = Valid.Replace("decay:", "decey:");
+
+            var diagnostic = Single(yaml, "AE0102");
+
+            diagnostic.GetMessage().ShouldStartWith("'decey' is not a key of 'vector_quantizer'");
+        }
+    }
+}
