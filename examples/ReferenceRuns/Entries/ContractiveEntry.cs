@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Diagnostics;
+using Autoencoder.Runtime.Training;
 using ReferenceRuns.Models;
 using static TorchSharp.torch;
 
@@ -22,7 +23,7 @@ internal sealed class ContractiveEntry : IReferenceEntry
         var epochs = context.Epochs(Epochs);
         var settings = $"{epochs} epochs, batch 128, seed 1, Adam 1e-3, λ = 1e-4";
         var clock = Stopwatch.StartNew();
-        var trainer = ContractiveMnist.Trainer.Create(new ContractiveMnist.TrainingOptions { Epochs = epochs });
+        var trainer = ContractiveMnist.Trainer.Create(new ContractiveMnist.TrainingOptions { Epochs = epochs, Threads = context.Threads, Observer = new ConsoleProgress(context.Log, interactive: false) });
         trainer.Fit(context.Mnist.Train.Images);
         var test = context.Mnist.Test.Images;
         var reconstruction = trainer.Evaluate(test);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using Autoencoder.Runtime.Metrics;
+using Autoencoder.Runtime.Training;
 using ReferenceRuns.Models;
 using static TorchSharp.torch;
 
@@ -29,14 +30,14 @@ internal sealed class DenoisingEntry : IReferenceEntry
         {
             Measure(context, "DAE 784-256-64, Gaussian σ = 0.3", "Gaussian σ = 0.3", settings, () =>
             {
-                var trainer = GaussianDenoisingMnist.Trainer.Create(new GaussianDenoisingMnist.TrainingOptions { Epochs = epochs });
+                var trainer = GaussianDenoisingMnist.Trainer.Create(new GaussianDenoisingMnist.TrainingOptions { Epochs = epochs, Threads = context.Threads, Observer = new ConsoleProgress(context.Log, interactive: false) });
                 trainer.Fit(context.Mnist.Train.Images);
                 var model = trainer.Model;
                 return DenoisingMetrics.Evaluate(model, model.Denoise, context.Mnist.Test.Images, GaussianDenoisingMnist.Corrupt, 500, NoiseSeed);
             }),
             Measure(context, "DAE 784-256-64, masking 25%", "25% masking", settings, () =>
             {
-                var trainer = MaskingDenoisingMnist.Trainer.Create(new MaskingDenoisingMnist.TrainingOptions { Epochs = epochs });
+                var trainer = MaskingDenoisingMnist.Trainer.Create(new MaskingDenoisingMnist.TrainingOptions { Epochs = epochs, Threads = context.Threads, Observer = new ConsoleProgress(context.Log, interactive: false) });
                 trainer.Fit(context.Mnist.Train.Images);
                 var model = trainer.Model;
                 return DenoisingMetrics.Evaluate(model, model.Denoise, context.Mnist.Test.Images, MaskingDenoisingMnist.Corrupt, 500, NoiseSeed);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Diagnostics;
 using Autoencoder.Runtime.Metrics;
+using Autoencoder.Runtime.Training;
 using ReferenceRuns.Models;
 using static TorchSharp.torch;
 
@@ -24,7 +25,7 @@ internal sealed class SparseEntry : IReferenceEntry
         var epochs = context.Epochs(Epochs);
         var settings = $"{epochs} epochs, batch 128, seed 1, Adam 1e-3, ρ = 0.05, β = 0.005, L1 = 1e-4";
         var clock = Stopwatch.StartNew();
-        var trainer = SparseMnist.Trainer.Create(new SparseMnist.TrainingOptions { Epochs = epochs });
+        var trainer = SparseMnist.Trainer.Create(new SparseMnist.TrainingOptions { Epochs = epochs, Threads = context.Threads, Observer = new ConsoleProgress(context.Log, interactive: false) });
         trainer.Fit(context.Mnist.Train.Images);
         var test = context.Mnist.Test.Images;
         var reconstruction = trainer.Evaluate(test);

@@ -44,7 +44,7 @@ internal sealed class VaeEntry : IReferenceEntry
         // The VAE: its test NLL against the literature's.
         var clock = Stopwatch.StartNew();
         var vaeEpochs = context.Epochs(new Vae.TrainingOptions().Epochs);
-        var vae = Vae.Trainer.Create(new Vae.TrainingOptions { Epochs = vaeEpochs, Observer = new ConsoleProgress(log) });
+        var vae = Vae.Trainer.Create(new Vae.TrainingOptions { Epochs = vaeEpochs, Threads = context.Threads, Observer = new ConsoleProgress(log, interactive: false) });
         vae.Fit(train);
         var elbo = vae.EvaluateLoss(test);
         log.WriteLine($"VAE: test negative ELBO {elbo:F2} nats after {vaeEpochs} epochs ({clock.Elapsed.TotalMinutes:F1} min); IWAE with k = {samples} on {testCount} images...");
@@ -60,7 +60,7 @@ internal sealed class VaeEntry : IReferenceEntry
         // The β-VAE: where its objective goes (reconstruction against KL); no published figure for this setting.
         clock.Restart();
         var betaEpochs = context.Epochs(new BetaVae.TrainingOptions().Epochs);
-        var beta = BetaVae.Trainer.Create(new BetaVae.TrainingOptions { Epochs = betaEpochs, Observer = new ConsoleProgress(log) });
+        var beta = BetaVae.Trainer.Create(new BetaVae.TrainingOptions { Epochs = betaEpochs, Threads = context.Threads, Observer = new ConsoleProgress(log, interactive: false) });
         beta.Fit(train);
         var (reconstruction, kl) = Terms(beta.Model, beta.Model.TrainingObjective, test);
         log.WriteLine($"β-VAE: test reconstruction {reconstruction:F2} nats, KL {kl:F2} nats");
