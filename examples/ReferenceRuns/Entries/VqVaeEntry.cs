@@ -32,6 +32,8 @@ internal sealed class VqVaeEntry : IReferenceEntry
         {
             Epochs = epochs,
             Checkpoints = new CheckpointOptions { Directory = Path.Combine(context.OutputDirectory, "checkpoints") },
+            Threads = context.Threads,
+            Observer = new ConsoleProgress(context.Log, interactive: false),
         });
         var report = trainer.Fit(context.Mnist.Train.Images, context.Mnist.Test.Images);
         context.Log.WriteLine($"vqvae: {report.Epochs.Count} epochs, final train loss {report.FinalTrainLoss:F5}");
