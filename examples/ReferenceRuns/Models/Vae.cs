@@ -13,7 +13,7 @@ namespace ReferenceRuns.Models;
 [Variational(50, BinarizeInputs = true)]
 [Loss(ReconstructionLoss.BinaryCrossEntropyWithLogits)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
-[Training(Epochs = 80, BatchSize = 100, Seed = 2016)]
+[Training(Epochs = 40, BatchSize = 100, Seed = 2016)]
 public partial class Vae
 {
     [Flatten]
@@ -34,7 +34,7 @@ public partial class Vae
 [Variational(50, Beta = 4, BinarizeInputs = true)]
 [Loss(ReconstructionLoss.BinaryCrossEntropyWithLogits)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
-[Training(Epochs = 20, BatchSize = 100, Seed = 2016)]
+[Training(Epochs = 10, BatchSize = 100, Seed = 2016)]
 public partial class BetaVae
 {
     [Flatten]
