@@ -75,5 +75,7 @@ internal sealed class ResultsTable
         ? time.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s"
         : time.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture) + " min";
 
-    private static string Format(double value) => value.ToString(value >= 100 ? "F1" : "G4", CultureInfo.InvariantCulture);
+    // Whole numbers keep two decimals, so a published 3.00 does not read as a count.
+    private static string Format(double value) =>
+        value.ToString(value >= 100 ? "F1" : value == System.Math.Round(value) ? "F2" : "G4", CultureInfo.InvariantCulture);
 }
