@@ -43,6 +43,19 @@ namespace Autoencoder.Generators.Tests.Yaml
         }
 
         [Fact]
+        public void AE0043_variational_beside_the_vector_quantizer_points_at_the_quantizer()
+        {
+            const string Quantizer = "vector_quantizer: {codes: 16, dimension: 4, ema: true, decay: 0.9}";
+            var yaml = Valid.Replace(Quantizer, Quantizer + "\nvariational: {latent: 4}");
+
+            var diagnostic = Single(yaml, "AE0043");
+
+            diagnostic.GetMessage().ShouldBe("'EmaVqVae' declares both a variational code and a vector quantizer, but a model has one kind of code: keep one of them");
+            var quantizerLine = yaml.Substring(0, yaml.IndexOf(Quantizer, System.StringComparison.Ordinal)).Split('\n').Length - 1;
+            diagnostic.Location.GetLineSpan().StartLinePosition.Line.ShouldBe(quantizerLine);
+        }
+
+        [Fact]
         public void AE0104_codes_missing()
         {
             var yaml = Valid.Replace("codes: 16, ", string.Empty);
