@@ -63,7 +63,9 @@ namespace Autoencoder.Generators.Emit
             }
 
             w.Line();
-            w.Line("/// <summary>Number of trainable parameters.</summary>");
+            w.Line(model.Quantizer is { Ema: true } emaCodebook
+                ? "/// <summary>Number of parameters: the optimizer trains all but the codebook's " + Literals.Grouped(emaCodebook.Parameters) + " values, which move by moving averages.</summary>"
+                : "/// <summary>Number of trainable parameters.</summary>");
             w.Line("public const long ParameterCount = " + Literals.Format(model.ParameterCount) + ";");
             w.Line();
             w.Line("/// <summary>");
