@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Autoencoder.Runtime.Corruption;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Training;
@@ -31,8 +32,8 @@ internal sealed class VaeEntry : IReferenceEntry
     public string Name => "vae";
 
     public string Settings =>
-        $"VAE 784-500-500-50 (ReLU, Bernoulli logits), dynamic binarisation, Adam 1e-3, batch 100, seed 2016, {Epochs(typeof(Vae))} epochs; "
-        + $"β-VAE (β = 4) same network, {Epochs(typeof(BetaVae))} epochs; test NLL by IWAE, k = {IwaeSamples} (VAE_IWAE_SAMPLES)";
+        $"VAE 784-500-500-50 (ReLU, Bernoulli logits), dynamic binarisation, Adam 1e-3, batch 100, seed 2016, {new Vae.TrainingOptions().Epochs} epochs; "
+        + $"β-VAE (β = 4) same network, {new BetaVae.TrainingOptions().Epochs} epochs; test NLL by IWAE, k = {IwaeSamples} (VAE_IWAE_SAMPLES)";
 
     public IReadOnlyList<ReferenceResult> Run(ReferenceContext context)
     {
@@ -65,7 +66,8 @@ internal sealed class VaeEntry : IReferenceEntry
         var betaEpochs = context.Epochs(new BetaVae.TrainingOptions().Epochs);
         var beta = BetaVae.Trainer.Create(new BetaVae.TrainingOptions { Epochs = betaEpochs, Threads = context.Threads, Observer = new ConsoleProgress(log, interactive: false) });
         beta.Fit(train);
-        var (reconstruction, kl) = Terms(beta.Model, beta.Model.TrainingObjective, test);
+        var terms = TrainingLoop.EvaluateObjective(beta.Model, beta.Model.TrainingObjective, test, 500).Terms;
+        double reconstruction = terms.Single(t => t.Name == "reconstruction").Value, kl = terms.Single(t => t.Name == "kl").Value;
         log.WriteLine($"β-VAE: test reconstruction {reconstruction:F2} nats, KL {kl:F2} nats");
         WriteGrids(beta.Model, beta.Model.Sample, beta.Model.Interpolate, test, Path.Combine(context.OutputDirectory, "beta-vae"));
         var betaSettings = $"β = {BetaVae.Beta}, {betaEpochs} epochs, batch 100, Adam 1e-3, seed 2016";
@@ -85,27 +87,6 @@ internal sealed class VaeEntry : IReferenceEntry
         ImageRows.Save(interpolate(test[..8], test[8..16], 10), prefix + "-interpolation.png");
     }
 
-    /// <summary>Each term of the objective averaged over <paramref name="inputs"/> in evaluation mode, one z per image.</summary>
-    private static (double Reconstruction, double Kl) Terms(nn.Module model, Func<Tensor, BatchObjective> objective, Tensor inputs)
-    {
-        model.eval();
-        using var noGrad = no_grad();
-        double reconstruction = 0, kl = 0;
-        long n = inputs.shape[0];
-        for (long start = 0; start < n; start += 500)
-        {
-            using var scope = NewDisposeScope();
-            long count = Math.Min(500, n - start);
-            var terms = objective(inputs.narrow(0, start, count)).Terms;
-            reconstruction += terms[0].Value.item<float>() * count;
-            kl += terms[1].Value.item<float>() * count;
-        }
-
-        return (reconstruction / n, kl / n);
-    }
-
     private static int? Knob(string name)
         => int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
-
-    private static int Epochs(Type model) => model == typeof(Vae) ? new Vae.TrainingOptions().Epochs : new BetaVae.TrainingOptions().Epochs;
 }
