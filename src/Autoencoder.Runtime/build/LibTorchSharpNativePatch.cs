@@ -436,6 +436,12 @@ namespace Autoencoder.Build
 
         public string Version { get; set; } = "GLIBCXX_3.4.32";
 
+        /// <summary>
+        /// Patch even when this host's libstdc++ provides the version: for output that runs on other machines
+        /// (a dotnet tool package), where this host's libstdc++ says nothing about theirs.
+        /// </summary>
+        public bool Always { get; set; }
+
         public override bool Execute()
         {
             // Inspect first: it only reads headers, so the common already-patched case stays cheap.
@@ -465,7 +471,7 @@ namespace Autoencoder.Build
             if (pending.Count == 0 || Log.HasLoggedErrors) return !Log.HasLoggedErrors;
 
             string? libstdcxx = HostLibStdCxx.Locate();
-            if (libstdcxx != null && HostLibStdCxx.Provides(libstdcxx, Version))
+            if (!Always && libstdcxx != null && HostLibStdCxx.Provides(libstdcxx, Version))
             {
                 Log.LogMessage(MessageImportance.Low,
                     "Autoencoder: {0} provides {1}; libLibTorchSharp.so loads as shipped, leaving {2} file(s) unpatched.",
@@ -480,8 +486,10 @@ namespace Autoencoder.Build
                     if (ElfVersionNeedPatcher.PatchFile(path, Version) == PatchOutcome.Patched)
                     {
                         Log.LogMessage(MessageImportance.Normal,
-                            "Autoencoder: marked {0} weak in {1}, because {2} lacks it.",
-                            Version, path, libstdcxx ?? "this host (no libstdc++.so.6 found)");
+                            "Autoencoder: marked {0} weak in {1}, because {2}.",
+                            Version, path,
+                            Always ? "the output is for other machines (AutoencoderPatchLibTorchSharpAlways)"
+                                : (libstdcxx ?? "this host (no libstdc++.so.6 found)") + " lacks it");
                     }
                 }
                 catch (Exception ex) when (ex is ElfFormatException || ex is IOException || ex is UnauthorizedAccessException)
