@@ -164,7 +164,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("images[i] = codec.Decode(streams[i]);");
             w.Close();
             w.Line();
-            w.Line("// " + input.Rank + "-dimensional images stacked: " + batch);
+            w.Line("// One " + input.ToString().Replace("B, ", string.Empty) + " image per stream -> " + batch);
             w.Line("return " + Torch + ".stack(images).MoveToOuterDisposeScope();");
             w.Close();
         }
@@ -184,6 +184,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("Model.eval();");
             w.Open("try");
             w.Line("using var scope = " + Torch + ".NewDisposeScope();");
+            w.Line("using var noGrad = " + Torch + ".no_grad();");
             w.Line("var streams = Model.Compress(inputs);");
             w.Line("var restored = Model.Decompress(streams);");
             w.Line("var bytes = 0L;");
