@@ -111,7 +111,7 @@ public static class ImageCorruption
         var c = arange(width, dtype: ScalarType.Int64, device: device).reshape(1, 1, width);
         var t = top.reshape(-1, 1, 1);
         var l = left.reshape(-1, 1, 1);
-        var inside = r.ge(t).logical_and_(r.lt(t + rows)).logical_and_(c.ge(l)).logical_and_(c.lt(l + columns));
+        var inside = r.ge(t).logical_and(r.lt(t + rows)).logical_and(c.ge(l).logical_and(c.lt(l + columns)));
         return inside.unsqueeze(1);
     }
 
