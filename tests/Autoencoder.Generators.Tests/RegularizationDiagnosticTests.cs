@@ -17,7 +17,7 @@ namespace Autoencoder.Generators.Tests
         [InlineData("Denoising(NoiseKind.Gaussian, double.PositiveInfinity)", "The amount of Gaussian noise (its σ) must be a finite number ≥ 0, but is Infinity")]
         [InlineData("Denoising(NoiseKind.Masking, 1.5)", "The amount of Masking noise (the fraction of pixels corrupted) must be in [0, 1], but is 1.5")]
         [InlineData("Denoising(NoiseKind.SaltAndPepper, -0.2)", "The amount of SaltAndPepper noise (the fraction of pixels corrupted) must be in [0, 1], but is -0.2")]
-        [InlineData("Denoising((NoiseKind)7, 0.1)", "The noise of Denoising must be one of Gaussian, Masking, SaltAndPepper, but is 7")]
+        [InlineData("Denoising((NoiseKind)7, 0.1)", "The noise of Denoising must be one of Gaussian, Masking, SaltAndPepper, Block, but is 7")]
         [InlineData("Sparse(L1 = -1e-4)", "L1 of Sparse must be a finite number ≥ 0, but is -0.0001")]
         [InlineData("Sparse(Target = 0)", "Target of Sparse must be in (0, 1), but is 0.0")]
         [InlineData("Sparse(Target = 1)", "Target of Sparse must be in (0, 1), but is 1.0")]

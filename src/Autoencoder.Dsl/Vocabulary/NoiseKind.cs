@@ -9,5 +9,10 @@ namespace Autoencoder
         Masking = 1,
         /// <summary>Salt-and-pepper noise: the amount is the fraction of each image's pixels set to 0 or 1, with equal probability.</summary>
         SaltAndPepper = 2,
+        /// <summary>
+        /// Block (inpainting) noise: one axis-aligned square per image, at a random place inside it, set to 0; the amount is
+        /// the square's side as a fraction of the image's shorter side. Needs image inputs [C, H, W].
+        /// </summary>
+        Block = 3,
     }
 }

@@ -38,6 +38,9 @@ namespace Autoencoder.Generators.Analysis
         /// <summary>The codebook between encoder and decoder of a VQ-VAE; null for any other model.</summary>
         public AnalyzedVectorQuantizer? Quantizer { get; init; }
 
+        /// <summary>The entropy model and λ of a compression model (a learned codec); null for any other model.</summary>
+        public AnalyzedCompression? Compression { get; init; }
+
         public long ParameterCount => Encoder.ParameterCount + LatentLayers.Sum(l => l.Parameters) + Decoder.ParameterCount + (Quantizer?.Parameters ?? 0);
     }
 

@@ -42,6 +42,7 @@ namespace Autoencoder.Generators.Analysis
             WeightInits.Validate(spec, diagnostics);
             var regularization = RegularizationAnalysis.Analyze(spec, encoder, diagnostics);
             var quantizer = VectorQuantizerAnalysis.Analyze(spec, encoder, diagnostics);
+            var compression = CompressionAnalysis.Analyze(spec, input, encoder, diagnostics);
 
             var hasErrors = diagnostics.Exists(d => d.IsError);
             var model = hasErrors || input is null || encoder is null || decoder is null
@@ -51,7 +52,8 @@ namespace Autoencoder.Generators.Analysis
                     Variational = variational,
                     Regularization = regularization,
                     Quantizer = quantizer,
-                    HasObjective = variational is not null || quantizer is not null || regularization?.HasPenalty == true,
+                    Compression = compression,
+                    HasObjective = variational is not null || quantizer is not null || compression is not null || regularization?.HasPenalty == true,
                 };
             return new AnalysisResult(model, diagnostics.ToEquatableArray());
         }

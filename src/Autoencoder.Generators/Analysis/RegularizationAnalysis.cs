@@ -23,11 +23,12 @@ namespace Autoencoder.Generators.Analysis
                 return null;
             }
 
-            var denoising = declared.Denoising is { } d ? Denoising(d, diagnostics) : null;
+            var denoising = declared.Denoising is { } d ? Denoising(spec, d, diagnostics) : null;
             var sparse = declared.Sparse is { } s ? Sparse(spec, s, diagnostics) : null;
             var contractive = declared.Contractive is { } c ? Contractive(spec, c, encoder, diagnostics) : null;
 
-            if (spec.Latent is { } latent)
+            // A compression model reports its own error for a code penalty (AE0053, CompressionAnalysis).
+            if (spec.Latent is { } latent and not CompressionSpec)
             {
                 var kind = LatentName(latent);
                 if (declared.Sparse is { } sparseSpec)
@@ -44,7 +45,7 @@ namespace Autoencoder.Generators.Analysis
             return new AnalyzedRegularization(denoising, sparse, contractive);
         }
 
-        private static ResolvedDenoising? Denoising(DenoisingSpec spec, List<DiagnosticInfo> diagnostics)
+        private static ResolvedDenoising? Denoising(ModelSpec model, DenoisingSpec spec, List<DiagnosticInfo> diagnostics)
         {
             if (!Enum.IsDefined(typeof(NoiseKind), spec.Noise))
             {
@@ -52,9 +53,20 @@ namespace Autoencoder.Generators.Analysis
                 return null;
             }
 
-            var ok = spec.Noise == NoiseKind.Gaussian
-                ? Check(spec.Amount >= 0 && !double.IsInfinity(spec.Amount), spec.Location, "The amount of Gaussian noise (its σ)", "a finite number ≥ 0", spec.Amount, diagnostics)
-                : Check(spec.Amount >= 0 && spec.Amount <= 1, spec.Location, "The amount of " + spec.Noise + " noise (the fraction of pixels corrupted)", "in [0, 1]", spec.Amount, diagnostics);
+            var ok = spec.Noise switch
+            {
+                NoiseKind.Gaussian => Check(spec.Amount >= 0 && !double.IsInfinity(spec.Amount), spec.Location, "The amount of Gaussian noise (its σ)", "a finite number ≥ 0", spec.Amount, diagnostics),
+                NoiseKind.Block => Check(spec.Amount >= 0 && spec.Amount <= 1, spec.Location, "The amount of Block noise (the square's side, as a fraction of the image's shorter side)", "in [0, 1]", spec.Amount, diagnostics),
+                _ => Check(spec.Amount >= 0 && spec.Amount <= 1, spec.Location, "The amount of " + spec.Noise + " noise (the fraction of pixels corrupted)", "in [0, 1]", spec.Amount, diagnostics),
+            };
+
+            // A square needs height and width: [C, H, W].
+            if (spec.Noise == NoiseKind.Block && model.Input is { } input && input.Dimensions.Count != 3)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BlockNoiseNeedsImages, spec.Location ?? model.Location, model.Type.Name, "[" + string.Join(", ", input.Dimensions) + "]"));
+                ok = false;
+            }
+
             return ok ? new ResolvedDenoising(spec.Noise, spec.Amount) : null;
         }
 

@@ -178,6 +178,37 @@ namespace Autoencoder.Generators.Diagnostics
             "Variational and vector-quantised code on one model",
             "'{0}' declares both a variational code and a vector quantizer, but a model has one kind of code: keep one of them");
 
+        // AE0050-AE0059: compression (a learned codec) and block (inpainting) noise.
+        public static readonly DiagnosticDescriptor CompressionWithAnotherCode = Error(
+            "AE0050",
+            "Compression beside another latent code",
+            "'{0}' declares both compression and {1}, but a model has one kind of code; a compressed code is rounded to integers and entropy-coded, so keep one of them");
+
+        public static readonly DiagnosticDescriptor CompressionLambdaOutOfRange = Error(
+            "AE0051",
+            "Compression λ out of range",
+            "λ of the compression model '{0}' must be a finite number > 0 (e.g. 0.01; larger gives smaller files and worse reconstructions), but is {1}");
+
+        public static readonly DiagnosticDescriptor CompressionCodeBounded = Error(
+            "AE0052",
+            "Compressed code passes through a bounded activation",
+            "The encoder of '{0}' ends with {1}, whose outputs lie in {2}, so rounding leaves every code value one of {3}: end the encoder without an activation, so the code can take any integer and the entropy model learns how many it needs");
+
+        public static readonly DiagnosticDescriptor CompressionWithCodePenalty = Error(
+            "AE0053",
+            "Code penalty on a compression model",
+            "{0} cannot be combined with compression on '{1}': {2}; remove it, and raise λ for a smaller code");
+
+        public static readonly DiagnosticDescriptor CompressionCodeShape = Error(
+            "AE0054",
+            "Compressed code has an unsupported shape",
+            "The encoder of '{0}' outputs {1}, but a compressed code is features [C] or an image [C, H, W], the entropy model learning one density per channel: end the encoder with a Dense or a Conv2d layer");
+
+        public static readonly DiagnosticDescriptor BlockNoiseNeedsImages = Error(
+            "AE0059",
+            "Block noise needs image inputs",
+            "Block noise masks a square of each image, but the input of '{0}' is {1}, not an image [C, H, W]: declare the input as an image (e.g. Input(1, 28, 28)) and Flatten it in the encoder, or choose another noise");
+
         // YAML front-end ids start at AE0101, apart from the model ids above, which every front-end shares.
         public static readonly DiagnosticDescriptor YamlSyntax = Error(
             "AE0101",

@@ -41,6 +41,12 @@ namespace Autoencoder.Generators.Emit
                     .Append(Literals.Format(quantizer.Parameters)).Append('\n');
             }
 
+            if (model.Compression is { } compression)
+            {
+                // Appended likewise: the entropy model's state is part of the weights, and its channels fix its shapes.
+                text.Append("entropy ").Append(compression.Describe()).Append(' ').Append(compression.Code).Append('\n');
+            }
+
             return text.ToString();
         }
 

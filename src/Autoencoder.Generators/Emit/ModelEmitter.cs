@@ -40,6 +40,10 @@ namespace Autoencoder.Generators.Emit
                 {
                     VectorQuantizerEmitter.WriteMethods(w, model, quantizer);
                 }
+                else if (model.Compression is { } compression)
+                {
+                    CompressionEmitter.WriteMethods(w, model, compression);
+                }
                 else
                 {
                     WriteForwardAndLoss(w, model);
@@ -65,7 +69,9 @@ namespace Autoencoder.Generators.Emit
             w.Line();
             w.Line(model.Quantizer is { Ema: true } emaCodebook
                 ? "/// <summary>Number of parameters: the optimizer trains all but the codebook's " + Literals.Grouped(emaCodebook.Parameters) + " values, which move by moving averages.</summary>"
-                : "/// <summary>Number of trainable parameters.</summary>");
+                : model.Compression is not null
+                    ? "/// <summary>Number of trainable parameters of the layers; the entropy model's densities (module <c>entropy</c>) come on top.</summary>"
+                    : "/// <summary>Number of trainable parameters.</summary>");
             w.Line("public const long ParameterCount = " + Literals.Format(model.ParameterCount) + ";");
             w.Line();
             w.Line("/// <summary>");
@@ -85,6 +91,11 @@ namespace Autoencoder.Generators.Emit
             {
                 VectorQuantizerEmitter.WriteConstants(w, quantizer);
             }
+
+            if (model.Compression is { } compression)
+            {
+                CompressionEmitter.WriteConstants(w, model, compression);
+            }
         }
 
         private static void WriteFields(SourceWriter w, AnalyzedModel model)
@@ -98,6 +109,11 @@ namespace Autoencoder.Generators.Emit
             if (model.Quantizer is { } quantizer)
             {
                 VectorQuantizerEmitter.WriteFields(w, quantizer);
+            }
+
+            if (model.Compression is { } compression)
+            {
+                CompressionEmitter.WriteField(w, compression);
             }
         }
 
@@ -116,6 +132,11 @@ namespace Autoencoder.Generators.Emit
                 VectorQuantizerEmitter.WriteConstruction(w, quantizer);
             }
 
+            if (model.Compression is { } compression)
+            {
+                CompressionEmitter.WriteConstruction(w, compression);
+            }
+
             w.Line();
             w.Line("// Registered one by one: RegisterComponents() finds fields by reflection, which trimming and NativeAOT break.");
             foreach (var layer in ModuleLayers(model))
@@ -126,6 +147,11 @@ namespace Autoencoder.Generators.Emit
             if (model.Quantizer is { } registered)
             {
                 VectorQuantizerEmitter.WriteRegistration(w, registered);
+            }
+
+            if (model.Compression is not null)
+            {
+                CompressionEmitter.WriteRegistration(w);
             }
 
             w.Close();

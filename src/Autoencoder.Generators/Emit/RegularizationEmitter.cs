@@ -40,7 +40,8 @@ namespace Autoencoder.Generators.Emit
             WriteObjective(w, model, regularization);
         }
 
-        private static void WriteCorruption(SourceWriter w, ResolvedDenoising denoising)
+        /// <summary><c>Corrupt</c> and <c>Denoise</c>; compression models with denoising write them too.</summary>
+        internal static void WriteCorruption(SourceWriter w, ResolvedDenoising denoising)
         {
             var tensor = TorchNames.Tensor;
             var amount = Literals.Format(denoising.Amount);
@@ -48,6 +49,7 @@ namespace Autoencoder.Generators.Emit
             {
                 NoiseKind.Masking => ("Masking", "masking noise: " + Percent(denoising.Amount) + " of each image's pixels, chosen at random, set to 0"),
                 NoiseKind.SaltAndPepper => ("SaltAndPepper", "salt-and-pepper noise: " + Percent(denoising.Amount) + " of each image's pixels, chosen at random, set to 0 or 1"),
+                NoiseKind.Block => ("Block", "block noise: in each image, a square whose side is " + Percent(denoising.Amount) + " of the image's shorter side, at a random place, set to 0"),
                 _ => ("Gaussian", "Gaussian noise with σ = " + amount + ", clipped to [0, 1]"),
             };
 

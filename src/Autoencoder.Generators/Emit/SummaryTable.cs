@@ -19,6 +19,12 @@ namespace Autoencoder.Generators.Emit
                 rows.Add(new[] { "quantizer", quantizer.Describe(), quantizer.Code.ToString(), Literals.Grouped(quantizer.Parameters) });
             }
 
+            if (model.Compression is { } compression)
+            {
+                // The densities' parameter count is the runtime's, not known when the code compiles.
+                rows.Add(new[] { "entropy", compression.Describe(), compression.Code.ToString(), string.Empty });
+            }
+
             AddRows(rows, model.Decoder.Layers, string.Empty);
 
             var widths = Enumerable.Range(0, 4).Select(c => rows.Max(r => r[c].Length)).ToArray();

@@ -181,6 +181,11 @@ namespace Autoencoder.Generators.Emit
                 VariationalEmitter.WriteTrainerMembers(w, model);
             }
 
+            if (model.Compression is { } compression)
+            {
+                CompressionEmitter.WriteTrainerMembers(w, model, compression);
+            }
+
             w.Line("private " + Training + ".TrainingOptions LoopOptions() => new()");
             w.Line("{");
             w.Line("    Epochs = Options.Epochs,");

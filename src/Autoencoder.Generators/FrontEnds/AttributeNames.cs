@@ -32,5 +32,6 @@ namespace Autoencoder.Generators.FrontEnds
         public const string GroupNorm = "GroupNormAttribute";
         public const string Variational = "VariationalAttribute";
         public const string VectorQuantized = "VectorQuantizedAttribute";
+        public const string Compression = "CompressionAttribute";
     }
 }

@@ -17,5 +17,26 @@ namespace Autoencoder.Generators.FrontEnds
 
             return (LatentSpec?)variational ?? quantizer;
         }
+
+        /// <summary>
+        /// As above, with a compression code too: compression beside a variational or vector-quantised code is an error at the
+        /// compression declaration (AE0050), and no code is kept.
+        /// </summary>
+        public static LatentSpec? One(VariationalSpec? variational, VectorQuantizerSpec? quantizer, CompressionSpec? compression, List<DiagnosticInfo> diagnostics, string? modelName = null)
+        {
+            if (compression is null)
+            {
+                return One(variational, quantizer, diagnostics, modelName);
+            }
+
+            if (variational is not null || quantizer is not null)
+            {
+                var other = variational is not null ? "a variational code" : "a vector quantizer";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CompressionWithAnotherCode, compression.Location, modelName ?? "The model", other));
+                return null;
+            }
+
+            return compression;
+        }
     }
 }

@@ -49,6 +49,73 @@ public static class ImageCorruption
     }
 
     /// <summary>
+    /// Block noise, the masked region of inpainting: in each image of a batch [B, C, H, W], one axis-aligned square whose side
+    /// is <paramref name="sideFraction"/> of the image's shorter side (rounded), at a place drawn uniformly among those that
+    /// keep it inside the image, is set to 0 in every channel.
+    /// </summary>
+    public static Tensor Block(Tensor images, double sideFraction, Generator? generator = null)
+    {
+        RequireImages(images);
+        if (!(sideFraction >= 0 && sideFraction <= 1))
+            throw new ArgumentOutOfRangeException(nameof(sideFraction), sideFraction, "The side of the square, as a fraction of the image's shorter side, must be between 0 and 1.");
+        long batch = images.shape[0], height = images.shape[2], width = images.shape[3];
+        long side = (long)Math.Round(sideFraction * Math.Min(height, width), MidpointRounding.AwayFromZero);
+        if (side == 0 || batch == 0)
+            return images.clone();
+
+        using var scope = NewDisposeScope();
+        // Uniform corners, drawn in float64 so that u · (positions) never rounds up to the last position plus one.
+        var top = Corner(batch, height - side, images.device, generator);
+        var left = Corner(batch, width - side, images.device, generator);
+        var mask = Square(top, left, side, side, height, width, images.device);
+        return images.masked_fill(mask, 0).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Sets one rectangle to 0 in every image and channel of a batch [B, C, H, W]: columns <paramref name="x"/> to
+    /// x + width − 1 and rows <paramref name="y"/> to y + height − 1 — the deterministic counterpart of <see cref="Block"/>,
+    /// for inpainting a region the user names.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rectangle is empty or does not lie inside the images.</exception>
+    public static Tensor Region(Tensor images, int x, int y, int width, int height)
+    {
+        RequireImages(images);
+        long imageHeight = images.shape[2], imageWidth = images.shape[3];
+        if (width <= 0 || height <= 0)
+            throw new ArgumentOutOfRangeException(width <= 0 ? nameof(width) : nameof(height), $"The region {width}×{height} is empty: its width and height must be at least 1.");
+        if (x < 0 || y < 0 || x + (long)width > imageWidth || y + (long)height > imageHeight)
+            throw new ArgumentOutOfRangeException(x < 0 || x + (long)width > imageWidth ? nameof(x) : nameof(y),
+                $"The region x={x}, y={y}, {width}×{height} does not lie inside the {imageWidth}×{imageHeight} images.");
+
+        using var scope = NewDisposeScope();
+        var corrupted = images.clone();
+        using (no_grad())
+        {
+            corrupted[TensorIndex.Colon, TensorIndex.Colon, TensorIndex.Slice(y, y + height), TensorIndex.Slice(x, x + width)] = zeros(1, dtype: images.dtype, device: images.device);
+        }
+
+        return corrupted.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>One corner coordinate per image, uniform in 0..<paramref name="last"/>: [B] of int64.</summary>
+    private static Tensor Corner(long batch, long last, Device device, Generator? generator)
+    {
+        var draws = rand(new[] { batch }, dtype: ScalarType.Float64, device: device, generator: generator);
+        return draws.mul_(last + 1).floor_().clamp_(0, last).to_type(ScalarType.Int64);
+    }
+
+    /// <summary>A boolean mask [B, 1, H, W], true inside each image's rectangle of the given corner and size.</summary>
+    private static Tensor Square(Tensor top, Tensor left, long rows, long columns, long height, long width, Device device)
+    {
+        var r = arange(height, dtype: ScalarType.Int64, device: device).reshape(1, height, 1);
+        var c = arange(width, dtype: ScalarType.Int64, device: device).reshape(1, 1, width);
+        var t = top.reshape(-1, 1, 1);
+        var l = left.reshape(-1, 1, 1);
+        var inside = r.ge(t).logical_and(r.lt(t + rows)).logical_and(c.ge(l).logical_and(c.lt(l + columns)));
+        return inside.unsqueeze(1);
+    }
+
+    /// <summary>
     /// Stochastic binarisation: each pixel becomes 1 with probability equal to its intensity, else 0 — "dynamically
     /// binarised" MNIST when drawn anew for every batch.
     /// </summary>
@@ -86,6 +153,13 @@ public static class ImageCorruption
             throw new ArgumentException($"Expected a batch of images [B, ...] but got {images.dim()} dimension(s).", nameof(images));
         if (!images.is_floating_point())
             throw new ArgumentException($"Expected floating-point images in [0, 1] but got {images.dtype}.", nameof(images));
+    }
+
+    private static void RequireImages(Tensor images)
+    {
+        RequireBatch(images);
+        if (images.dim() != 4)
+            throw new ArgumentException($"Expected a batch of images [B, C, H, W] but got {images.dim()} dimension(s): a block or region needs height and width.", nameof(images));
     }
 
     private static void RequireNonNegative(double value, string name)

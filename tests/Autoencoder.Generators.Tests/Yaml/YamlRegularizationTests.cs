@@ -36,10 +36,10 @@ namespace Autoencoder.Generators.Tests.Yaml
         [InlineData("sparse: {target: 1.5}", "{target: 1.5}", "AE0020", "Target of Sparse must be in (0, 1), but is 1.5")]
         [InlineData("sparse: {}", "{}", "AE0021", "The sparse autoencoder 'Small' declares no penalty: set L1 (λ of the code's L1 norm), Target (ρ, the mean activation each code unit should have) or both, e.g. Sparse(L1 = 1e-4) or Sparse(Target = 0.05, Weight = 3)")]
         [InlineData("contractive: {weight: -1}", "{weight: -1}", "AE0020", "The weight of Contractive must be a finite number ≥ 0, but is -1.0")]
-        [InlineData("denoising: {noise: speckle, amount: 0.1}", "speckle", "AE0007", "The noise of 'denoising' must be one of 'gaussian', 'masking', 'salt_and_pepper', but is 'speckle'")]
+        [InlineData("denoising: {noise: speckle, amount: 0.1}", "speckle", "AE0007", "The noise of 'denoising' must be one of 'gaussian', 'masking', 'salt_and_pepper', 'block', but is 'speckle'")]
         [InlineData("denoising: {noise: gaussian, amount: lots}", "lots", "AE0103", "'amount' of 'denoising' must be a number, but is 'lots'")]
         [InlineData("sparse: {l1: 0.1, traget: 0.05}", "traget", "AE0102", "'traget' is not a key of 'sparse'; did you mean 'target'?")]
-        [InlineData("denoising: {amount: 0.1}", "{amount: 0.1}", "AE0104", "'denoising' has no 'noise', which is required: one of 'gaussian', 'masking', 'salt_and_pepper', e.g. 'denoising: {noise: gaussian, amount: 0.3}'")]
+        [InlineData("denoising: {amount: 0.1}", "{amount: 0.1}", "AE0104", "'denoising' has no 'noise', which is required: one of 'gaussian', 'masking', 'salt_and_pepper', 'block', e.g. 'denoising: {noise: gaussian, amount: 0.3}'")]
         public void Diagnostics_point_at_the_node(string extra, string marker, string id, string message)
         {
             var yaml = RegularizedModels.SmallYaml(extra);

@@ -101,6 +101,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             var variational = fields.TryGetValue("variational", out var v) ? YamlVariational.Read(reader, v.Value) : null;
             var regularization = YamlRegularization.Read(reader, fields);
             var quantizer = fields.TryGetValue("vector_quantizer", out var vq) ? YamlVectorQuantizer.Read(reader, vq.Value) : null;
+            var compression = fields.TryGetValue("compression", out var cm) ? YamlCompression.Read(reader, cm.Value) : null;
 
             if (name is null)
             {
@@ -110,7 +111,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             var type = new TypeSpec(ns, name, accessibility ?? "public", EquatableArray<ContainingTypeSpec>.Empty, DeclaredByUser: false);
             // The generator declares Encode; a variational one returns the posterior's parameters, as the attribute form must.
             var encoded = variational is null || encoder is null ? encoder : encoder with { ReturnsGaussianCode = true };
-            return new ModelSpec(type, input, encoded, decoder, loss, optimizer, training, init, reader.At(nameNode!), Regularization: regularization, Latent: LatentCodes.One(variational, quantizer, reader.Diagnostics, name));
+            return new ModelSpec(type, input, encoded, decoder, loss, optimizer, training, init, reader.At(nameNode!), Regularization: regularization, Latent: LatentCodes.One(variational, quantizer, compression, reader.Diagnostics, name));
         }
 
         private static InputSpec? Input(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root)

@@ -3,7 +3,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
     /// <summary>Every key of the YAML model format (docs/yaml.md), one list per map.</summary>
     internal static class YamlKeys
     {
-        public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training", "init", "variational", "denoising", "sparse", "contractive", "vector_quantizer" };
+        public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training", "init", "variational", "denoising", "sparse", "contractive", "vector_quantizer", "compression" };
         public static readonly string[] Layers =
         {
             "dense", "flatten", "unflatten", "dropout",
@@ -24,6 +24,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         public static readonly string[] LayerNorm = { "epsilon" };
         public static readonly string[] GroupNorm = { "groups", "epsilon" };
         public static readonly string[] VectorQuantizer = { "codes", "dimension", "commitment_cost", "ema", "decay", "epsilon", "dead_code_threshold" };
+        public static readonly string[] Compression = { "lambda" };
         public static readonly string[] Optimizer = { "kind", "learning_rate", "weight_decay", "momentum", "nesterov", "beta1", "beta2" };
         public static readonly string[] Training = { "epochs", "batch_size", "seed", "gradient_clip_norm", "early_stopping", "schedule" };
         public static readonly string[] Denoising = { "noise", "amount" };

@@ -63,6 +63,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             Pair("gaussian", NoiseKind.Gaussian),
             Pair("masking", NoiseKind.Masking),
             Pair("salt_and_pepper", NoiseKind.SaltAndPepper),
+            Pair("block", NoiseKind.Block),
         };
 
         public static readonly IReadOnlyList<KeyValuePair<string, string>> Accessibilities = new[]
