@@ -40,16 +40,17 @@ public static class CliApp
             Recursive = true,
         };
         var root = BuildRoot(context, verbose);
-        var parseResult = root.Parse(args);
-        if (parseResult.Action is ParseErrorAction)
-        {
-            var command = parseResult.CommandResult.Command;
-            var help = command == root ? "autoencoder --help" : $"autoencoder {command.Name} --help";
-            return Fail(stderr, $"{parseResult.Errors[0].Message} (see '{help}')", Usage);
-        }
-
+        ParseResult? parseResult = null;
         try
         {
+            parseResult = root.Parse(args);
+            if (parseResult.Action is ParseErrorAction)
+            {
+                var command = parseResult.CommandResult.Command;
+                var help = command == root ? "autoencoder --help" : $"autoencoder {command.Name} --help";
+                return Fail(stderr, $"{parseResult.Errors[0].Message} (see '{help}')", Usage);
+            }
+
             return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (Expected(e))
@@ -58,7 +59,7 @@ public static class CliApp
         }
         catch (Exception e)
         {
-            if (parseResult.GetValue(verbose))
+            if (parseResult?.GetValue(verbose) == true)
             {
                 stderr.WriteLine(e.ToString());
                 return Fail(stderr, $"unexpected {e.GetType().Name}: {e.Message}", Failed);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace Autoencoder.Cli;
 
@@ -46,22 +48,24 @@ internal static class CommonOptions
     /// <summary>Adds the check that a given value is at least 1, reported as a usage error.</summary>
     public static Option<int?> Positive(Option<int?> option)
     {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is int value && value < 1)
-                result.AddError($"{option.Name} must be at least 1, got {value}.");
-        });
+        option.Validators.Add(result => RequirePositive(option.Name, result));
         return option;
     }
 
     /// <summary>Adds the check that a given value is at least 1, reported as a usage error.</summary>
     public static Option<int> Positive(Option<int> option)
     {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is var value && value < 1)
-                result.AddError($"{option.Name} must be at least 1, got {value}.");
-        });
+        option.Validators.Add(result => RequirePositive(option.Name, result));
         return option;
+    }
+
+    // Reads the token itself: a value that is not a number at all already has its own parse error.
+    private static void RequirePositive(string name, OptionResult result)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value < 1)
+                result.AddError($"{name} must be at least 1, got {value}.");
+        }
     }
 }

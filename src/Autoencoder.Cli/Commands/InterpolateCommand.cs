@@ -15,8 +15,11 @@ internal static class InterpolateCommand
         var steps = new Option<int>("--steps") { Description = "Images per row, both ends included (at least 2)", DefaultValueFactory = _ => 10, HelpName = "N" };
         steps.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 2)
-                r.AddError($"--steps must be at least 2, got {r.GetValueOrDefault<int>()}.");
+            foreach (var token in r.Tokens)
+            {
+                if (int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value < 2)
+                    r.AddError($"--steps must be at least 2, got {value}.");
+            }
         });
         var output = CommonOptions.Out("The PNG grid to write", "interpolation.png");
         var split = CommonOptions.Split("test");
