@@ -1,0 +1,53 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Autoencoder.Runtime.Features;
+
+namespace Autoencoder.Cli.Commands;
+
+/// <summary><c>autoencoder anomaly</c>: ranks images by reconstruction error, the worst first.</summary>
+internal static class AnomalyCommand
+{
+    public static CliCommand Create(CliContext context)
+    {
+        var modelFile = CommonOptions.ModelFile();
+        var input = CommonOptions.Input("Images to score: a folder of images, an image file, an IDX image file, or the MNIST folder");
+        var output = CommonOptions.Out("Folder for scores.csv (every image, ranked) and top.png (the worst images above their reconstructions)", "anomalies");
+        var top = CommonOptions.Positive(new Option<int>("--top", "-k") { Description = "How many of the worst images top.png shows", DefaultValueFactory = _ => 16, HelpName = "K" });
+        var limit = CommonOptions.Limit();
+        var split = CommonOptions.Split("test");
+        var command = new CliCommand("anomaly",
+            "Scores each image by how badly a trained model reconstructs it (mean squared error per pixel): an image unlike the " +
+            "training data scores high. Writes every score, ranked worst first, to scores.csv and the top K to top.png.")
+        {
+            input, modelFile, output, top, limit, split,
+        };
+        command.Example("autoencoder anomaly data/mnist --model dense.aem", "ranks the 10,000 MNIST test digits; anomalies/top.png shows the 16 oddest")
+            .Example("autoencoder anomaly scans/ -m dense.aem --top 32 --out report/", "ranks a folder of images; scores.csv names each file");
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(output)!;
+            if (File.Exists(folder))
+                throw new CliException($"--out '{folder}' is a file; give a folder for scores.csv and top.png");
+            using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
+            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
+            var handle = model.Handle;
+            var scores = AnomalyScores.Rank(handle.Module, handle.Reconstruct, images.Images, images.Paths);
+            var csv = Path.Combine(folder, "scores.csv");
+            var grid = Path.Combine(folder, "top.png");
+            AnomalyScores.WriteCsv(csv, scores);
+            AnomalyScores.SaveTopGrid(grid, handle.Module, handle.Reconstruct, images.Images, scores, parse.GetValue(top));
+            context.Out.WriteLine($"Scored {images.Description} with '{model.Entry.Name}'. Most anomalous:");
+            foreach (var score in scores.Take(Math.Min(5, scores.Count)))
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {score.Rank,3}. {score.Source ?? "image " + score.Index}  error {score.Error:F5}"));
+            }
+            context.Out.WriteLine($"All scores: {csv}; the top {Math.Min(parse.GetValue(top), scores.Count)}: {grid}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

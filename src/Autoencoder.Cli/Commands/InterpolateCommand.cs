@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Autoencoder.Runtime.Imaging;
+using static TorchSharp.torch;
+
+namespace Autoencoder.Cli.Commands;
+
+/// <summary><c>autoencoder interpolate</c>: decoded straight lines between the codes of pairs of images, as a PNG grid.</summary>
+internal static class InterpolateCommand
+{
+    public static CliCommand Create(CliContext context)
+    {
+        var modelFile = CommonOptions.ModelFile();
+        var input = CommonOptions.Input("Images to pair up: image i is paired with image i + pairs (a folder, an image file, an IDX file, or the MNIST folder)");
+        var pairs = CommonOptions.Positive(new Option<int>("--pairs") { Description = "How many pairs, one row each", DefaultValueFactory = _ => 8, HelpName = "N" });
+        var steps = new Option<int>("--steps") { Description = "Images per row, both ends included (at least 2)", DefaultValueFactory = _ => 10, HelpName = "N" };
+        steps.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (int.TryParse(token.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value < 2)
+                    r.AddError($"--steps must be at least 2, got {value}.");
+            }
+        });
+        var output = CommonOptions.Out("The PNG grid to write", "interpolation.png");
+        var split = CommonOptions.Split("test");
+        var command = new CliCommand("interpolate",
+            "Walks a trained VAE's code space in a straight line from one image to another and decodes the path: one row per pair " +
+            "of input images, saved as one PNG grid.")
+        {
+            input, modelFile, pairs, steps, output, split,
+        };
+        command.Example("autoencoder interpolate data/mnist --model vae.aem", "8 rows of 10 images morphing between MNIST test digits")
+            .Example("autoencoder interpolate faces/ -m vae.aem --pairs 2 --steps 16", "from the 1st to the 3rd and the 2nd to the 4th image of a folder");
+        command.SetAction(parse =>
+        {
+            using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
+            var interpolate = model.Require(h => h.Interpolate, "interpolate", "a generative decoder (a VAE)");
+            int p = parse.GetValue(pairs);
+            var inputPath = parse.GetValue(input)!;
+            using var images = ImageInput.Load(inputPath, model.Layout, parse.GetValue(split)!, 2 * p);
+            if (images.Count < 2 * p)
+                throw new CliException($"{inputPath}: {p} pairs need {2 * p} images, but it has {images.Count}; use --pairs {images.Count / 2} or add images");
+            using var scope = NewDisposeScope();
+            var path = interpolate(images.Images[..p], images.Images[p..(2 * p)], parse.GetValue(steps));
+            var file = parse.GetValue(output)!;
+            ImageRows.Save(path, file);
+            context.Out.WriteLine($"Wrote {p} interpolations of {parse.GetValue(steps)} steps from '{model.Entry.Name}' to {file}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using Autoencoder.Cli.Registry;
+using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.IO;
+
+namespace Autoencoder.Cli;
+
+/// <summary>A model file's model, loaded: the registry entry it was trained as and the instance with its weights.</summary>
+internal sealed class LoadedModel(ModelEntry entry, ModelHandle handle) : IDisposable
+{
+    public ModelEntry Entry { get; } = entry;
+
+    public ModelHandle Handle { get; } = handle;
+
+    public ImageLayout Layout => ImageLayout.FromShape(Entry.InputShape);
+
+    /// <summary>Reads <paramref name="path"/>; a file for a model this tool does not have, or for another architecture, is a one-line error.</summary>
+    public static LoadedModel Load(string path)
+    {
+        var header = ModelFile.ReadHeader(path);
+        var entry = ModelRegistry.Find(header.ModelName)
+                    ?? throw new CliException($"{path}: holds the model '{header.ModelName}', which this tool does not have (it has {ModelRegistry.Names})");
+        var handle = entry.Create();
+        try
+        {
+            ModelFile.Load(path, entry.Name, entry.Fingerprint, handle.Module);
+            handle.Module.eval();
+            return new LoadedModel(entry, handle);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The capability a command needs, or a one-line error naming the models that have it.</summary>
+    public T Require<T>(Func<ModelHandle, T?> capability, string command, string what) where T : class =>
+        capability(Handle) ?? throw new CliException(
+            $"'{command}' needs {what}, and the model file holds '{Entry.Name}', which has none; train one of: {ModelRegistry.NamesWith(capability)}");
+
+    public void Dispose() => Handle.Dispose();
+}

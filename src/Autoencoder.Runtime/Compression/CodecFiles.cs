@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.IO;
+using static TorchSharp.torch;
+
+namespace Autoencoder.Runtime.Compression;
+
+/// <summary>One file a codec wrote: the image it came from (or the stream it was decoded from), the file written and its size in bytes.</summary>
+public sealed record CodecFileResult(string Source, string Output, long Bytes);
+
+/// <summary>
+/// Compression on files: each image becomes one stream file (<see cref="StreamExtension"/>), and each stream file
+/// becomes a PNG again. Every stream is encoded or decoded before the first file is written, so a bad input leaves
+/// the output folder as it was; each file is written atomically.
+/// </summary>
+public static class CodecFiles
+{
+    /// <summary>The extension of a compressed image.</summary>
+    public const string StreamExtension = ".aec";
+
+    /// <summary>Encodes every image of <paramref name="images"/> with <paramref name="codec"/> into <paramref name="outputDirectory"/>, one stream per image, named after its source file.</summary>
+    public static IReadOnlyList<CodecFileResult> Compress(IImageCodec codec, LoadedImages images, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        var streams = new List<(string Source, string Output, byte[] Data)>();
+        for (int i = 0; i < images.Paths.Count; i++)
+        {
+            using var scope = NewDisposeScope();
+            var output = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(images.Paths[i]) + StreamExtension);
+            streams.Add((images.Paths[i], output, codec.Encode(images.Images[i])));
+        }
+        RequireDistinct(streams.Select(s => s.Output));
+        foreach (var (_, output, data) in streams)
+            AtomicFile.WriteAllBytes(output, data);
+        return streams.Select(s => new CodecFileResult(s.Source, s.Output, s.Data.LongLength)).ToList();
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="streamPaths"/> (stream files written by <see cref="Compress"/>) with <paramref name="codec"/>
+    /// into PNG files in <paramref name="outputDirectory"/>.
+    /// </summary>
+    /// <exception cref="CorruptStreamException">A stream is damaged or from another model or format version; nothing is written.</exception>
+    public static IReadOnlyList<CodecFileResult> Decompress(IImageCodec codec, IReadOnlyList<string> streamPaths, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        ArgumentNullException.ThrowIfNull(streamPaths);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        var decoded = new List<(string Source, string Output, Tensor Image)>();
+        try
+        {
+            foreach (var path in streamPaths)
+            {
+                byte[] data = File.ReadAllBytes(path);
+                Tensor image;
+                try
+                {
+                    image = codec.Decode(data);
+                }
+                catch (CorruptStreamException e)
+                {
+                    throw new CorruptStreamException($"{path}: {e.Message}");
+                }
+                decoded.Add((path, Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(path) + ".png"), image));
+            }
+            RequireDistinct(decoded.Select(d => d.Output));
+            foreach (var (_, output, image) in decoded)
+                ImageFile.SavePng(image, output);
+            return decoded.Select(d => new CodecFileResult(d.Source, d.Output, new FileInfo(d.Output).Length)).ToList();
+        }
+        finally
+        {
+            foreach (var d in decoded)
+                d.Image.Dispose();
+        }
+    }
+
+    private static void RequireDistinct(IEnumerable<string> outputs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var output in outputs)
+        {
+            if (!seen.Add(Path.GetFullPath(output)))
+                throw new IOException($"Two inputs would both be written to '{output}' (their names differ only in the extension); rename one.");
+        }
+    }
+}
