@@ -109,6 +109,22 @@ public sealed class RateDistortionEvaluatorTests(ITestOutputHelper output) : IDi
     }
 
     [Fact]
+    public void Without_ssim_the_files_say_it_is_missing_and_no_ssim_plot_is_drawn()
+    {
+        var report = RateDistortionEvaluator.Evaluate([new JpegCodec(50, 1)], _digits.Images, measureSsim: false);
+
+        var files = report.WriteAll(_dir.Path);
+
+        report.Points[0].MeanSsim.ShouldBe(double.NaN);
+        files.SsimPlot.ShouldBeNull();
+        File.Exists(_dir.File("rate-distortion-ssim.png")).ShouldBeFalse();
+        File.ReadAllText(files.Markdown).ShouldContain(" | – |");
+        File.ReadAllLines(files.Csv)[1].ShouldEndWith(",");
+        using var json = JsonDocument.Parse(File.ReadAllText(files.Json));
+        json.RootElement.GetProperty("points")[0].GetProperty("ssim").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
     public void A_codec_that_decodes_to_another_shape_is_an_error()
     {
         var error = Should.Throw<InvalidOperationException>(() =>

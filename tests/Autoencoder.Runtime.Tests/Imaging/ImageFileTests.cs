@@ -96,10 +96,11 @@ public sealed class ImageFileTests : IDisposable
     [Fact]
     public void Shrinking_averages_instead_of_skipping_pixels()
     {
-        // A one-pixel checkerboard: nearest-neighbour sampling would give pure black or white; a filtered 10× shrink gives grey.
-        var pixels = Enumerable.Range(0, 280 * 280).Select(i => (byte)((i % 280 + i / 280) % 2 * 255)).ToArray();
+        // A one-pixel checkerboard shrunk 9×: each output pixel centre falls on a source pixel centre, so point or bilinear
+        // sampling would give pure black or white; filtering over the whole footprint gives grey.
+        var pixels = Enumerable.Range(0, 252 * 252).Select(i => (byte)((i % 252 + i / 252) % 2 * 255)).ToArray();
         var path = _dir.File("checker.png");
-        File.WriteAllBytes(path, PngEncoder.Encode(pixels, 280, 280, PngColorType.Grayscale));
+        File.WriteAllBytes(path, PngEncoder.Encode(pixels, 252, 252, PngColorType.Grayscale));
 
         using var image = ImageFile.Load(path, new ImageLayout(1, 28, 28));
 

@@ -7,8 +7,11 @@ namespace Autoencoder.Runtime.Compression.Baselines;
 /// <summary>The classic codecs a learned codec is compared with.</summary>
 public static class BaselineCodecs
 {
-    /// <summary>The JPEG and WebP qualities of <see cref="Standard"/>: dense at the low end, where small images spend their bits.</summary>
-    public static IReadOnlyList<int> StandardQualities { get; } = [5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95];
+    /// <summary>
+    /// The JPEG and WebP qualities of <see cref="Standard"/>. Quality 0 reaches down to the PSNRs of strongly compressing
+    /// learned codecs (on MNIST: WebP 23 dB; JPEG bottoms out at 19 dB, where its headers alone cost about 1 600 bits).
+    /// </summary>
+    public static IReadOnlyList<int> StandardQualities { get; } = [0, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95];
 
     /// <summary>
     /// JPEG and lossy WebP at each of <see cref="StandardQualities"/>, then lossless PNG, all for images of

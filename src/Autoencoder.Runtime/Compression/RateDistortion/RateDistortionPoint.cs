@@ -7,7 +7,7 @@ namespace Autoencoder.Runtime.Compression.RateDistortion;
 /// <param name="MeanBytes">Mean size of one image's complete file or stream, in bytes.</param>
 /// <param name="BitsPerPixel">Mean bits per image divided by the pixels of one image (H × W; channels not counted).</param>
 /// <param name="MeanPsnr">Mean over images of each image's PSNR in dB (peak 1); a lossless codec scores the 100 dB cap.</param>
-/// <param name="MeanSsim">Mean over images of each image's SSIM; NaN when the images are smaller than the SSIM window.</param>
+/// <param name="MeanSsim">Mean over images of each image's SSIM; NaN when not measured or the images are smaller than the SSIM window.</param>
 public sealed record RateDistortionPoint(
     string Family, string Codec, int Images, double MeanBytes, double BitsPerPixel, double MeanPsnr, double MeanSsim)
 {
