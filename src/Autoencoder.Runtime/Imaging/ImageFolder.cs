@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Imaging;
@@ -7,13 +9,52 @@ namespace Autoencoder.Runtime.Imaging;
 /// <summary>The images of a folder, stacked: [N, C, H, W], and the file each came from (same order, sorted by name).</summary>
 public sealed record LoadedImages(Tensor Images, IReadOnlyList<string> Paths);
 
-/// <summary>CONTRACT SKELETON (issue 6): loads every image file of a folder (or one file) to one layout.</summary>
+/// <summary>Loads every image file of a folder (or one file) to one layout.</summary>
 public static class ImageFolder
 {
     /// <summary>File extensions read as images (lower case, with the dot).</summary>
     public static IReadOnlyList<string> Extensions { get; } = new[] { ".png", ".jpg", ".jpeg", ".webp", ".bmp" };
 
-    /// <summary>Loads <paramref name="path"/> — one image file, or every image file directly inside a folder — to <paramref name="layout"/>.</summary>
+    /// <summary>
+    /// Loads <paramref name="path"/> — one image file, or every image file directly inside a folder — to <paramref name="layout"/>,
+    /// converting each as <see cref="ImageFile.Load"/> does. In a folder, files with other extensions are skipped and the
+    /// images are sorted by file name (ordinal), so the order does not depend on the file system.
+    /// </summary>
     /// <exception cref="ImageFileException">A file cannot be read, or the folder has no images; nothing is returned partially.</exception>
-    public static LoadedImages Load(string path, ImageLayout layout, bool resize = true) => throw new NotImplementedException("issue 6: being written");
+    public static LoadedImages Load(string path, ImageLayout layout, bool resize = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(layout);
+        string[] files;
+        if (File.Exists(path))
+        {
+            files = [path];
+        }
+        else if (Directory.Exists(path))
+        {
+            files = Directory.EnumerateFiles(path)
+                .Where(ImageFile.HasImageExtension)
+                .OrderBy(Path.GetFileName, StringComparer.Ordinal)
+                .ToArray();
+            if (files.Length == 0)
+                throw new ImageFileException(path, $"the folder has no image files ({string.Join(", ", Extensions)})");
+        }
+        else
+        {
+            throw new ImageFileException(path, "no such file or folder");
+        }
+
+        var images = new List<Tensor>(files.Length);
+        try
+        {
+            foreach (var file in files)
+                images.Add(ImageFile.Load(file, layout, resize));
+            return new LoadedImages(stack(images), files);
+        }
+        finally
+        {
+            foreach (var image in images)
+                image.Dispose();
+        }
+    }
 }

@@ -1,0 +1,166 @@
+using System;
+using System.Linq;
+using SkiaSharp;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Autoencoder.Runtime.Imaging;
+
+/// <summary>
+/// The conversions between encoded image bytes, Skia bitmaps and [C, H, W] tensors in [0, 1], shared by
+/// <see cref="ImageFile"/> and the baseline codecs so that both read and convert pixels the same way.
+/// </summary>
+internal static class SkiaRaster
+{
+    // ITU-R BT.601 luma weights (the ones JPEG's YCbCr uses).
+    private const float LumaRed = 0.299f;
+    private const float LumaGreen = 0.587f;
+    private const float LumaBlue = 0.114f;
+
+    /// <summary>
+    /// Decodes a PNG/JPEG/WebP/BMP (or any format Skia reads) into premultiplied RGBA: premultiplying is compositing
+    /// over black, so transparent areas become black — the background of MNIST-like digits.
+    /// </summary>
+    /// <returns>The bitmap, or null with a one-line <paramref name="reason"/>.</returns>
+    public static SKBitmap? TryDecode(byte[] data, out string reason)
+    {
+        if (data.Length == 0)
+        {
+            reason = "the file is empty";
+            return null;
+        }
+
+        using var codec = SKCodec.Create(new System.IO.MemoryStream(data, writable: false), out var created);
+        if (codec is null)
+        {
+            reason = $"not a PNG, JPEG, WebP or BMP image, or its header is damaged ({Describe(created)})";
+            return null;
+        }
+
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result != SKCodecResult.Success)
+        {
+            bitmap.Dispose();
+            // Skia fills the rows it could not read and reports IncompleteInput: a truncated file is still an error.
+            reason = $"the image data is damaged or truncated ({Describe(result)})";
+            return null;
+        }
+
+        reason = "";
+        return bitmap;
+    }
+
+    /// <summary>
+    /// Resizes premultiplied RGBA to <paramref name="width"/> × <paramref name="height"/>: trilinear mipmapped sampling
+    /// when shrinking (averages every source pixel instead of skipping most, so no aliasing), Mitchell cubic when enlarging.
+    /// </summary>
+    public static SKBitmap Resize(SKBitmap source, int width, int height)
+    {
+        var shrinking = width < source.Width || height < source.Height;
+        var sampling = shrinking
+            ? new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)
+            : new SKSamplingOptions(SKCubicResampler.Mitchell);
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        return source.Resize(info, sampling)
+            ?? throw new InvalidOperationException($"Skia could not resize a {source.Width}×{source.Height} image to {width}×{height}.");
+    }
+
+    /// <summary>
+    /// Premultiplied RGBA to float32 [C, H, W] in [0, 1] with the alpha dropped (already composited over black):
+    /// C = 3 keeps RGB, C = 1 takes the BT.601 luma (a grey source, R = G = B, stays exactly its grey level).
+    /// </summary>
+    public static Tensor ToTensor(SKBitmap rgba, int channels)
+    {
+        if (channels is not (1 or 3))
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, "Images have 1 (grayscale) or 3 (RGB) channels.");
+        var bytes = rgba.Bytes; // a copy, rows packed: Skia's RGBA rows have no padding
+        using var scope = NewDisposeScope();
+        var hwc = tensor(bytes, dtype: ScalarType.Byte).reshape(rgba.Height, rgba.Width, 4);
+        var rgb = hwc.narrow(2, 0, 3).permute(2, 0, 1).to_type(ScalarType.Float32);
+        Tensor result;
+        if (channels == 3)
+        {
+            result = rgb;
+        }
+        else if (IsGrey(bytes))
+        {
+            result = rgb.narrow(0, 0, 1);
+        }
+        else
+        {
+            result = (LumaRed * rgb[0] + LumaGreen * rgb[1] + LumaBlue * rgb[2]).unsqueeze(0);
+        }
+
+        return result.div(255f).clamp(0, 1).contiguous().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Quantises [C, H, W] in [0, 1] (C = 1 or 3) to 8 bits: a Gray8 bitmap for one channel, opaque RGBA for three.
+    /// </summary>
+    public static SKBitmap FromTensor(Tensor image, string argumentName)
+    {
+        ArgumentNullException.ThrowIfNull(image, argumentName);
+        if (image.dim() != 3 || image.shape[0] is not (1 or 3))
+        {
+            throw new ArgumentException(
+                $"Expected an image [C, H, W] with C = 1 or 3, got [{string.Join(", ", image.shape)}].", argumentName);
+        }
+
+        var channels = (int)image.shape[0];
+        var height = (int)image.shape[1];
+        var width = (int)image.shape[2];
+        var pixels = ToBytes(image);
+        if (channels == 1)
+        {
+            var gray = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
+            System.Runtime.InteropServices.Marshal.Copy(pixels, 0, gray.GetPixels(), pixels.Length);
+            return gray;
+        }
+
+        var rgba = new byte[width * height * 4];
+        for (int p = 0, q = 0; p < pixels.Length; p += 3, q += 4)
+        {
+            rgba[q] = pixels[p];
+            rgba[q + 1] = pixels[p + 1];
+            rgba[q + 2] = pixels[p + 2];
+            rgba[q + 3] = 255;
+        }
+
+        var color = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, color.GetPixels(), rgba.Length);
+        return color;
+    }
+
+    /// <summary>[C, H, W] in [0, 1] to 8-bit pixels, rows top first, channels interleaved (HWC).</summary>
+    public static byte[] ToBytes(Tensor image)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return image.detach().cpu().to_type(ScalarType.Float32)
+            .nan_to_num(0).clamp(0, 1).mul(255).round()
+            .to_type(ScalarType.Byte).permute(1, 2, 0).contiguous()
+            .data<byte>().ToArray();
+    }
+
+    private static bool IsGrey(byte[] rgba)
+    {
+        for (var i = 0; i < rgba.Length; i += 4)
+        {
+            if (rgba[i] != rgba[i + 1] || rgba[i + 1] != rgba[i + 2])
+                return false;
+        }
+
+        return true;
+    }
+
+    private static string Describe(SKCodecResult result) => result switch
+    {
+        SKCodecResult.IncompleteInput => "incomplete input",
+        SKCodecResult.ErrorInInput => "error in input",
+        SKCodecResult.InvalidInput => "invalid input",
+        SKCodecResult.Unimplemented => "unrecognised format",
+        _ => result.ToString(),
+    };
+}
