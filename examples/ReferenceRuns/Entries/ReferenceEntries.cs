@@ -12,5 +12,6 @@ internal static class ReferenceEntries
         new DenoisingEntry(), new SparseEntry(), new ContractiveEntry(),
         new VaeEntry(),
         new VqVaeEntry(),
+        new CompressionEntry(),
     };
 }
