@@ -1,0 +1,55 @@
+using System;
+using System.Buffers.Binary;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using static TorchSharp.torch;
+
+namespace Autoencoder.Runtime.Compression;
+
+/// <summary>
+/// The few bytes a stream carries to say which model wrote it: the start of a SHA-256 over the architecture
+/// fingerprint and every entry of the model's state_dict (name, dtype, shape, bytes), in name order.
+/// </summary>
+internal static class ModelIdentity
+{
+    /// <summary>Bytes of the hash a header keeps: one chance in 4·10⁹ that another model's stream passes for ours.</summary>
+    public const int Length = 4;
+
+    /// <summary>Hashes <paramref name="fingerprint"/> and the current state of <paramref name="model"/>.</summary>
+    public static byte[] Compute(string fingerprint, nn.Module model)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AppendString(hash, fingerprint);
+        using var noGrad = no_grad();
+        foreach (var (name, tensor) in model.state_dict().OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            AppendString(hash, name);
+            AppendString(hash, tensor.dtype.ToString());
+            AppendInt64(hash, tensor.dim());
+            foreach (var size in tensor.shape)
+            {
+                AppendInt64(hash, size);
+            }
+
+            using var contiguous = tensor.detach().cpu().contiguous();
+            hash.AppendData(contiguous.bytes);
+        }
+
+        return hash.GetHashAndReset().AsSpan(0, Length).ToArray();
+    }
+
+    private static void AppendString(IncrementalHash hash, string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        AppendInt64(hash, bytes.Length);
+        hash.AppendData(bytes);
+    }
+
+    private static void AppendInt64(IncrementalHash hash, long value)
+    {
+        Span<byte> buffer = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(buffer, value);
+        hash.AppendData(buffer);
+    }
+}
