@@ -58,7 +58,13 @@ internal sealed class IntegerTable
         encoder.EncodeBits(above ? 1u : 0u, 1);
         var x = (UInt128)distance + 1;
         var bits = 127 - (int)UInt128.LeadingZeroCount(x);  // x has bits + 1 significant bits
-        encoder.EncodeBits(0, bits);
+        // The prefix goes one bit at a time, as the decoder reads it: the coder's truncation makes 16 bits in one step
+        // a different code from 16 steps of one bit.
+        for (var i = 0; i < bits; i++)
+        {
+            encoder.EncodeBits(0, 1);
+        }
+
         encoder.EncodeBits(1, 1);
         encoder.EncodeBits((ulong)(x & ((UInt128.One << bits) - 1)), bits);
     }

@@ -35,7 +35,11 @@ internal sealed class RangeEncoder
         EncodeSlice(table.Start(symbol), table.Frequency(symbol));
     }
 
-    /// <summary>Codes the <paramref name="count"/> low bits of <paramref name="value"/> at probability ½ each, most significant first.</summary>
+    /// <summary>
+    /// Codes the <paramref name="count"/> low bits of <paramref name="value"/> at probability ½ each, most significant first,
+    /// in steps of up to 16 bits. The decoder must read them with the same counts: a 16-bit step is not the same code as
+    /// 16 one-bit steps.
+    /// </summary>
     public void EncodeBits(ulong value, int count)
     {
         Debug.Assert(count is >= 0 and <= 64);
