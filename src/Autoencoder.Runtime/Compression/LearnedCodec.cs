@@ -21,6 +21,7 @@ public sealed class LearnedCodec : IImageCodec
     private readonly nn.Module _model;
     private readonly Func<Tensor, Tensor> _encode;
     private readonly Func<Tensor, Tensor> _decode;
+    private readonly EntropyBottleneck _bottleneck;
     private readonly string _fingerprint;
     private readonly long[] _inputShape;
     private readonly long[] _codeShape;
@@ -60,12 +61,13 @@ public sealed class LearnedCodec : IImageCodec
         _model = model;
         _encode = encode;
         _decode = decode;
+        _bottleneck = bottleneck;
         _fingerprint = fingerprint;
         _inputShape = [.. inputShape];
         _codeShape = [.. codeShape];
         _positions = codeShape.Skip(1).Aggregate(1L, (a, b) => a * b);
         _tables = CodingTables.Build(bottleneck.ReadDensities());
-        _identity = ModelIdentity.Compute(fingerprint, model);
+        _identity = ModelIdentity.Compute(fingerprint, model, bottleneck);
     }
 
     /// <inheritdoc />
@@ -94,9 +96,9 @@ public sealed class LearnedCodec : IImageCodec
     /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
     public Tensor Decode(byte[] data)
     {
+        using var scope = NewDisposeScope();
         var code = DecodeCode(data);
         ThrowIfWeightsChanged();
-        using var scope = NewDisposeScope();
         using var mode = EvaluationModeScope.Enter(_model);
         var reconstruction = _decode(code.to(ModelDevice.Of(_model)).unsqueeze(0))[0];
         return reconstruction.clamp(0, 1).cpu().reshape(_inputShape).MoveToOuterDisposeScope();
@@ -166,7 +168,7 @@ public sealed class LearnedCodec : IImageCodec
 
     private void ThrowIfWeightsChanged()
     {
-        if (!ModelIdentity.Compute(_fingerprint, _model).AsSpan().SequenceEqual(_identity))
+        if (!ModelIdentity.Compute(_fingerprint, _model, _bottleneck).AsSpan().SequenceEqual(_identity))
         {
             throw new InvalidOperationException(
                 $"The model's weights changed since the codec '{Name}' was created; its tables no longer match them. Create a new codec (CreateCodec()).");

@@ -9,20 +9,33 @@ namespace Autoencoder.Runtime.Compression;
 
 /// <summary>
 /// The few bytes a stream carries to say which model wrote it: the start of a SHA-256 over the architecture
-/// fingerprint and every entry of the model's state_dict (name, dtype, shape, bytes), in name order.
+/// fingerprint and every entry of the model's state_dict, then of its bottleneck's (name, dtype, shape, bytes), in name order.
 /// </summary>
 internal static class ModelIdentity
 {
     /// <summary>Bytes of the hash a header keeps: one chance in 4·10⁹ that another model's stream passes for ours.</summary>
     public const int Length = 4;
 
-    /// <summary>Hashes <paramref name="fingerprint"/> and the current state of <paramref name="model"/>.</summary>
-    public static byte[] Compute(string fingerprint, nn.Module model)
+    /// <summary>
+    /// Hashes <paramref name="fingerprint"/>, the current state of <paramref name="model"/> and then that of
+    /// <paramref name="bottleneck"/>, whose density the coding tables come from (usually also inside the model; hashing
+    /// it again costs a few hundred numbers and covers a bottleneck kept outside).
+    /// </summary>
+    public static byte[] Compute(string fingerprint, nn.Module model, nn.Module bottleneck)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         AppendString(hash, fingerprint);
         using var noGrad = no_grad();
-        foreach (var (name, tensor) in model.state_dict().OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        AppendState(hash, model);
+        AppendState(hash, bottleneck);
+        return hash.GetHashAndReset().AsSpan(0, Length).ToArray();
+    }
+
+    private static void AppendState(IncrementalHash hash, nn.Module module)
+    {
+        var state = module.state_dict();
+        AppendInt64(hash, state.Count);
+        foreach (var (name, tensor) in state.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             AppendString(hash, name);
             AppendString(hash, tensor.dtype.ToString());
@@ -35,8 +48,6 @@ internal static class ModelIdentity
             using var contiguous = tensor.detach().cpu().contiguous();
             hash.AppendData(contiguous.bytes);
         }
-
-        return hash.GetHashAndReset().AsSpan(0, Length).ToArray();
     }
 
     private static void AppendString(IncrementalHash hash, string value)

@@ -45,8 +45,17 @@ public sealed class LearnedCodecTests
         var codec = new LearnedCodec("spatial", model, x => x, x => x, bottleneck, "spatial", [1, Side, Side], [3, 5, 4]);
         using var generator = new Generator(6);
         using var code = (randn(new long[] { 3, 5, 4 }, generator: generator) * 20).round();
-        codec.DecodeCode(codec.EncodeCode(code)).eq(code).all().item<bool>().ShouldBeTrue();
+        var stream = codec.EncodeCode(code);
+        codec.DecodeCode(stream).eq(code).all().item<bool>().ShouldBeTrue();
         Should.Throw<ArgumentException>(() => codec.EncodeCode(zeros(3, 4, 5))).Message.ShouldContain("[3, 5, 4]");
+
+        // The bottleneck is not inside this model, and still part of the identity: its tables depend on it.
+        using (no_grad())
+        {
+            bottleneck.parameters().First().add_(0.5f);
+        }
+
+        Should.Throw<InvalidOperationException>(() => codec.Decode(stream)).Message.ShouldContain("weights changed");
     }
 
     [Fact]
