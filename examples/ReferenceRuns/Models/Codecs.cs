@@ -1,3 +1,4 @@
+using Autoencoder;
 using static TorchSharp.torch;
 
 namespace ReferenceRuns.Models;
