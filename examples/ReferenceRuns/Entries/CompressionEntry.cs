@@ -20,12 +20,12 @@ namespace ReferenceRuns.Entries;
 /// </summary>
 internal sealed class CompressionEntry : IReferenceEntry
 {
-    private const int DocumentedEpochs = 8;
+    private const int DocumentedEpochs = 6;
     private const string Family = "learned";
 
     public string Name => "compression";
 
-    public string Settings => "conv codec 28→[16, 7, 7]→28, factorised entropy model, MSE distortion, λ ∈ {0.002, 0.005, 0.01, 0.02, 0.05}; "
+    public string Settings => "conv codec 28→14→[16, 7, 7]→14→28 (linear output), factorised entropy model, MSE distortion, λ ∈ {0.001, 0.003, 0.01, 0.03, 0.1}; "
                               + DocumentedEpochs + " epochs each, batch 64, Adam 1e-3, seed 42; all 10,000 test images; "
                               + "JPEG and WebP (SkiaSharp) at qualities " + string.Join(",", BaselineCodecs.StandardQualities) + ", PNG";
 
@@ -42,12 +42,12 @@ internal sealed class CompressionEntry : IReferenceEntry
         ConsoleProgress Progress() => new(context.Log, interactive: false);
         var codecs = new List<LearnedCodec>();
         {
-            var t = Codec0002.Trainer.Create(new() { Epochs = epochs, Threads = context.Threads, Observer = Progress(), Checkpoints = Checkpoints("0.002") });
+            var t = Codec0001.Trainer.Create(new() { Epochs = epochs, Threads = context.Threads, Observer = Progress(), Checkpoints = Checkpoints("0.001") });
             t.Fit(train, test);
             codecs.Add(Freeze(context, t.Model, t.Model.CreateCodec()));
         }
         {
-            var t = Codec0005.Trainer.Create(new() { Epochs = epochs, Threads = context.Threads, Observer = Progress(), Checkpoints = Checkpoints("0.005") });
+            var t = Codec0003.Trainer.Create(new() { Epochs = epochs, Threads = context.Threads, Observer = Progress(), Checkpoints = Checkpoints("0.003") });
             t.Fit(train, test);
             codecs.Add(Freeze(context, t.Model, t.Model.CreateCodec()));
         }
@@ -57,12 +57,12 @@ internal sealed class CompressionEntry : IReferenceEntry
             codecs.Add(Freeze(context, t.Model, t.Model.CreateCodec()));
         }
         {
-            var t = Codec002.Trainer.Create(new() { Epochs = epochs, Threads = context.Threads, Observer = Progress(), Checkpoints = Checkpoints("0.02") });
+            var t = Codec003.Trainer.Create(new() { Epochs = epochs, Threads = context.Threads, Observer = Progress(), Checkpoints = Checkpoints("0.03") });
             t.Fit(train, test);
             codecs.Add(Freeze(context, t.Model, t.Model.CreateCodec()));
         }
         {
-            var t = Codec005.Trainer.Create(new() { Epochs = epochs, Threads = context.Threads, Observer = Progress(), Checkpoints = Checkpoints("0.05") });
+            var t = Codec01.Trainer.Create(new() { Epochs = epochs, Threads = context.Threads, Observer = Progress(), Checkpoints = Checkpoints("0.1") });
             t.Fit(train, test);
             codecs.Add(Freeze(context, t.Model, t.Model.CreateCodec()));
         }
