@@ -1,9 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
-using System.Globalization;
 using System.IO;
-using Autoencoder.Runtime.Compression;
-using Autoencoder.Runtime.Metrics;
-using static TorchSharp.torch;
+using System.Linq;
+using Autoencoder.Runtime.Compression.Baselines;
+using Autoencoder.Runtime.Compression.RateDistortion;
 
 namespace Autoencoder.Cli.Commands;
 
@@ -20,40 +21,61 @@ internal static class EvaluateCommand
             HelpName = "path",
         };
         var limit = CommonOptions.Limit();
-        var command = new CliCommand("evaluate",
-            "Measures a trained compression model: compresses every image to a real bitstream, decodes it, and prints the rate " +
-            "(bits per image and per pixel, from the stream sizes) against the distortion (PSNR and SSIM).")
+        var output = CommonOptions.Out("Folder for rate-distortion.md/.csv/.json and the PSNR and SSIM plots", "rate-distortion");
+        var learnedOnly = new Option<bool>("--learned-only")
         {
-            modelFile, data, limit,
+            Description = "Measure the learned codec alone, without the JPEG, WebP and PNG rows (much quicker)",
         };
-        command.Example("autoencoder evaluate --model compress.aem", "rate and distortion on the 10,000 MNIST test digits")
-            .Example("autoencoder evaluate -m compress.aem --limit 1000", "a quicker measurement on the first 1,000");
+        var command = new CliCommand("evaluate",
+            "Measures a trained compression model against JPEG, WebP (qualities 0-95) and PNG: every image is compressed to its real " +
+            "stream or file and decoded, and the table sets the rate (bits per image and per pixel, from the sizes) against the " +
+            "distortion (PSNR and SSIM), then shows the bits each classic codec needs at the learned codec's PSNR.")
+        {
+            modelFile, data, limit, output, learnedOnly,
+        };
+        command.Example("autoencoder evaluate --model compress.aem", "the rate-distortion table on the 10,000 MNIST test digits")
+            .Example("autoencoder evaluate -m compress.aem --limit 1000 --out rd", "a quicker table, written with its plots to rd/");
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
             var codec = model.Require(h => h.Codec, "evaluate", "a learned codec (a [Compression] model)")();
             using var images = ImageInput.Load(parse.GetValue(data)!, model.Layout, "test", parse.GetValue(limit));
-            // Seam: Compression.RateDistortion (being written) measures codecs the same way and adds the JPEG, WebP and PNG
-            // rows and the plot; this command will print its table. Until then it measures the learned codec alone.
-            long bytes = 0;
-            using var scope = NewDisposeScope();
-            var decoded = new Tensor[images.Count];
-            for (int i = 0; i < images.Count; i++)
+            const string Family = "learned";
+            var entries = new List<RateDistortionEntry> { new(Family, codec) };
+            if (!parse.GetValue(learnedOnly))
+                entries.AddRange(BaselineCodecs.Standard(model.Layout.Channels).Select(RateDistortionEntry.For));
+
+            context.Out.WriteLine($"Measuring {entries.Count} codec setting(s) on {images.Description}…");
+            var report = RateDistortionEvaluator.Evaluate(entries, images.Images, new SettingProgress(context.Out));
+            var directory = parse.GetValue(output)!;
+            var files = report.WriteAll(directory, entries.Count > 1 ? Family : null);
+            context.Out.WriteLine();
+            context.Out.Write(report.ToMarkdown());
+            if (entries.Count > 1)
             {
-                var stream = codec.Encode(images.Images[i]);
-                bytes += stream.Length;
-                decoded[i] = codec.Decode(stream);
+                context.Out.WriteLine();
+                foreach (var sentence in MatchedPsnrComparison.Compare(report, Family).Sentences())
+                    context.Out.WriteLine(sentence);
             }
-            var restored = stack(decoded);
-            double psnr = System.Linq.Enumerable.Average(ReconstructionMetrics.PsnrPerImage(restored, images.Images));
-            double ssim = Ssim.Mean(restored, images.Images);
-            double bitsPerImage = bytes * 8.0 / images.Count;
-            context.Out.WriteLine($"Rate and distortion on {images.Description}:");
-            context.Out.WriteLine("codec                bits/image  bits/pixel  PSNR (dB)   SSIM");
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{codec.Name,-20} {bitsPerImage,10:F1}  {bitsPerImage / (model.Layout.Height * model.Layout.Width),10:F4}  {psnr,9:F2}  {ssim,6:F4}"));
+
+            context.Out.WriteLine();
+            context.Out.WriteLine($"Wrote {files.Markdown}, {files.Csv}, {files.Json} and {files.PsnrPlot}.");
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>One line per finished codec setting: on 10,000 images each takes seconds.</summary>
+    private sealed class SettingProgress(TextWriter log) : IProgress<RateDistortionProgress>
+    {
+        private int reported = -1;
+
+        public void Report(RateDistortionProgress value)
+        {
+            if (value.ImagesDone != value.ImageCount || value.CodecIndex == reported)
+                return;
+            reported = value.CodecIndex;
+            log.WriteLine($"  [{value.CodecIndex + 1}/{value.CodecCount}] {value.Codec}");
+        }
     }
 }

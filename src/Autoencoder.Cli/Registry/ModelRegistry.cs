@@ -49,8 +49,15 @@ internal static class ModelRegistry
                 var trainer = VariationalAutoencoder.Trainer.Create(new() { Epochs = s.Epochs ?? d.Epochs, BatchSize = s.BatchSize ?? d.BatchSize, Seed = s.Seed ?? d.Seed, Observer = s.Observer });
                 return new(Bind(trainer.Model), trainer.Fit(s.Train, s.Validation));
             }),
-        // The compression model joins with its YAML file and one entry like those above, bound with
-        // `Codec = m.CreateCodec` (see the generated API of a [Compression] model).
+        new("compress", "learned image codec, λ = 0.01: compress, decompress, evaluate", nameof(CompressionAutoencoder), "compress.ae.yaml",
+            CompressionAutoencoder.Fingerprint, CompressionAutoencoder.InputShape, CompressionAutoencoder.Summary,
+            () => Bind(new CompressionAutoencoder()),
+            s =>
+            {
+                var d = new CompressionAutoencoder.TrainingOptions();
+                var trainer = CompressionAutoencoder.Trainer.Create(new() { Epochs = s.Epochs ?? d.Epochs, BatchSize = s.BatchSize ?? d.BatchSize, Seed = s.Seed ?? d.Seed, Observer = s.Observer });
+                return new(Bind(trainer.Model), trainer.Fit(s.Train, s.Validation));
+            }),
     ];
 
     /// <summary>The entry called <paramref name="name"/>, or null.</summary>
@@ -77,6 +84,8 @@ internal static class ModelRegistry
 
     private static ModelHandle Bind(InpaintingAutoencoder m) =>
         new(m, m.Reconstruct, m.Encode) { Denoise = m.Denoise, Corrupt = InpaintingAutoencoder.Corrupt };
+
+    private static ModelHandle Bind(CompressionAutoencoder m) => new(m, m.Reconstruct, m.Encode) { Codec = m.CreateCodec };
 
     private static ModelHandle Bind(VariationalAutoencoder m) =>
         new(m, m.Reconstruct, x => m.Encode(x).Mean) { Sample = m.Sample, Interpolate = m.Interpolate };
