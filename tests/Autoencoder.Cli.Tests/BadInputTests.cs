@@ -73,7 +73,7 @@ public sealed class BadInputTests(MnistFixture mnist) : IClassFixture<MnistFixtu
         var output = OutputWithExistingFiles();
         var line = CliResult.Run("train", "resnet", "--data", mnist.Data, "--out", Path.Combine(output, "model.aem")).ShouldFailWithOneLine();
         line.ShouldContain("'resnet'");
-        line.ShouldContain("dense, denoise, inpaint, vae");
+        line.ShouldContain("dense, denoise, inpaint, vae, compress");
         ShouldBeUntouched(output);
     }
 

@@ -31,7 +31,7 @@ internal static class ModelRegistry
                 var trainer = DenoisingAutoencoder.Trainer.Create(new() { Epochs = s.Epochs ?? d.Epochs, BatchSize = s.BatchSize ?? d.BatchSize, Seed = s.Seed ?? d.Seed, Observer = s.Observer });
                 return new(Bind(trainer.Model), trainer.Fit(s.Train, s.Validation));
             }),
-        new("inpaint", "denoising autoencoder on missing pixels: inpaint", nameof(InpaintingAutoencoder), "inpaint.ae.yaml",
+        new("inpaint", "denoising autoencoder trained on missing squares (block noise): inpaint", nameof(InpaintingAutoencoder), "inpaint.ae.yaml",
             InpaintingAutoencoder.Fingerprint, InpaintingAutoencoder.InputShape, InpaintingAutoencoder.Summary,
             () => Bind(new InpaintingAutoencoder()),
             s =>

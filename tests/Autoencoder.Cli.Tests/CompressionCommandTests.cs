@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.Linq;
+using Shouldly;
+using Xunit;
+
+namespace Autoencoder.Cli.Tests;
+
+/// <summary>The MNIST IDX subset of <see cref="MnistFixture"/>, plus two `compress` models trained briefly with different seeds.</summary>
+public sealed class CodecFixture : IDisposable
+{
+    public CodecFixture()
+    {
+        Mnist = new MnistFixture();
+        Model = Path.Combine(Mnist.Root, "compress.aem");
+        CliResult.Run("train", "compress", "--data", Mnist.Data, "--epochs", "2", "--batch-size", "32", "--out", Model).ExitCode.ShouldBe(0);
+        OtherModel = Path.Combine(Mnist.Root, "compress-other.aem");
+        CliResult.Run("train", "compress", "--data", Mnist.Data, "--epochs", "1", "--batch-size", "32", "--seed", "7", "--out", OtherModel).ExitCode.ShouldBe(0);
+    }
+
+    public MnistFixture Mnist { get; }
+
+    public string Model { get; }
+
+    public string OtherModel { get; }
+
+    public void Dispose() => Mnist.Dispose();
+}
+
+/// <summary>compress, decompress and evaluate on MNIST digits; streams that are damaged or from another model are refused.</summary>
+public sealed class CompressionCommandTests(CodecFixture codec) : IClassFixture<CodecFixture>
+{
+    private string Compress(int limit)
+    {
+        var streams = codec.Mnist.NewDirectory();
+        CliResult.Run("compress", codec.Mnist.Data, "-m", codec.Model, "--limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", streams)
+            .ExitCode.ShouldBe(0);
+        return streams;
+    }
+
+    [Fact]
+    public void Images_go_to_stream_files_and_back_to_pngs()
+    {
+        var streams = Compress(5);
+        var files = Directory.GetFiles(streams, "*.aec").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        files.Length.ShouldBe(5);
+        // A 7-byte header and a payload: far below the 784 bytes of the raw digit.
+        files.ShouldAllBe(f => new FileInfo(f).Length > 7 && new FileInfo(f).Length < 784);
+
+        var restored = codec.Mnist.NewDirectory();
+        CliResult.Run("decompress", streams, "-m", codec.Model, "--out", restored).ExitCode.ShouldBe(0);
+        var pngs = Directory.GetFiles(restored, "*.png");
+        pngs.Length.ShouldBe(5);
+        pngs.ShouldAllBe(p => File.ReadAllBytes(p).Take(4).SequenceEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+    }
+
+    [Fact]
+    public void Evaluate_prints_the_learned_codecs_rate_and_writes_the_table()
+    {
+        var output = codec.Mnist.NewDirectory();
+        var result = CliResult.Run("evaluate", "-d", codec.Mnist.Data, "-m", codec.Model, "--limit", "20", "--learned-only", "--out", output);
+        result.ExitCode.ShouldBe(0);
+        result.Out.ShouldContain("λ=0.01");
+        File.Exists(Path.Combine(output, "rate-distortion.md")).ShouldBeTrue();
+        File.Exists(Path.Combine(output, "rate-distortion-psnr.png")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_truncated_stream_is_refused_with_its_file_and_nothing_is_written()
+    {
+        var streams = Compress(3);
+        var victim = Directory.GetFiles(streams, "*.aec").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var bytes = File.ReadAllBytes(victim);
+        File.WriteAllBytes(victim, bytes[..^2]);
+
+        var restored = codec.Mnist.NewDirectory();
+        var line = CliResult.Run("decompress", streams, "-m", codec.Model, "--out", restored).ShouldFailWithOneLine();
+        line.ShouldContain(Path.GetFileName(victim));
+        Directory.GetFiles(restored).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_stream_of_another_model_is_refused()
+    {
+        var streams = Compress(2);
+        var restored = codec.Mnist.NewDirectory();
+        var line = CliResult.Run("decompress", streams, "-m", codec.OtherModel, "--out", restored).ShouldFailWithOneLine();
+        line.ShouldContain("another model");
+        Directory.GetFiles(restored).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Garbage_named_aec_is_not_a_stream()
+    {
+        var streams = codec.Mnist.NewDirectory();
+        File.WriteAllText(Path.Combine(streams, "00000.aec"), "hello, world");
+        var line = CliResult.Run("decompress", streams, "-m", codec.Model, "--out", codec.Mnist.NewDirectory()).ShouldFailWithOneLine();
+        line.ShouldContain("00000.aec");
+        line.ShouldContain("not a learned-codec stream");
+    }
+}
