@@ -34,6 +34,8 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         var context = new CliContext(stdout, stderr);
+        // Keeps libtorch from printing an NNPACK warning per convolution on CPUs it does not support: stderr is for our errors.
+        Autoencoder.Runtime.Training.TorchNative.DisableNnpack();
         var verbose = new Option<bool>("--verbose")
         {
             Description = "On an unexpected error, print its full details (with the stack trace)",

@@ -1,0 +1,26 @@
+using System;
+using Autoencoder.Runtime.Training;
+using Shouldly;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace Autoencoder.Runtime.Tests.Training;
+
+[Collection(TorchGlobalStateCollection.Name)]
+public sealed class TorchNativeTests
+{
+    [Fact]
+    public void Nnpack_can_be_turned_off_on_linux_and_convolutions_still_run()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        TorchNative.DisableNnpack().ShouldBeTrue();
+
+        // The path NNPACK would have taken: a stride-1 convolution of a batch of 16 without autograd.
+        using var noGrad = no_grad();
+        using var conv = nn.Conv2d(1, 16, 3, padding: 1);
+        using var output = conv.forward(ones(16, 1, 8, 8));
+        output.shape.ShouldBe(new long[] { 16, 16, 8, 8 });
+        output.isfinite().all().item<bool>().ShouldBeTrue();
+    }
+}
