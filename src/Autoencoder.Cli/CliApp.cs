@@ -35,7 +35,14 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(stderr);
         var context = new CliContext(stdout, stderr);
         // Keeps libtorch from printing an NNPACK warning per convolution on CPUs it does not support: stderr is for our errors.
-        Autoencoder.Runtime.Training.TorchNative.DisableNnpack();
+        // Where libtorch cannot load at all, --help still works and a command that needs it reports that in its one line.
+        try
+        {
+            Autoencoder.Runtime.Training.TorchNative.DisableNnpack();
+        }
+        catch (TypeInitializationException)
+        {
+        }
         var verbose = new Option<bool>("--verbose")
         {
             Description = "On an unexpected error, print its full details (with the stack trace)",

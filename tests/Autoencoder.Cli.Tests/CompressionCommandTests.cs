@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Autoencoder.Cli.Tests;
 
-/// <summary>The MNIST IDX subset of <see cref="MnistFixture"/>, plus two `compress` models trained briefly with different seeds.</summary>
+/// <summary>The MNIST IDX subset of <see cref="MnistFixture"/>, two `compress` models trained briefly with different seeds, and a `denoise` model.</summary>
 public sealed class CodecFixture : IDisposable
 {
     public CodecFixture()
@@ -14,6 +14,8 @@ public sealed class CodecFixture : IDisposable
         Mnist = new MnistFixture();
         Model = Path.Combine(Mnist.Root, "compress.aem");
         CliResult.Run("train", "compress", "--data", Mnist.Data, "--epochs", "2", "--batch-size", "32", "--out", Model).ExitCode.ShouldBe(0);
+        DenoiseModel = Path.Combine(Mnist.Root, "denoise.aem");
+        CliResult.Run("train", "denoise", "--data", Mnist.Data, "--epochs", "1", "--batch-size", "32", "--out", DenoiseModel).ExitCode.ShouldBe(0);
         OtherModel = Path.Combine(Mnist.Root, "compress-other.aem");
         CliResult.Run("train", "compress", "--data", Mnist.Data, "--epochs", "1", "--batch-size", "32", "--seed", "7", "--out", OtherModel).ExitCode.ShouldBe(0);
     }
@@ -23,6 +25,8 @@ public sealed class CodecFixture : IDisposable
     public string Model { get; }
 
     public string OtherModel { get; }
+
+    public string DenoiseModel { get; }
 
     public void Dispose() => Mnist.Dispose();
 }
@@ -97,5 +101,35 @@ public sealed class CompressionCommandTests(CodecFixture codec) : IClassFixture<
         var line = CliResult.Run("decompress", streams, "-m", codec.Model, "--out", codec.Mnist.NewDirectory()).ShouldFailWithOneLine();
         line.ShouldContain("00000.aec");
         line.ShouldContain("not a learned-codec stream");
+    }
+
+    [Fact]
+    public void Restored_images_never_replace_the_inputs_or_each_other()
+    {
+        var folder = codec.Mnist.NewDirectory();
+        using (var digit = TorchSharp.torch.rand(1, 28, 28))
+        {
+            Autoencoder.Runtime.Imaging.ImageFile.SavePng(digit, Path.Combine(folder, "a.png"));
+            Autoencoder.Runtime.Imaging.ImageFile.SavePng(digit, Path.Combine(folder, "b.png"));
+        }
+
+        var before = Directory.GetFiles(folder).ToDictionary(f => f, File.ReadAllBytes);
+        CliResult.Run("denoise", folder, "-m", codec.DenoiseModel, "--out", folder).ShouldFailWithOneLine().ShouldContain("is one of the input images");
+        foreach (var (file, bytes) in before)
+            File.ReadAllBytes(file).ShouldBe(bytes);
+
+        // b.png and b.PNG would both become b.png.
+        File.Copy(Path.Combine(folder, "a.png"), Path.Combine(folder, "b.PNG"));
+        var output = codec.Mnist.NewDirectory();
+        CliResult.Run("denoise", folder, "-m", codec.DenoiseModel, "--out", output).ShouldFailWithOneLine().ShouldContain("would both be written");
+        Directory.GetFiles(output).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_region_past_the_edge_is_refused_even_near_int_max()
+    {
+        var line = CliResult.Run("inpaint", codec.Mnist.Data, "-m", codec.DenoiseModel, "--limit", "3", "--region", "2147483647,0,1,1",
+            "--out", codec.Mnist.NewDirectory()).ShouldFailWithOneLine();
+        line.ShouldContain("does not fit");
     }
 }

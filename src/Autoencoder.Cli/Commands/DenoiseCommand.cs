@@ -32,7 +32,7 @@ internal static class DenoiseCommand
             using var generator = new Generator().manual_seed(parse.GetValue(seed));
             var damage = NoiseSpec.Parse(parse.GetValue(noise)!, corrupt, generator);
             using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
-            return Restore.Run(context, model, images, damage, parse.GetValue(output)!);
+            return Restore.Run(context, "denoise", model, images, damage, parse.GetValue(output)!);
         });
         return command;
     }

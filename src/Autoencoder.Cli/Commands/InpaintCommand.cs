@@ -46,7 +46,7 @@ internal static class InpaintCommand
                 throw new CliException($"--region: {e.Message.Split(" (Parameter")[0]}");
             }
             using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
-            return Restore.Run(context, model, images, parse.GetValue(holed) ? null : x => hole.Mask(x), parse.GetValue(output)!);
+            return Restore.Run(context, "inpaint", model, images, parse.GetValue(holed) ? null : x => hole.Mask(x), parse.GetValue(output)!);
         });
         return command;
     }

@@ -8,7 +8,7 @@ internal static class ModelsCommand
     public static CliCommand Create(CliContext context)
     {
         var command = new CliCommand("models", "Lists the models compiled into this tool (declared in src/Autoencoder.Cli/Models/*.ae.yaml) with their layers.")
-            .Example("autoencoder models", "shows dense, denoise, inpaint and vae with their layer tables");
+            .Example("autoencoder models", "shows dense, denoise, inpaint, vae and compress with their layer tables");
         command.SetAction(_ =>
         {
             foreach (var entry in ModelRegistry.All)

@@ -16,7 +16,7 @@ internal static class TrainCommand
     {
         var model = new Argument<string>("model")
         {
-            Description = "A model compiled into the tool (dense, denoise, inpaint, vae; see 'autoencoder models') or its .ae.yaml file",
+            Description = "A model compiled into the tool (dense, denoise, inpaint, vae, compress; see 'autoencoder models') or its .ae.yaml file",
         };
         var data = new Option<string>("--data", "-d")
         {

@@ -63,7 +63,7 @@ internal static class ModelRegistry
     /// <summary>The entry called <paramref name="name"/>, or null.</summary>
     public static ModelEntry? Find(string name) => All.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.Ordinal));
 
-    /// <summary>The registry names, for messages: "dense, denoise, inpaint, vae".</summary>
+    /// <summary>The registry names, for messages: "dense, denoise, inpaint, vae, compress".</summary>
     public static string Names => string.Join(", ", All.Select(e => e.Name));
 
     /// <summary>The names of the models that have a capability (a fresh instance of each is asked: cheap for these sizes).</summary>

@@ -124,7 +124,7 @@ namespace Autoencoder.Generators.Emit
             var batch = "[N, " + input.ToCSharpList() + "]";
             w.Line("/// <summary>");
             w.Line("/// Compresses each image of <paramref name=\"images\"/>, " + batch + " with values in [0, 1], into its own stream (see");
-            w.Line("/// <see cref=\"CreateCodec\"/>). Call it in eval mode, as after training.");
+            w.Line("/// <see cref=\"CreateCodec\"/>). The codec runs the model in evaluation mode and restores its mode.");
             w.Line("/// </summary>");
             w.Open("public byte[][] Compress(" + Tensor + " images)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(images);");

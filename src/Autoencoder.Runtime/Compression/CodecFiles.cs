@@ -81,11 +81,12 @@ public static class CodecFiles
 
     private static void RequireDistinct(IEnumerable<string> outputs)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Ignoring case: on Windows and macOS 'A.png' and 'a.jpg' would be written to the same file.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var output in outputs)
         {
             if (!seen.Add(Path.GetFullPath(output)))
-                throw new IOException($"Two inputs would both be written to '{output}' (their names differ only in the extension); rename one.");
+                throw new IOException($"Two inputs would both be written to '{output}' (their names differ only in the extension or in case); rename one.");
         }
     }
 }

@@ -37,7 +37,8 @@ internal static class CodingTables
         var tailLogit = Math.Log(TailMass / (1 - TailMass));
         // c(lo − ½) ≤ tail and c(hi + ½) ≥ 1 − tail: the integers in [lo, hi] hold all but 2·tail of the mass.
         var lo = (long)Math.Floor(Solve(density, tailLogit) + 0.5);
-        var hi = (long)Math.Ceiling(Solve(density, -tailLogit) - 0.5);
+        // A very narrow density can put both bisections on one half-integer: keep at least one value.
+        var hi = Math.Max(lo, (long)Math.Ceiling(Solve(density, -tailLogit) - 0.5));
         if (hi - lo + 1 > MaxValues)
         {
             lo = (long)Math.Round(Solve(density, 0)) - MaxValues / 2;

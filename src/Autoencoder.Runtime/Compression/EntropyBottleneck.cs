@@ -97,7 +97,8 @@ public sealed class EntropyBottleneck : nn.Module<Tensor, EntropyBottleneckOutpu
         var upper = Logits(rows + 0.5);
         // σ(u) − σ(l) loses everything to rounding when both are near 1; σ(−l) − σ(−u) is the same number computed
         // near 0. Flipping by the sign of l + u always takes the side where the two sigmoids are small.
-        var sign = (lower + upper).sign().neg().detach();
+        // Where l + u is exactly 0, sign() would give 0 and a likelihood of 0: take −1 there, as the coder's tables do.
+        var sign = where((lower + upper) > 0, -1.0f, 1.0f).to_type(lower.dtype).detach();
         var likelihood = (sigmoid(sign * upper) - sigmoid(sign * lower)).abs();
         // Floored values keep their gradient (straight through): the rate term only ever pushes a likelihood up, and a
         // plain clamp would leave values stuck in the far tails with none.

@@ -100,7 +100,7 @@ internal sealed class FrequencyTable
         {
             if (!double.IsFinite(w) || w < 0)
             {
-                throw new ArgumentException($"Probability {w} is not a finite non-negative number.", nameof(weights));
+                throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Probability {w} is not a finite non-negative number."), nameof(weights));
             }
 
             sum += w;

@@ -8,7 +8,7 @@ namespace Autoencoder.Runtime.Compression;
 /// </summary>
 public interface IImageCodec
 {
-    /// <summary>What the codec is and how it is set, as a table row names it: <c>JPEG q=50</c>, <c>learned λ=0.01</c>.</summary>
+    /// <summary>What the codec is and how it is set, as a table row names it: <c>JPEG q=50</c>, or for a generated codec its model and λ, <c>MnistCodec λ=0.01</c>.</summary>
     string Name { get; }
 
     /// <summary>Encodes one image, [C, H, W] with values in [0, 1], into the complete file or stream.</summary>

@@ -83,8 +83,8 @@ public sealed class LearnedCodec : IImageCodec
     {
         ArgumentNullException.ThrowIfNull(image);
         CheckTensorShape(image, _inputShape, "image");
-        ThrowIfWeightsChanged();
         using var scope = NewDisposeScope();
+        ThrowIfWeightsChanged();
         using var mode = EvaluationModeScope.Enter(_model);
         var batch = image.to(ModelDevice.Of(_model)).to_type(ScalarType.Float32).unsqueeze(0);
         var code = _encode(batch);
@@ -160,7 +160,7 @@ public sealed class LearnedCodec : IImageCodec
         if (!double.IsFinite(value) || Math.Round(value) != value || value < -9.2233720368547758E+18 || value >= 9.2233720368547758E+18)
         {
             throw new ArgumentException(
-                $"Code element {index} is {value}: only finite integers within ±2^63 can be coded (round the code first).", "roundedCode");
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Code element {index} is {value}: only finite integers within ±2^63 can be coded (round the code first)."), "roundedCode");
         }
 
         return (long)value;

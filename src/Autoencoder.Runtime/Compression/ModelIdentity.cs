@@ -33,6 +33,8 @@ internal static class ModelIdentity
 
     private static void AppendState(IncrementalHash hash, nn.Module module)
     {
+        // detach() and cpu() make handles of their own: freed with the scope, not left to the finaliser.
+        using var scope = NewDisposeScope();
         var state = module.state_dict();
         AppendInt64(hash, state.Count);
         foreach (var (name, tensor) in state.OrderBy(entry => entry.Key, StringComparer.Ordinal))

@@ -39,7 +39,8 @@ public sealed record ImageRegion(int X, int Y, int Width, int Height)
     public void RequireInside(ImageLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        if (X + Width > layout.Width || Y + Height > layout.Height)
+        // In long: a region near int.MaxValue would otherwise overflow past the check.
+        if ((long)X + Width > layout.Width || (long)Y + Height > layout.Height)
             throw new ArgumentOutOfRangeException(nameof(layout),
                 $"The region {this} does not fit in a {layout.Width}×{layout.Height} image (x + w must be at most {layout.Width}, y + h at most {layout.Height}).");
     }

@@ -61,9 +61,13 @@ public static class ImageRestoration
             (int)clean.shape[0],
             ReconstructionMetrics.PsnrPerImage(damaged, clean).Average(),
             ReconstructionMetrics.PsnrPerImage(restored, clean).Average(),
-            Ssim.Mean(damaged, clean),
-            Ssim.Mean(restored, clean));
+            SsimOrNaN(damaged, clean),
+            SsimOrNaN(restored, clean));
     }
+
+    // SSIM's 11×11 window must fit: smaller images report NaN rather than failing the whole restoration.
+    private static double SsimOrNaN(Tensor a, Tensor b) =>
+        a.dim() == 4 && a.shape[2] >= Ssim.WindowSize && a.shape[3] >= Ssim.WindowSize ? Ssim.Mean(a, b) : double.NaN;
 
     /// <summary>
     /// Saves a before/after grid as one PNG (atomically): a column per image (the first <paramref name="maxImages"/>),

@@ -8,7 +8,7 @@ public sealed record RateDistortionEntry(string Family, IImageCodec Codec)
 {
     /// <summary>
     /// The entry of <paramref name="codec"/>: a baseline's <see cref="SkiaImageCodec.Family"/>, otherwise the first word of its
-    /// <see cref="IImageCodec.Name"/>, which by convention names the family (<c>learned λ=0.01</c> → <c>learned</c>).
+    /// <see cref="IImageCodec.Name"/>: a generated codec's model class (<c>MnistCodec λ=0.01</c> → <c>MnistCodec</c>), so each model is one curve.
     /// </summary>
     public static RateDistortionEntry For(IImageCodec codec)
     {
