@@ -59,6 +59,20 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>Adds the check that a given value is at most <paramref name="max"/>: grid sizes multiply, and must not overflow.</summary>
+    public static Option<int> AtMost(Option<int> option, int max)
+    {
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > max)
+                    result.AddError($"{option.Name} must be at most {max}, got {value}.");
+            }
+        });
+        return option;
+    }
+
     // Reads the token itself: a value that is not a number at all already has its own parse error.
     private static void RequirePositive(string name, OptionResult result)
     {

@@ -168,6 +168,8 @@ public sealed class BadInputTests(MnistFixture mnist) : IClassFixture<MnistFixtu
     [InlineData("train", "dense", "--epochs", "many")]
     [InlineData("anomaly", "x", "-m", "y.aem", "--top", "-3")]
     [InlineData("interpolate", "x", "-m", "y.aem", "--steps", "1")]
+    [InlineData("interpolate", "x", "-m", "y.aem", "--pairs", "2000000000")]
+    [InlineData("sample", "-m", "y.aem", "--rows", "100000", "--columns", "100000")]
     [InlineData("embed", "x", "-m", "y.aem", "--split", "validation")]
     [InlineData("embed", "x")]
     [InlineData("frobnicate")]

@@ -11,8 +11,8 @@ internal static class InterpolateCommand
     {
         var modelFile = CommonOptions.ModelFile();
         var input = CommonOptions.Input("Images to pair up: image i is paired with image i + pairs (a folder, an image file, an IDX file, or the MNIST folder)");
-        var pairs = CommonOptions.Positive(new Option<int>("--pairs") { Description = "How many pairs, one row each", DefaultValueFactory = _ => 8, HelpName = "N" });
-        var steps = new Option<int>("--steps") { Description = "Images per row, both ends included (at least 2)", DefaultValueFactory = _ => 10, HelpName = "N" };
+        var pairs = CommonOptions.AtMost(CommonOptions.Positive(new Option<int>("--pairs") { Description = "How many pairs, one row each (at most 1024)", DefaultValueFactory = _ => 8, HelpName = "N" }), 1024);
+        var steps = CommonOptions.AtMost(new Option<int>("--steps") { Description = "Images per row, both ends included (2 to 256)", DefaultValueFactory = _ => 10, HelpName = "N" }, 256);
         steps.Validators.Add(r =>
         {
             foreach (var token in r.Tokens)

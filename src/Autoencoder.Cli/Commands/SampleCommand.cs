@@ -10,8 +10,8 @@ internal static class SampleCommand
     public static CliCommand Create(CliContext context)
     {
         var modelFile = CommonOptions.ModelFile();
-        var rows = CommonOptions.Positive(new Option<int>("--rows") { Description = "Rows of the grid", DefaultValueFactory = _ => 8, HelpName = "N" });
-        var columns = CommonOptions.Positive(new Option<int>("--columns") { Description = "Images per row", DefaultValueFactory = _ => 8, HelpName = "N" });
+        var rows = CommonOptions.AtMost(CommonOptions.Positive(new Option<int>("--rows") { Description = "Rows of the grid (at most 256)", DefaultValueFactory = _ => 8, HelpName = "N" }), 256);
+        var columns = CommonOptions.AtMost(CommonOptions.Positive(new Option<int>("--columns") { Description = "Images per row (at most 256)", DefaultValueFactory = _ => 8, HelpName = "N" }), 256);
         var output = CommonOptions.Out("The PNG grid to write", "samples.png");
         var seed = CommonOptions.Seed();
         var command = new CliCommand("sample",

@@ -17,6 +17,9 @@ internal static class SkiaRaster
     private const float LumaGreen = 0.587f;
     private const float LumaBlue = 0.114f;
 
+    /// <summary>The largest image decoded, in pixels (100 megapixels: 400 MB as RGBA).</summary>
+    public const long MaxPixels = 100_000_000;
+
     /// <summary>
     /// Decodes a PNG/JPEG/WebP/BMP (or any format Skia reads) into premultiplied RGBA: premultiplying is compositing
     /// over black, so transparent areas become black — the background of MNIST-like digits.
@@ -34,6 +37,13 @@ internal static class SkiaRaster
         if (codec is null)
         {
             reason = $"not a PNG, JPEG, WebP or BMP image, or its header is damaged ({Describe(created)})";
+            return null;
+        }
+
+        // A header may claim any size: refuse absurd ones before allocating, rather than fail with an out-of-memory error.
+        if ((long)codec.Info.Width * codec.Info.Height > MaxPixels)
+        {
+            reason = $"the image claims {codec.Info.Width}×{codec.Info.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels read here";
             return null;
         }
 

@@ -17,6 +17,27 @@ public sealed class ImageFileTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
+    public void A_header_claiming_an_absurd_size_is_refused_before_decoding()
+    {
+        // A BMP header for 20,000 × 20,000 pixels of 24 bits, with no pixel data behind it.
+        var bmp = new byte[54];
+        "BM"u8.CopyTo(bmp);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(2), 54);      // file size
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(10), 54);     // pixel data offset
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(14), 40);     // BITMAPINFOHEADER
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(18), 20_000); // width
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(22), 20_000); // height
+        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(bmp.AsSpan(26), 1);      // planes
+        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(bmp.AsSpan(28), 24);     // bits per pixel
+        var path = Path.Combine(_dir.Path, "huge.bmp");
+        File.WriteAllBytes(path, bmp);
+
+        var error = Should.Throw<ImageFileException>(() => ImageFile.Load(path, new ImageLayout(1, 28, 28)));
+        error.Message.ShouldContain("20000×20000");
+        error.Message.ShouldContain("megapixels");
+    }
+
+    [Fact]
     public void A_grayscale_png_from_our_encoder_loads_exactly()
     {
         var pixels = Enumerable.Range(0, 7 * 5).Select(i => (byte)(i * 37 % 256)).ToArray();
