@@ -54,15 +54,9 @@ internal sealed class ImageInput(Tensor images, IReadOnlyList<string>? paths, Te
             return LoadIdx(path, layout, limit);
         }
 
-        var loaded = ImageFolder.Load(path, layout);
-        var images = loaded.Images;
+        var loaded = ImageFolder.Load(path, layout, maxCount: limit);
         var paths = loaded.Paths;
-        if (limit is int max && max < paths.Count)
-        {
-            images = images[..max];
-            paths = paths.Take(max).ToList();
-        }
-        return new ImageInput(images, paths, null, $"{paths.Count} image{(paths.Count == 1 ? "" : "s")} from {path}");
+        return new ImageInput(loaded.Images, paths, null, $"{paths.Count} image{(paths.Count == 1 ? "" : "s")} from {path}");
     }
 
     private static ImageInput LoadIdx(string path, ImageLayout layout, int? limit)

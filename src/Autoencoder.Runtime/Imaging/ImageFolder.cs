@@ -18,13 +18,16 @@ public static class ImageFolder
     /// <summary>
     /// Loads <paramref name="path"/> — one image file, or every image file directly inside a folder — to <paramref name="layout"/>,
     /// converting each as <see cref="ImageFile.Load"/> does. In a folder, files with other extensions are skipped and the
-    /// images are sorted by file name (ordinal), so the order does not depend on the file system.
+    /// images are sorted by file name (ordinal), so the order does not depend on the file system. <paramref name="maxCount"/>
+    /// keeps the first images in that order; the files after them are not opened.
     /// </summary>
     /// <exception cref="ImageFileException">A file cannot be read, or the folder has no images; nothing is returned partially.</exception>
-    public static LoadedImages Load(string path, ImageLayout layout, bool resize = true)
+    public static LoadedImages Load(string path, ImageLayout layout, bool resize = true, int? maxCount = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(layout);
+        if (maxCount is <= 0)
+            throw new ArgumentOutOfRangeException(nameof(maxCount), maxCount, "At least one image must be loaded.");
         string[] files;
         if (File.Exists(path))
         {
@@ -38,6 +41,9 @@ public static class ImageFolder
                 .ToArray();
             if (files.Length == 0)
                 throw new ImageFileException(path, $"the folder has no image files ({string.Join(", ", Extensions)})");
+            // The first files by name only: the others are never opened, so a damaged one past the limit does not matter.
+            if (maxCount is int max && max < files.Length)
+                files = files[..max];
         }
         else
         {

@@ -38,6 +38,22 @@ public sealed class ImageFolderTests : IDisposable
     }
 
     [Fact]
+    public void A_limit_keeps_the_first_files_and_never_opens_the_rest()
+    {
+        var pixels = Enumerable.Repeat((byte)90, 16).ToArray();
+        File.WriteAllBytes(_dir.File("a.png"), PngEncoder.Encode(pixels, 4, 4, PngColorType.Grayscale));
+        File.WriteAllBytes(_dir.File("b.png"), PngEncoder.Encode(pixels, 4, 4, PngColorType.Grayscale));
+        File.WriteAllText(_dir.File("c.png"), "damaged, but past the limit");
+
+        var loaded = ImageFolder.Load(_dir.Path, new ImageLayout(1, 4, 4), maxCount: 2);
+
+        using var images = loaded.Images;
+        loaded.Paths.Select(Path.GetFileName).ShouldBe(["a.png", "b.png"]);
+        images.shape.ShouldBe([2L, 1, 4, 4]);
+        Should.Throw<ImageFileException>(() => ImageFolder.Load(_dir.Path, new ImageLayout(1, 4, 4))).Message.ShouldContain("c.png");
+    }
+
+    [Fact]
     public void Loads_one_file_given_by_path()
     {
         var path = _dir.File("one.png");
