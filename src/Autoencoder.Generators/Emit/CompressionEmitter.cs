@@ -65,17 +65,12 @@ namespace Autoencoder.Generators.Emit
             w.Line("public static " + Tensor + " LossFunction(" + Tensor + " output, " + Tensor + " target) =>");
             w.Line("    " + TorchNames.Functional + "." + ModelEmitter.LossFunction(model.Loss) + "(output, target);");
             w.Line();
-            var denoising = model.Regularization?.Denoising;
-            if (denoising is not null)
-            {
-                RegularizationEmitter.WriteCorruption(w, denoising);
-            }
-
-            WriteObjective(w, model, c, denoising is not null);
+            RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
+            WriteObjective(w, model, c);
             WriteCodec(w, model, c, isLogits);
         }
 
-        private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedCompression c, bool denoising)
+        private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
         {
             w.Line("/// <summary>");
             w.Line("/// The rate–distortion objective for a batch: distortion + λ·bpp. The distortion is <see cref=\"LossFunction\"/> between the");
@@ -83,13 +78,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// <see cref=\"PixelsPerImage\"/>, averaged over the batch. Both are terms of the log.");
             w.Line("/// </summary>");
             w.Open("public " + Training + ".BatchObjective TrainingObjective(" + Tensor + " batch)");
-            var input = "batch";
-            if (denoising)
-            {
-                w.Line("// Corrupted while training only; the clean batch is the target.");
-                w.Line("var input = training ? Corrupt(batch) : batch;");
-                input = "input";
-            }
+            var input = RegularizationEmitter.WriteCorruptedInput(w, model, "batch");
 
             w.Line("// The code " + c.Code + ", with noise while training and rounded in evaluation, and its likelihoods.");
             w.Line("var code = entropy.forward(" + model.Encoder.MethodName + "(" + input + "));");

@@ -40,8 +40,36 @@ namespace Autoencoder.Generators.Emit
             WriteObjective(w, model, regularization);
         }
 
-        /// <summary><c>Corrupt</c> and <c>Denoise</c>; compression models with denoising write them too.</summary>
-        internal static void WriteCorruption(SourceWriter w, ResolvedDenoising denoising)
+        /// <summary>
+        /// For a model with a latent code (variational, vector-quantised, compressed) that also declares denoising: writes
+        /// <c>Corrupt</c> and <c>Denoise</c>. Its <c>TrainingObjective</c> then feeds the encoder <see cref="WriteCorruptedInput"/>.
+        /// </summary>
+        internal static void WriteCorruptionIfDeclared(SourceWriter w, AnalyzedModel model)
+        {
+            if (model.Regularization?.Denoising is { } denoising)
+            {
+                WriteCorruption(w, denoising);
+            }
+        }
+
+        /// <summary>
+        /// Inside a latent model's <c>TrainingObjective</c>: the encoder's input, corrupted while training when the model declares
+        /// denoising (<paramref name="clean"/> stays the target), else <paramref name="clean"/> itself.
+        /// </summary>
+        internal static string WriteCorruptedInput(SourceWriter w, AnalyzedModel model, string clean)
+        {
+            if (model.Regularization?.Denoising is null)
+            {
+                return clean;
+            }
+
+            w.Line("// Corrupted while training only; the clean batch is the target.");
+            w.Line("var input = training ? Corrupt(" + clean + ") : " + clean + ";");
+            return "input";
+        }
+
+        /// <summary><c>Corrupt</c> and <c>Denoise</c>.</summary>
+        private static void WriteCorruption(SourceWriter w, ResolvedDenoising denoising)
         {
             var tensor = TorchNames.Tensor;
             var amount = Literals.Format(denoising.Amount);

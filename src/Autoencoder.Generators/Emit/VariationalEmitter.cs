@@ -83,6 +83,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("    (code.Mean.square() + code.LogVariance.exp() - code.LogVariance - 1).sum(1).mul(0.5);");
             w.Line();
 
+            RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
             WriteObjective(w, model, v);
             WriteSample(w, model, v, isLogits);
             WriteInterpolate(w, model, v, isLogits);
@@ -140,7 +141,7 @@ namespace Autoencoder.Generators.Emit
                 w.Line("var x = batch;");
             }
 
-            w.Line("var code = " + model.Encoder.MethodName + "(x);");
+            w.Line("var code = " + model.Encoder.MethodName + "(" + RegularizationEmitter.WriteCorruptedInput(w, model, "x") + ");");
             w.Line("var reconstruction = LogLikelihood(x, Reparameterize(code)).neg();   // [B]");
             w.Line("var kl = KlDivergence(code);                                           // [B]");
             w.Line("var loss = (reconstruction + " + (v.Beta == 1 ? "kl" : "kl.mul(Beta)") + ").mean();");

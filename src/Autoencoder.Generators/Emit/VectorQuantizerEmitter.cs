@@ -143,6 +143,7 @@ namespace Autoencoder.Generators.Emit
             }
 
             WriteIndices(w, model, q, isLogits);
+            RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
             WriteObjective(w, model, q);
         }
 
@@ -354,7 +355,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// codebook's perplexity and usage as terms too (statistics the training log reports, not part of the loss).");
             w.Line("/// </summary>");
             w.Open("public " + Training + ".BatchObjective TrainingObjective(" + Tensor + " batch)");
-            w.Line("var code = Quantize(" + model.Encoder.MethodName + "(batch));");
+            w.Line("var code = Quantize(" + model.Encoder.MethodName + "(" + RegularizationEmitter.WriteCorruptedInput(w, model, "batch") + "));");
             w.Line("var reconstruction = LossFunction(" + model.Decoder.MethodName + "(code.Quantized), batch);");
             if (q.Ema)
             {

@@ -40,8 +40,8 @@ namespace Autoencoder.Generators.Tests.Yaml
             AssertCompilesCleanly(fromYaml);
             fromYaml.Sources.Select(s => s.HintName).ShouldBe(new[] { fullName + ".Module.g.cs", fullName + ".Trainer.g.cs" });
             var name = fullName.Split('.').Last();
-            fromYaml.Source(".Trainer.g.cs").ShouldBe(AsIfNotDeclaredByUser(fromAttributes.Source(".Trainer.g.cs"), accessibility, name));
-            fromYaml.Source(".Module.g.cs").ShouldBe(AsIfNotDeclaredByUser(fromAttributes.Source(".Module.g.cs"), accessibility, name));
+            fromYaml.Source(".Trainer.g.cs").ShouldBe(YamlTwin.AsIfNotDeclaredByUser(fromAttributes.Source(".Trainer.g.cs"), name, accessibility));
+            fromYaml.Source(".Module.g.cs").ShouldBe(YamlTwin.AsIfNotDeclaredByUser(fromAttributes.Source(".Module.g.cs"), name, accessibility));
         }
 
         [Fact]
@@ -81,20 +81,6 @@ namespace Autoencoder.Generators.Tests.Yaml
             AssertCompilesCleanly(run);
             var type = run.Output.GetTypeByMetadataName("Examples.MnistAutoencoder")!;
             type.DeclaredAccessibility.ShouldBe(Accessibility.Public);
-        }
-
-        /// <summary>
-        /// The attribute twin's file with the only two differences a YAML model must have: the class states its
-        /// accessibility (no user part does), and Encode/Decode are ordinary methods (no partial declaration exists).
-        /// The expected differences are written out, so any other difference fails the comparison.
-        /// </summary>
-        private static string AsIfNotDeclaredByUser(string attributeText, string accessibility, string name)
-        {
-            attributeText.ShouldContain("partial class " + name);
-            return attributeText
-                .Replace("partial class " + name, accessibility + " partial class " + name)
-                .Replace("public partial global::TorchSharp.torch.Tensor Encode(", "public global::TorchSharp.torch.Tensor Encode(")
-                .Replace("public partial global::TorchSharp.torch.Tensor Decode(", "public global::TorchSharp.torch.Tensor Decode(");
         }
 
         private static ModelSpec ParsedSpec(GeneratorOutput run, string step)
