@@ -16,6 +16,10 @@ public sealed class HappyPathTests(MnistFixture mnist) : IClassFixture<MnistFixt
         mnist.TrainOutput.ShouldSucceed();
         mnist.TrainOutput.Out.ShouldContain("Epoch 4/4");
         mnist.TrainOutput.Out.ShouldContain("Saved 'dense'");
+        // "Validation images: MSE 0.0xxxx, PSNR ..": an untrained dense model outputs about 0.5 everywhere, MSE above 0.15.
+        var mse = System.Text.RegularExpressions.Regex.Match(mnist.TrainOutput.Out, @"Validation images: MSE ([0-9.]+)");
+        mse.Success.ShouldBeTrue(mnist.TrainOutput.Out);
+        double.Parse(mse.Groups[1].Value, CultureInfo.InvariantCulture).ShouldBeLessThan(0.1);
         var header = ModelFile.ReadHeader(mnist.DenseModel);
         header.ModelName.ShouldBe("dense");
         header.Fingerprint.ShouldBe(Models.DenseAutoencoder.Fingerprint);

@@ -162,7 +162,10 @@ public class GeneratedRegularizationTests
 
         using var penalty = model.JacobianNormSquared(data).mean();
         penalty.backward();
-        model.parameters().First().grad.ShouldNotBeNull();
+        // A gradient that exists but is all zero would train nothing.
+        using var gradient = model.parameters().First().grad;
+        gradient.ShouldNotBeNull();
+        gradient.abs().sum().item<float>().ShouldBeGreaterThan(0f);
     }
 
     /// <summary>Σ over input and code coordinates of the central-difference Jacobian, squared, for one sample.</summary>
