@@ -25,8 +25,10 @@ internal sealed class CompressionEntry : IReferenceEntry
 
     public string Name => "compression";
 
-    public string Settings => "conv codec 28→14→[16, 7, 7]→14→28 (linear output), factorised entropy model, MSE distortion, λ ∈ {0.001, 0.003, 0.01, 0.03, 0.1}; "
-                              + DocumentedEpochs + " epochs each, batch 64, Adam 1e-3, seed 42; all 10,000 test images; "
+    public string Settings => SettingsFor(DocumentedEpochs);
+
+    private static string SettingsFor(int epochs) => "conv codec 28→14→[16, 7, 7]→14→28 (linear output), factorised entropy model, MSE distortion, λ ∈ {0.001, 0.003, 0.01, 0.03, 0.1}; "
+                              + epochs + " epochs each, batch 64, Adam 1e-3, seed 42; all 10,000 test images; "
                               + "JPEG and WebP (SkiaSharp) at qualities " + string.Join(",", BaselineCodecs.StandardQualities) + ", PNG";
 
     public IReadOnlyList<ReferenceResult> Run(ReferenceContext context)
@@ -73,7 +75,7 @@ internal sealed class CompressionEntry : IReferenceEntry
             .Concat(BaselineCodecs.Standard(1).Select(RateDistortionEntry.For))
             .ToArray();
         context.Log.WriteLine($"compression: evaluating {entries.Length} codec settings on {test.shape[0]:N0} test images");
-        var report = RateDistortionEvaluator.Evaluate(entries, test, new LogProgress(context.Log));
+        var report = RateDistortionEvaluator.Evaluate(entries, test, new RateDistortionProgressLog(context.Log, "compression: "));
         var files = report.WriteAll(context.OutputDirectory, Family);
         context.Log.WriteLine($"compression: wrote {files.Markdown}, {files.PsnrPlot}");
         context.Log.Write(report.ToMarkdown());
@@ -82,7 +84,7 @@ internal sealed class CompressionEntry : IReferenceEntry
             context.Log.WriteLine("compression: " + sentence);
 
         var time = clock.Elapsed;
-        var settings = Settings.Replace(DocumentedEpochs + " epochs", epochs + " epochs", StringComparison.Ordinal);
+        var settings = SettingsFor(epochs);
         context.Log.WriteLine($"compression: training {trainTime}, total {time}");
         var rows = new List<ReferenceResult>();
         foreach (var point in report.Points.Where(p => p.Family == Family))
@@ -110,19 +112,5 @@ internal sealed class CompressionEntry : IReferenceEntry
         Weights.Save(model, Path.Combine(context.OutputDirectory, $"codec-lambda-{lambda}.weights"));
         context.Log.WriteLine($"compression: trained {codec.Name}");
         return codec;
-    }
-
-    /// <summary>One log line per finished codec setting: the evaluation of 37 settings on 10,000 images takes minutes.</summary>
-    private sealed class LogProgress(TextWriter log) : IProgress<RateDistortionProgress>
-    {
-        private int lastCodec = -1;
-
-        public void Report(RateDistortionProgress value)
-        {
-            if (value.ImagesDone != value.ImageCount || value.CodecIndex == lastCodec)
-                return;
-            lastCodec = value.CodecIndex;
-            log.WriteLine($"compression: [{value.CodecIndex + 1}/{value.CodecCount}] {value.Codec} done");
-        }
     }
 }

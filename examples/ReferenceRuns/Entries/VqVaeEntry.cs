@@ -21,8 +21,10 @@ internal sealed class VqVaeEntry : IReferenceEntry
 
     public string Name => "vqvae";
 
-    public string Settings => "conv VQ-VAE 28→14→7, K = 512, D = 32, EMA (decay 0.99), β = 0.25, dead-code threshold 1; "
-                              + DocumentedEpochs + " epochs, batch 128, Adam 1e-3, seed 42; van den Oord et al. 2017 defaults";
+    public string Settings => SettingsFor(DocumentedEpochs);
+
+    private static string SettingsFor(int epochs) => "conv VQ-VAE 28→14→7, K = 512, D = 32, EMA (decay 0.99), β = 0.25, dead-code threshold 1; "
+                              + epochs + " epochs, batch 128, Adam 1e-3, seed 42; van den Oord et al. 2017 defaults";
 
     public IReadOnlyList<ReferenceResult> Run(ReferenceContext context)
     {
@@ -51,7 +53,7 @@ internal sealed class VqVaeEntry : IReferenceEntry
         }
 
         var bits = VqVae.IndexShape[0] * VqVae.IndexShape[1] * Math.Log2(VqVae.CodebookSize);
-        var settings = Settings.Replace(DocumentedEpochs + " epochs", epochs + " epochs", StringComparison.Ordinal);
+        var settings = SettingsFor(epochs);
         var time = clock.Elapsed;
         const string Model = "VQ-VAE conv 28→7×7, K = 512, D = 32, EMA";
         context.Log.WriteLine($"vqvae: test MSE {metrics.Mse:F5}, PSNR {metrics.Psnr:F2} dB, perplexity {perplexity:F1}, usage {usage:P1}, {bits} bits per image");

@@ -46,7 +46,7 @@ internal static class EvaluateCommand
                 entries.AddRange(BaselineCodecs.Standard(model.Layout.Channels).Select(RateDistortionEntry.For));
 
             context.Out.WriteLine($"Measuring {entries.Count} codec setting(s) on {images.Description}…");
-            var report = RateDistortionEvaluator.Evaluate(entries, images.Images, new SettingProgress(context.Out));
+            var report = RateDistortionEvaluator.Evaluate(entries, images.Images, new RateDistortionProgressLog(context.Out, "  "));
             var directory = parse.GetValue(output)!;
             var files = report.WriteAll(directory, entries.Count > 1 ? Family : null);
             context.Out.WriteLine();
@@ -63,19 +63,5 @@ internal static class EvaluateCommand
             return CliApp.Ok;
         });
         return command;
-    }
-
-    /// <summary>One line per finished codec setting: on 10,000 images each takes seconds.</summary>
-    private sealed class SettingProgress(TextWriter log) : IProgress<RateDistortionProgress>
-    {
-        private int reported = -1;
-
-        public void Report(RateDistortionProgress value)
-        {
-            if (value.ImagesDone != value.ImageCount || value.CodecIndex == reported)
-                return;
-            reported = value.CodecIndex;
-            log.WriteLine($"  [{value.CodecIndex + 1}/{value.CodecCount}] {value.Codec}");
-        }
     }
 }
