@@ -17,19 +17,24 @@ internal sealed class LoadedModel(ModelEntry entry, ModelHandle handle) : IDispo
     /// <summary>Reads <paramref name="path"/>; a file for a model this tool does not have, or for another architecture, is a one-line error.</summary>
     public static LoadedModel Load(string path)
     {
-        var header = ModelFile.ReadHeader(path);
-        var entry = ModelRegistry.Find(header.ModelName)
-                    ?? throw new CliException($"{path}: holds the model '{header.ModelName}', which this tool does not have (it has {ModelRegistry.Names})");
-        var handle = entry.Create();
+        ModelEntry? entry = null;
+        ModelHandle? handle = null;
         try
         {
-            ModelFile.Load(path, entry.Name, entry.Fingerprint, handle.Module);
-            handle.Module.eval();
-            return new LoadedModel(entry, handle);
+            // One read of the file: the header names the registry entry, whose fresh model then takes the weights.
+            ModelFile.Load(path, header =>
+            {
+                entry = ModelRegistry.Find(header.ModelName)
+                        ?? throw new CliException($"{path}: holds the model '{header.ModelName}', which this tool does not have (it has {ModelRegistry.Names})");
+                handle = entry.Create();
+                return (handle.Module, entry.Name, entry.Fingerprint);
+            });
+            handle!.Module.eval();
+            return new LoadedModel(entry!, handle);
         }
         catch
         {
-            handle.Dispose();
+            handle?.Dispose();
             throw;
         }
     }

@@ -70,7 +70,21 @@ public static class ModelFile
     public static void Load(string path, string modelName, string fingerprint, nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        Load(path, _ => (model, modelName, fingerprint));
+    }
+
+    /// <summary>
+    /// Reads the file once and lets <paramref name="choose"/> pick, from its header, the module to load it into together with
+    /// the model name and fingerprint that module has; then loads as <see cref="Load(string, string, string, nn.Module)"/> does.
+    /// For a program that decides what to create from the file itself.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="ModelFileException">The file is damaged, or holds another model or architecture than chosen.</exception>
+    public static void Load(string path, Func<ModelFileHeader, (nn.Module Model, string ModelName, string Fingerprint)> choose)
+    {
+        ArgumentNullException.ThrowIfNull(choose);
         var (header, weightsStart, weightsLength, bytes) = Read(path);
+        var (model, modelName, fingerprint) = choose(header);
         if (!string.Equals(header.ModelName, modelName, StringComparison.Ordinal))
             throw new ModelFileException(path, $"holds the model '{header.ModelName}', not '{modelName}'");
         if (!string.Equals(header.Fingerprint, fingerprint, StringComparison.Ordinal))
