@@ -130,7 +130,13 @@ namespace Autoencoder.Generators.Analysis
                 }
             }
 
-            return ok ? new ResolvedContractive(spec.Weight, encoder is null ? null : ClosedFormLayer(encoder)) : null;
+            if (!ok)
+            {
+                return null;
+            }
+
+            var closedForm = encoder is null ? null : ClosedFormLayer(encoder);
+            return new ResolvedContractive(spec.Weight, closedForm, closedForm is null && encoder is not null ? WhyNotClosedForm(encoder) : null);
         }
 
         /// <summary>BatchNorm, directly or inside a residual block: while training, each code depends on the whole batch.</summary>
@@ -164,6 +170,16 @@ namespace Autoencoder.Generators.Analysis
             var layers = encoder.Layers;
             var start = layers.Count == 2 && layers[0].Layer is FlattenSpec ? 1 : 0;
             return layers.Count - start == 1 && layers[start].Layer is DenseSpec { Activation: Activation.Sigmoid } ? layers[start].Name : null;
+        }
+
+        /// <summary>Why <see cref="ClosedFormLayer"/> found no closed form, in words for the generated doc comment.</summary>
+        private static string WhyNotClosedForm(AnalyzedNetwork encoder)
+        {
+            var layers = encoder.Layers;
+            var start = layers.Count > 0 && layers[0].Layer is FlattenSpec ? 1 : 0;
+            return layers.Count - start == 1
+                ? "its layer, " + layers[start].Layer.Describe() + ", is not a sigmoid Dense layer"
+                : "the encoder has " + (layers.Count - start) + " layers" + (start == 1 ? " after its Flatten" : string.Empty) + ", not one sigmoid Dense layer";
         }
 
         private static string LatentName(LatentSpec latent)
@@ -201,5 +217,6 @@ namespace Autoencoder.Generators.Analysis
     internal sealed record ResolvedSparse(double? L1, double? Target, double Weight);
 
     /// <param name="ClosedFormLayer">The encoder's one sigmoid Dense layer when the closed form applies; null for autograd.</param>
-    internal sealed record ResolvedContractive(double Weight, string? ClosedFormLayer);
+    /// <param name="AutogradReason">Why the closed form does not apply, for the generated doc comment; null with the closed form.</param>
+    internal sealed record ResolvedContractive(double Weight, string? ClosedFormLayer, string? AutogradReason);
 }

@@ -118,7 +118,7 @@ namespace Autoencoder.Generators.Emit
             }
             else
             {
-                w.Line("/// By autograd, because " + WhyNotClosedForm(model.Encoder) + ": exact, with one");
+                w.Line("/// By autograd, because " + contractive.AutogradReason + ": exact, with one");
                 w.Line("/// vector-Jacobian product per code unit, so " + Literals.Format(model.Code.Size) + " backward passes per batch.");
                 w.Line("/// </summary>");
                 w.Line("public " + tensor + " JacobianNormSquared(" + tensor + " input) =>");
@@ -126,15 +126,6 @@ namespace Autoencoder.Generators.Emit
             }
 
             w.Line();
-        }
-
-        private static string WhyNotClosedForm(AnalyzedNetwork encoder)
-        {
-            var layers = encoder.Layers;
-            var start = layers.Count > 0 && layers[0].Layer is FlattenSpec ? 1 : 0;
-            return layers.Count - start == 1
-                ? "its layer, " + layers[start].Layer.Describe() + ", is not a sigmoid Dense layer"
-                : "the encoder has " + (layers.Count - start) + " layers" + (start == 1 ? " after its Flatten" : string.Empty) + ", not one sigmoid Dense layer";
         }
 
         private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedRegularization regularization)

@@ -9,8 +9,6 @@ namespace Autoencoder.Generators.Spec
     /// </summary>
     internal sealed record RegularizationSpec(DenoisingSpec? Denoising, SparseSpec? Sparse, ContractiveSpec? Contractive)
     {
-        public static readonly RegularizationSpec None = new(null, null, null);
-
         /// <summary>The spec for a model, or null when it declares nothing, so such models keep their old spec.</summary>
         public static RegularizationSpec? Of(DenoisingSpec? denoising, SparseSpec? sparse, ContractiveSpec? contractive)
             => denoising is null && sparse is null && contractive is null ? null : new RegularizationSpec(denoising, sparse, contractive);
