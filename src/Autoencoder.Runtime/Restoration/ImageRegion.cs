@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Autoencoder.Runtime.Corruption;
 using Autoencoder.Runtime.Imaging;
 using static TorchSharp.torch;
 
@@ -45,17 +46,14 @@ public sealed record ImageRegion(int X, int Y, int Width, int Height)
                 $"The region {this} does not fit in a {layout.Width}×{layout.Height} image (x + w must be at most {layout.Width}, y + h at most {layout.Height}).");
     }
 
-    /// <summary>A copy of <paramref name="images"/> [N, C, H, W] with the region set to <paramref name="fill"/> in every image and channel.</summary>
-    public Tensor Mask(Tensor images, double fill = 0)
+    /// <summary>A copy of <paramref name="images"/> [N, C, H, W] with the region set to 0 in every image and channel.</summary>
+    public Tensor Mask(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
         if (images.dim() != 4)
             throw new ArgumentException($"Expected images [N, C, H, W], got [{string.Join(", ", images.shape)}].", nameof(images));
         RequireInside(new ImageLayout((int)images.shape[1], (int)images.shape[2], (int)images.shape[3]));
-        var masked = images.clone();
-        using (no_grad())
-            masked[.., .., TensorIndex.Slice(Y, Y + Height), TensorIndex.Slice(X, X + Width)].fill_(fill);
-        return masked;
+        return ImageCorruption.Region(images, X, Y, Width, Height);
     }
 
     /// <inheritdoc />
