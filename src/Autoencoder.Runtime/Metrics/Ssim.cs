@@ -30,7 +30,7 @@ public static class Ssim
         ArgumentNullException.ThrowIfNull(b);
         if (a.dim() != 4 || !a.shape.SequenceEqual(b.shape))
             throw new ArgumentException($"SSIM compares two [N, C, H, W] batches of the same shape; got [{string.Join(", ", a.shape)}] and [{string.Join(", ", b.shape)}].");
-        if (a.shape[2] < WindowSize || a.shape[3] < WindowSize)
+        if (!Fits(a.shape[2], a.shape[3]))
             throw new ArgumentException($"SSIM needs images of at least {WindowSize}×{WindowSize} pixels; got {a.shape[2]}×{a.shape[3]}.");
         if (!(maxValue > 0) || double.IsInfinity(maxValue))
             throw new ArgumentOutOfRangeException(nameof(maxValue), maxValue, "The dynamic range must be positive and finite.");
@@ -54,6 +54,9 @@ public static class Ssim
         var map = (2 * muX * muY + c1) * (2 * covXY + c2) / ((muX * muX + muY * muY + c1) * (varX + varY + c2));
         return map.reshape(map.shape[0], -1).mean([1L]).data<double>().ToArray();
     }
+
+    /// <summary>Whether the window fits images of this size; smaller ones have no SSIM (report NaN rather than a made-up value).</summary>
+    public static bool Fits(long height, long width) => height >= WindowSize && width >= WindowSize;
 
     /// <summary>The mean of <see cref="PerImage"/> over the batch.</summary>
     public static double Mean(Tensor a, Tensor b, double maxValue = 1.0) => PerImage(a, b, maxValue).Average();

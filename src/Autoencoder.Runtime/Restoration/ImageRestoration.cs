@@ -67,7 +67,7 @@ public static class ImageRestoration
 
     // SSIM's 11×11 window must fit: smaller images report NaN rather than failing the whole restoration.
     private static double SsimOrNaN(Tensor a, Tensor b) =>
-        a.dim() == 4 && a.shape[2] >= Ssim.WindowSize && a.shape[3] >= Ssim.WindowSize ? Ssim.Mean(a, b) : double.NaN;
+        a.dim() == 4 && Ssim.Fits(a.shape[2], a.shape[3]) ? Ssim.Mean(a, b) : double.NaN;
 
     /// <summary>
     /// Saves a before/after grid as one PNG (atomically): a column per image (the first <paramref name="maxImages"/>),

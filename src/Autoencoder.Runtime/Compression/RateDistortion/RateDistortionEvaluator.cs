@@ -49,7 +49,7 @@ public static class RateDistortionEvaluator
         var height = (int)images.shape[2];
         var width = (int)images.shape[3];
         // SSIM's 11×11 window must fit: smaller images get no SSIM rather than a made-up one.
-        var ssimFits = measureSsim && height >= Ssim.WindowSize && width >= Ssim.WindowSize;
+        var ssimFits = measureSsim && Ssim.Fits(height, width);
         using var cpuImages = images.detach().cpu();
 
         var points = new List<RateDistortionPoint>(entries.Count);
