@@ -1,11 +1,15 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Collections.Generic;
+using System.Linq;
 using Autoencoder.Benchmarks;
+using Autoencoder.Benchmarks.Stress;
 
 // Benchmarks print figures; they assert nothing and do not fail on slow or noisy machines.
 const string usage = """
     Usage: dotnet run -c Release --project tests/Autoencoder.Benchmarks -- [--memory [--epochs N] [--train-images N]]
+                                                                           [--stress [--steps N] [--calls N] [--families LIST]]
 
       (no options)      speed: the generated trainer against a hand-written TorchSharp loop (same model, data,
                         batch size and seed, alternating in one process); prints samples/s and their ratio
@@ -17,10 +21,22 @@ const string usage = """
                         per-thread malloc arenas: MALLOC_ARENA_MAX=2 gives steadier figures
       --epochs N        memory mode: epochs to train (default 30)
       --train-images N  memory mode: MNIST training images (default 20000; 2000 test images validate)
+      --stress          training that must never die at random: trains every model family (plain, denoising, sparse,
+                        contractive, vae, vqvae, compression) on MNIST with checkpoints while a thread forces full
+                        collections and finalizers back to back, then calls each family's inference paths
+                        (Reconstruct, Evaluate, metrics, Denoise, Sample, Compress/Decompress, ...) under the same
+                        pressure; prints steps, calls and failures, and exits 1 on any failure
+      --steps N         stress mode: training steps per family (default 10000)
+      --calls N         stress mode: calls per inference path (default 1000)
+      --families LIST   stress mode: comma-separated families (default: all)
       --help            this text
     """;
 
 var memory = false;
+var stress = false;
+long steps = 10_000;
+var calls = 1_000;
+IReadOnlyList<string> families = StressFamilies.Names;
 var epochs = MemoryBenchmark.DefaultEpochs;
 var trainImages = MemoryBenchmark.DefaultTrainImages;
 try
@@ -32,14 +48,23 @@ try
             case "--memory": memory = true; break;
             case "--epochs": epochs = PositiveInt(args, ref i); break;
             case "--train-images": trainImages = PositiveInt(args, ref i); break;
+            case "--stress": stress = true; break;
+            case "--steps": steps = PositiveInt(args, ref i); break;
+            case "--calls": calls = PositiveInt(args, ref i); break;
+            case "--families" when i + 1 < args.Length: families = StressFamilies.Parse(args[++i]).ToList(); break;
             case "--help" or "-h": Console.WriteLine(usage); return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}'.");
         }
     }
 
-    if (!memory && args.Length > 0)
+    if (memory && stress)
     {
-        throw new ArgumentException("--epochs and --train-images apply to --memory only.");
+        throw new ArgumentException("Choose one of --memory and --stress.");
+    }
+
+    if (!memory && !stress && args.Length > 0)
+    {
+        throw new ArgumentException("--epochs and --train-images apply to --memory only; --steps, --calls and --families to --stress only.");
     }
 }
 catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -50,7 +75,9 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
 }
 
 var root = FindRepositoryRoot();
-return memory ? MemoryBenchmark.Run(root, epochs, trainImages) : SpeedBenchmark.Run(root);
+return stress ? StressBenchmark.Run(root, steps, calls, families)
+    : memory ? MemoryBenchmark.Run(root, epochs, trainImages)
+    : SpeedBenchmark.Run(root);
 
 static int PositiveInt(string[] args, ref int i)
 {

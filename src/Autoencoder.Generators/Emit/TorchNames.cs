@@ -7,8 +7,9 @@ namespace Autoencoder.Generators.Emit
         public const string Module = "global::TorchSharp.torch.nn.Module<global::TorchSharp.torch.Tensor, global::TorchSharp.torch.Tensor>";
         public const string Nn = "global::TorchSharp.torch.nn";
         public const string Functional = "global::TorchSharp.torch.nn.functional";
-        public const string Optim = "global::TorchSharp.torch.optim";
-        public const string Optimizer = "global::TorchSharp.torch.optim.Optimizer";
+        /// <summary>The runtime's optimizers (Adam, AdamW, Sgd), used instead of TorchSharp's.</summary>
+        public const string Optimizers = "global::Autoencoder.Runtime.Training.Optimizers";
+        public const string Optimizer = Optimizers + ".Optimizer";
         public const string Linear = "global::TorchSharp.Modules.Linear";
         public const string Torch = "global::TorchSharp.torch";
 

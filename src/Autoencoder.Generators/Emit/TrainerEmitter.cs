@@ -201,11 +201,12 @@ namespace Autoencoder.Generators.Emit
             w.Close();
         }
 
+        // The runtime's optimizers, not TorchSharp's: they hold every number they pass to libtorch for the whole call.
         private static string OptimizerConstruction(ResolvedOptimizer o) => o.Kind switch
         {
-            OptimizerKind.Sgd => TorchNames.Optim + ".SGD(Model.parameters(), Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay, nesterov: Options.Nesterov)",
-            OptimizerKind.AdamW => TorchNames.Optim + ".AdamW(Model.parameters(), lr: Options.LearningRate, beta1: Options.Beta1, beta2: Options.Beta2, weight_decay: Options.WeightDecay)",
-            _ => TorchNames.Optim + ".Adam(Model.parameters(), lr: Options.LearningRate, beta1: Options.Beta1, beta2: Options.Beta2, weight_decay: Options.WeightDecay)",
+            OptimizerKind.Sgd => "new " + TorchNames.Optimizers + ".Sgd(Model.parameters(), Options.LearningRate, momentum: Options.Momentum, weightDecay: Options.WeightDecay, nesterov: Options.Nesterov)",
+            OptimizerKind.AdamW => "new " + TorchNames.Optimizers + ".AdamW(Model.parameters(), Options.LearningRate, Options.WeightDecay, beta1: Options.Beta1, beta2: Options.Beta2)",
+            _ => "new " + TorchNames.Optimizers + ".Adam(Model.parameters(), Options.LearningRate, beta1: Options.Beta1, beta2: Options.Beta2, weightDecay: Options.WeightDecay)",
         };
 
         /// <summary>Models whose loss has named terms train on <c>TrainingObjective</c> (a BatchObjective); the others on <c>TrainingLoss</c>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using Autoencoder.Runtime.Training.Optimizers;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Features;
@@ -70,16 +71,16 @@ public sealed class LinearProbe : IDisposable
 
         var weight = new TorchSharp.Modules.Parameter(zeros(x.shape[1], classCount));
         var bias = new TorchSharp.Modules.Parameter(zeros(classCount));
-        var optimizer = optim.Adam([weight, bias], lr: options.LearningRate);
+        using var optimizer = new Adam([weight, bias], learningRate: options.LearningRate);
         double loss = double.NaN;
         for (int step = 0; step < options.Steps; step++)
         {
             using var stepScope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var objective = nn.functional.cross_entropy(standardised.matmul(weight) + bias, y)
                             + 0.5 * options.L2 * weight.square().sum();
             objective.backward();
-            optimizer.step();
+            optimizer.Step();
             loss = objective.to_type(ScalarType.Float64).item<double>();
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Autoencoder.Runtime.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,7 +33,7 @@ public static class TrainingLoop
     /// </remarks>
     public static TrainingReport Fit(
         nn.Module model,
-        optim.Optimizer optimizer,
+        Optimizer optimizer,
         Func<Tensor, Tensor> batchLoss,
         Tensor trainInputs,
         Tensor? validationInputs,
@@ -45,12 +46,12 @@ public static class TrainingLoop
     }
 
     /// <summary>
-    /// Trains like <see cref="Fit(nn.Module, optim.Optimizer, Func{Tensor, Tensor}, Tensor, Tensor?, TrainingOptions, CancellationToken)"/>
+    /// Trains like <see cref="Fit(nn.Module, Optimizer, Func{Tensor, Tensor}, Tensor, Tensor?, TrainingOptions, CancellationToken)"/>
     /// with an objective that also names the terms of its loss; each term is averaged over the epoch like the loss.
     /// </summary>
     public static TrainingReport Fit(
         nn.Module model,
-        optim.Optimizer optimizer,
+        Optimizer optimizer,
         Func<Tensor, BatchObjective> objective,
         Tensor trainInputs,
         Tensor? validationInputs,
@@ -64,7 +65,7 @@ public static class TrainingLoop
     // producer names the user's function in error messages: the parameter they passed it as.
     private static TrainingReport Fit(
         nn.Module model,
-        optim.Optimizer optimizer,
+        Optimizer optimizer,
         Func<Tensor, BatchObjective> objective,
         string producer,
         Tensor trainInputs,

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using TorchSharp;
-using TorchSharp.Modules;
+using Autoencoder.Runtime.Training.Optimizers;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Training;
@@ -17,7 +17,7 @@ namespace Autoencoder.Runtime.Training;
 internal sealed class TrainingRun : IDisposable
 {
     private readonly nn.Module _model;
-    private readonly optim.Optimizer _optimizer;
+    private readonly Optimizer _optimizer;
     private readonly Func<Tensor, BatchObjective> _objective;
     private readonly string _producer;
     private readonly Tensor _train;
@@ -31,7 +31,6 @@ internal sealed class TrainingRun : IDisposable
     private readonly bool _moveBatches;
     private readonly long _samples;
     private readonly long _stepsPerEpoch;
-    private readonly double _baseRate;
 
     private int _completedEpochs;
     private long _stepsIntoEpoch;
@@ -43,7 +42,7 @@ internal sealed class TrainingRun : IDisposable
     private string? _lastCheckpoint;
     private string? _resumedFrom;
 
-    public TrainingRun(nn.Module model, optim.Optimizer optimizer, Func<Tensor, BatchObjective> objective, string producer,
+    public TrainingRun(nn.Module model, Optimizer optimizer, Func<Tensor, BatchObjective> objective, string producer,
         Tensor train, Tensor? validation, TrainingOptions options)
     {
         _producer = producer;
@@ -58,13 +57,12 @@ internal sealed class TrainingRun : IDisposable
         _stepsPerEpoch = (_samples + options.BatchSize - 1) / options.BatchSize;
         _device = ModelDevice.Of(model);
         _moveBatches = train.device != _device;
-        _baseRate = optimizer.ParamGroups.FirstOrDefault()?.InitialLearningRate ?? 0;
 
         options.EarlyStopping?.Validate(nameof(options));
         if (options.GradientClipNorm is { } clip && !(clip > 0 && double.IsFinite(clip)))
             throw new ArgumentOutOfRangeException(nameof(options), clip, "TrainingOptions.GradientClipNorm must be a positive finite number when set.");
         if (options.Schedule is { } schedule)
-            _scheduler = LearningRateScheduler.Create(schedule, _baseRate, options.Epochs, _stepsPerEpoch);
+            _scheduler = LearningRateScheduler.Create(schedule, optimizer.Groups[0].InitialLearningRate, options.Epochs, _stepsPerEpoch);
         if (options.EarlyStopping is { } rule)
             _earlyStopping = new EarlyStoppingTracker(rule);
         if (options.Checkpoints is { } checkpoints)
@@ -175,7 +173,7 @@ internal sealed class TrainingRun : IDisposable
                     batch = batch.to(_device);
                 if (_scheduler is not null)
                     SetLearningRate(_scheduler.RateFor(epoch, step));
-                _optimizer.zero_grad();
+                _optimizer.ZeroGrad();
                 var objective = _objective(batch);
                 var loss = objective.Loss;
                 double value = TensorArguments.ReadScalar(loss, _producer);
@@ -194,7 +192,7 @@ internal sealed class TrainingRun : IDisposable
                     throw new NonFiniteTrainingException(epoch, step, bad, _lastCheckpoint);
                 if (_options.GradientClipNorm is { } maxNorm)
                     nn.utils.clip_grad_norm_(_model.parameters(), maxNorm);
-                _optimizer.step();
+                _optimizer.Step();
                 _epochLossSum += value * count;
                 _epochTermSums.Add(terms, count);
                 _stepsIntoEpoch = step;
@@ -219,10 +217,12 @@ internal sealed class TrainingRun : IDisposable
         return _train.device.type == DeviceType.CPU ? order : order.to(_train.device);
     }
 
+    /// <summary>The schedule gives the first group's rate; every group runs at its own initial rate times the same factor.</summary>
     private void SetLearningRate(double rate)
     {
-        foreach (var group in _optimizer.ParamGroups)
-            group.LearningRate = rate;
+        double reference = _optimizer.Groups[0].InitialLearningRate;
+        foreach (var group in _optimizer.Groups)
+            group.LearningRate = group.InitialLearningRate == reference || reference == 0 ? rate : rate * (group.InitialLearningRate / reference);
     }
 
     private void WriteCheckpoint(int epoch, long stepsIntoEpoch, bool isBest)
@@ -236,7 +236,7 @@ internal sealed class TrainingRun : IDisposable
         var header = new CheckpointHeader
         {
             ModelFingerprint = _options.ModelFingerprint,
-            Optimizer = _optimizer.GetType().Name,
+            Optimizer = _optimizer.Name,
             Seed = _options.Seed,
             BatchSize = _options.BatchSize,
             Shuffle = _options.Shuffle,
@@ -252,14 +252,14 @@ internal sealed class TrainingRun : IDisposable
             StoppedEarly = _stoppedEarly,
             History = _history,
         };
-        var bytes = CheckpointWriter.Serialize(header, _model, RequireHelper(), _earlyStopping?.BestWeights);
+        var bytes = CheckpointWriter.Serialize(header, _model, _optimizer, _earlyStopping?.BestWeights);
         _lastCheckpoint = _store.Write(bytes, _completedEpochs, _stepsIntoEpoch, isBest);
         _observer?.OnCheckpoint(_lastCheckpoint);
     }
 
     private void Resume(string path)
     {
-        using var loaded = LoadedCheckpoint.Read(path, _model, RequireHelper(), _options.ModelFingerprint);
+        using var loaded = LoadedCheckpoint.Read(path, _model, _optimizer, _options.ModelFingerprint);
         var header = loaded.Header;
         RequireSame(path, "seed", header.Seed, _options.Seed);
         RequireSame(path, "batch size", header.BatchSize, _options.BatchSize);
@@ -273,7 +273,7 @@ internal sealed class TrainingRun : IDisposable
             throw NotThisRun(path, "this run restores early stopping's best weights, and the checkpoint holds none");
 
         loaded.ApplyWeights(_model);
-        loaded.ApplyTrainingState(RequireHelper());
+        loaded.ApplyTrainingState(_optimizer);
         _scheduler?.Restore(header.Plateau);
         if (header.EarlyStopping is { } counters)
             _earlyStopping?.Restore(counters, loaded.TakeBestWeights());
@@ -292,10 +292,6 @@ internal sealed class TrainingRun : IDisposable
         _resumedFrom = path;
         _observer?.OnResumed(path, header.CompletedEpochs, header.StepsIntoEpoch);
     }
-
-    private OptimizerHelper RequireHelper() =>
-        _optimizer as OptimizerHelper ?? throw new NotSupportedException(
-            $"Checkpoints need an optimizer whose state TorchSharp can save; {_optimizer.GetType().Name} cannot.");
 
     private static void RequireSame<T>(string path, string what, T inFile, T inRun) where T : IEquatable<T>
     {

@@ -3,6 +3,7 @@ using System.IO;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using Xunit;
 using static TorchSharp.torch;
@@ -106,7 +107,7 @@ public sealed class CheckpointFileErrorTests : IDisposable
     public void A_different_optimizer_is_refused_before_anything_is_loaded()
     {
         using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 11, dropoutRate: 0.2);
-        using var sgd = optim.SGD(model.parameters(), 0.1);
+        using var sgd = new Sgd(model.parameters(), 0.1);
         using var inputs = SyntheticImages.Create(CheckpointRun.Samples, seed: 3);
         var options = new TrainingOptions
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Autoencoder.Runtime.Tests.Training;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Tests.Checkpoints;
@@ -27,7 +28,7 @@ internal sealed class CheckpointRun : IDisposable
     {
         _withTerms = withTerms;
         Model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 11, dropoutRate: 0.2);
-        Optimizer = optim.Adam(Model.parameters(), 0.01);
+        Optimizer = new Adam(Model.parameters(), 0.01);
         Options = new TrainingOptions
         {
             Epochs = 4,
@@ -43,7 +44,7 @@ internal sealed class CheckpointRun : IDisposable
 
     public TinyAutoencoder Model { get; }
 
-    public optim.Optimizer Optimizer { get; }
+    public Optimizer Optimizer { get; }
 
     public TrainingOptions Options { get; }
 

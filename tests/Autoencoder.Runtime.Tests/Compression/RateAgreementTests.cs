@@ -4,6 +4,7 @@ using Autoencoder.Runtime.Compression;
 using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using TorchSharp;
 using Xunit;
@@ -31,7 +32,7 @@ public sealed class RateAgreementTests(ITestOutputHelper output)
         using var model = TinyCompressionModel.Create(MnistDataset.ImageSide, Channels, seed: 21);
 
         var (bitsBefore, mseBefore) = Evaluate(model, test.Images);
-        using (var optimizer = optim.Adam(model.parameters(), lr: 5e-3))
+        using (var optimizer = new Adam(model.parameters(), learningRate: 5e-3))
         {
             model.train();
             using var generator = new Generator(22);
@@ -42,9 +43,9 @@ public sealed class RateAgreementTests(ITestOutputHelper output)
                 {
                     using var scope = NewDisposeScope();
                     var batch = train.Images.index_select(0, order.narrow(0, start, Math.Min(40, train.Count - start)));
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     model.Objective(batch, Lambda).Loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                 }
             }
         }

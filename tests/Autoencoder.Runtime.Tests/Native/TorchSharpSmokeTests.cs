@@ -1,3 +1,4 @@
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using TorchSharp;
 using Xunit;
@@ -16,16 +17,16 @@ public sealed class TorchSharpSmokeTests
         // 256 points on a 2-D subspace of R^8: a 2-unit linear bottleneck can reconstruct them exactly.
         using Tensor data = torch.randn(256, 2).matmul(torch.randn(2, 8));
         using var model = nn.Sequential(("encoder", nn.Linear(8, 2)), ("decoder", nn.Linear(2, 8)));
-        using var optimizer = optim.Adam(model.parameters(), lr: 0.05);
+        using var optimizer = new Adam(model.parameters(), learningRate: 0.05);
 
         float first = 0, last = 0;
         for (int step = 0; step < 300; step++)
         {
             using var scope = torch.NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             Tensor loss = nn.functional.mse_loss(model.call(data), data);
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             last = loss.item<float>();
             if (step == 0) first = last;
         }

@@ -7,6 +7,7 @@ using Autoencoder.Runtime.Tests.Imaging;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using Xunit;
 
@@ -87,7 +88,7 @@ public sealed class TensorBoardLogTests : IDisposable
         using var train = SyntheticImages.Create(64, seed: 1);
         using var validation = SyntheticImages.Create(32, seed: 2);
         using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 3);
-        using var optimizer = TorchSharp.torch.optim.Adam(model.parameters(), 0.02);
+        using var optimizer = new Adam(model.parameters(), 0.02);
         var runDirectory = _temp.File("terms");
 
         var report = TrainingLoop.Fit(model, optimizer, b => LossTermsTests.ReconstructionAndPenalty(model, b), train, validation,

@@ -1,6 +1,7 @@
 using System;
 using Autoencoder.Runtime.Tests.Training;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Tests.Reporting;
@@ -18,7 +19,7 @@ internal sealed class TinyRun : IDisposable
         Train = SyntheticImages.Create(256, seed: 1).reshape(-1, 1, Side, Side);
         Validation = SyntheticImages.Create(64, seed: 2).reshape(-1, 1, Side, Side);
         Model = TinyAutoencoder.Create(SyntheticImages.Pixels, 2 * SyntheticImages.Patterns, initSeed);
-        Optimizer = optim.Adam(Model.parameters(), lr: 0.05);
+        Optimizer = new Adam(Model.parameters(), learningRate: 0.05);
     }
 
     public Tensor Train { get; }
@@ -27,7 +28,7 @@ internal sealed class TinyRun : IDisposable
 
     public TinyAutoencoder Model { get; }
 
-    public optim.Optimizer Optimizer { get; }
+    public Optimizer Optimizer { get; }
 
     /// <summary>Images [B, 1, 8, 8] to reconstructions of the same shape.</summary>
     public Tensor Reconstruct(Tensor images) => Model.forward(images.flatten(1)).reshape(images.shape);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using Xunit;
 using static TorchSharp.torch;
@@ -21,9 +22,9 @@ public sealed class LearningRateScheduleTests
     {
         using var inputs = rand(20, 3);
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), baseRate);
+        using var optimizer = new Sgd(model.parameters(), baseRate);
         var rates = new List<double>();
-        var observer = new RecordingObserver { AfterBatch = (_, _) => rates.Add(optimizer.ParamGroups.First().LearningRate) };
+        var observer = new RecordingObserver { AfterBatch = (_, _) => rates.Add(optimizer.Groups[0].LearningRate) };
         int evaluations = 0;
         TrainingLoop.Fit(model, optimizer, b =>
             {
@@ -87,7 +88,7 @@ public sealed class LearningRateScheduleTests
     {
         using var inputs = rand(8, 3);
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var optimizer = new Sgd(model.parameters(), 0.1);
 
         var error = Should.Throw<ArgumentException>(() => TrainingLoop.Fit(model, optimizer,
             b => nn.functional.mse_loss(model.forward(b), b), inputs, null,

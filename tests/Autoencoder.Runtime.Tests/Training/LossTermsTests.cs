@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using TorchSharp;
 using Xunit;
@@ -27,7 +28,7 @@ public sealed class LossTermsTests
         using var train = SyntheticImages.Create(100, seed: 1); // 100 = 3 × 32 + 4: a partial last batch
         using var validation = SyntheticImages.Create(40, seed: 2);
         using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 3);
-        using var optimizer = optim.Adam(model.parameters(), 0.02);
+        using var optimizer = new Adam(model.parameters(), 0.02);
 
         var report = TrainingLoop.Fit(model, optimizer, b => ReconstructionAndPenalty(model, b), train, validation,
             new TrainingOptions { Epochs = 8, BatchSize = 32, Seed = 4 });
@@ -55,7 +56,7 @@ public sealed class LossTermsTests
     {
         using var train = SyntheticImages.Create(20, seed: 1);
         using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 4, initSeed: 3);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
 
         var report = TrainingLoop.Fit(model, optimizer, model.MseLoss, train, train, new TrainingOptions { Epochs = 1, BatchSize = 8 });
 
@@ -102,7 +103,7 @@ public sealed class LossTermsTests
     {
         using var inputs = rand(20, 3);
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
         int calls = 0;
 
         BatchObjective Objective(Tensor b)
@@ -133,7 +134,7 @@ public sealed class LossTermsTests
     {
         using var inputs = rand(20, 3);
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
         Tensor? weightsBefore = null;
         var calls = 0;
 

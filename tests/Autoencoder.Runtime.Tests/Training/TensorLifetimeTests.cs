@@ -5,6 +5,7 @@ using Autoencoder.Runtime.Reporting;
 using Autoencoder.Runtime.Tests.Generated;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using Spectre.Console;
 using TorchSharp;
@@ -62,7 +63,7 @@ public sealed class TensorLifetimeTests : IDisposable
         using var train = SyntheticImages.Create(100, seed: 1);
         using var validation = SyntheticImages.Create(40, seed: 2);
         using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 3);
-        using var optimizer = optim.Adam(model.parameters(), 0.02);
+        using var optimizer = new Adam(model.parameters(), 0.02);
         Func<Tensor, BatchObjective> objective = b => LossTermsTests.ReconstructionAndPenalty(model, b);
         var before = LiveTensors;
 

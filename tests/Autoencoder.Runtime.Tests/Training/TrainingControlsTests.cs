@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using Xunit;
 using static TorchSharp.torch;
@@ -17,7 +18,7 @@ public sealed class TrainingControlsTests
     {
         using var inputs = rand(20, 3);
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        using var optimizer = new Sgd(model.parameters(), 0.1);
         var perEpoch = new List<float[]>();
         int evaluations = 0;
         var report = TrainingLoop.Fit(model, optimizer, b =>
@@ -72,7 +73,7 @@ public sealed class TrainingControlsTests
     {
         using var inputs = rand(8, 3) * 100;
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), 1.0);
+        using var optimizer = new Sgd(model.parameters(), 1.0);
         var before = model.parameters().Select(p => p.detach().clone()).ToArray();
 
         TrainingLoop.Fit(model, optimizer, b => nn.functional.mse_loss(model.forward(b), b), inputs, null,

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using TorchSharp;
 using Xunit;
@@ -25,7 +26,7 @@ public sealed class TrainingEndTests
     {
         using var inputs = rand(20, 3);
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
         return TrainingLoop.Fit(model, optimizer, b => nn.functional.mse_loss(model.forward(b), b),
             inputs, null, new TrainingOptions { Epochs = epochs, BatchSize = 5, Observer = observer }, token);
     }

@@ -1,5 +1,6 @@
 using System;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using TorchSharp;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class TrainingLoopArgumentTests
     private static Exception FitFails(Tensor train, Tensor? validation, TrainingOptions options)
     {
         using var model = nn.Linear(4, 4);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
         return Should.Throw<ArgumentException>(() =>
             TrainingLoop.Fit(model, optimizer, b => model.forward(b).mean(), train, validation, options));
     }
@@ -45,7 +46,7 @@ public sealed class TrainingLoopArgumentTests
     {
         using var train = zeros(8, 4);
         using var model = nn.Linear(4, 4);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
 
         var report = TrainingLoop.Fit(model, optimizer, b => model.forward(b).mean(), train, null, new TrainingOptions { Epochs = 0 });
 
@@ -103,7 +104,7 @@ public sealed class TrainingLoopArgumentTests
     {
         using var train = zeros(8, 4);
         using var model = nn.Linear(4, 4);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
 
         var error = Should.Throw<InvalidOperationException>(() =>
             TrainingLoop.Evaluate(model, b => model.forward(b), train, 4));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -17,7 +18,7 @@ public sealed class TrainingLoopBatchingTests
     {
         using var inputs = arange(samples, dtype: ScalarType.Float32).unsqueeze(1);
         using var model = nn.Linear(1, 1);
-        using var optimizer = optim.SGD(model.parameters(), 0.001);
+        using var optimizer = new Sgd(model.parameters(), 0.001);
         var batches = new List<long[]>();
         TrainingLoop.Fit(model, optimizer, batch => {
             batches.Add(batch.data<float>().ToArray().Select(v => (long)v).ToArray());
@@ -89,7 +90,7 @@ public sealed class TrainingLoopBatchingTests
         using var train = arange(8, dtype: ScalarType.Float32).unsqueeze(1);
         using var validation = arange(3, dtype: ScalarType.Float32).unsqueeze(1);
         using var model = nn.Linear(1, 1);
-        using var optimizer = optim.SGD(model.parameters(), 0.001);
+        using var optimizer = new Sgd(model.parameters(), 0.001);
         model.eval();
         var seen = new List<string>();
 
@@ -108,7 +109,7 @@ public sealed class TrainingLoopBatchingTests
         // a weighted mean over batches of 4, 4 and 2 equals the plain mean over all 10 samples.
         using var inputs = arange(10, dtype: ScalarType.Float32).unsqueeze(1);
         using var model = nn.Linear(1, 1);
-        using var optimizer = optim.SGD(model.parameters(), 0.0);
+        using var optimizer = new Sgd(model.parameters(), 0.0);
 
         var report = TrainingLoop.Fit(model, optimizer, batch => batch.mean() + 0 * model.forward(batch).sum(),
             inputs, inputs, new TrainingOptions { Epochs = 1, BatchSize = 4 });

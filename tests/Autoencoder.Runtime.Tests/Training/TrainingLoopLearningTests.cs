@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using TorchSharp;
 using Xunit;
@@ -18,7 +19,7 @@ public sealed class TrainingLoopLearningTests
         using var train = SyntheticImages.Create(512, seed: 1);
         using var validation = SyntheticImages.Create(128, seed: 2);
         using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 2 * SyntheticImages.Patterns, initSeed: 7);
-        using var optimizer = optim.Adam(model.parameters(), lr: 0.05);
+        using var optimizer = new Adam(model.parameters(), learningRate: 0.05);
         var options = new TrainingOptions { Epochs = 40, BatchSize = 32, Seed = 3 };
 
         var report = TrainingLoop.Fit(model, optimizer, model.MseLoss, train, validation, options);
@@ -53,7 +54,7 @@ public sealed class TrainingLoopLearningTests
     {
         using var train = SyntheticImages.Create(200, seed: 2);
         using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 11, dropoutRate: 0.3);
-        using var optimizer = optim.Adam(model.parameters(), lr: 0.01);
+        using var optimizer = new Adam(model.parameters(), learningRate: 0.01);
         // Reseed the global generator with something else so Fit must reseed it itself.
         torch.manual_seed(trainingSeed * 1000 + 1).Dispose();
         var options = new TrainingOptions { Epochs = 4, BatchSize = 16, Seed = trainingSeed };
@@ -69,7 +70,7 @@ public sealed class TrainingLoopLearningTests
         using var train = SyntheticImages.Create(300, seed: 4);
         using var validation = SyntheticImages.Create(60, seed: 5);
         using var model = TinyAutoencoder.Create(SyntheticImages.Pixels, 8, initSeed: 1, dropoutRate: 0.1);
-        using var optimizer = optim.Adam(model.parameters(), lr: 0.01);
+        using var optimizer = new Adam(model.parameters(), learningRate: 0.01);
         var liveAfterBatch = new List<long>();
         var liveAfterEpoch = new List<long>();
         var observer = new RecordingObserver {

@@ -1,5 +1,6 @@
 using System.Linq;
 using Autoencoder.Runtime.Training;
+using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using TorchSharp;
 using Xunit;
@@ -16,7 +17,7 @@ public sealed class TrainingLoopNanGuardTests
     {
         using var inputs = rand(20, 3);
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
         Tensor? weightsBefore = null;
         var calls = 0;
 
@@ -43,7 +44,7 @@ public sealed class TrainingLoopNanGuardTests
     {
         using var inputs = rand(20, 3);
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
         using var initial = model.bias!.detach().clone();
 
         // sqrt(b - b) is 0, a finite loss term, whose derivative at 0 is infinite: a bad gradient, a good loss.
@@ -63,7 +64,7 @@ public sealed class TrainingLoopNanGuardTests
         using var directory = new Shared.TempDirectory();
         using var inputs = rand(20, 3);
         using var model = nn.Linear(3, 3);
-        using var optimizer = optim.SGD(model.parameters(), 0.01);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
         var observer = new RecordingObserver
         {
             // After step 2 of epoch 2, a weight becomes infinite (as a huge learning rate would make it).

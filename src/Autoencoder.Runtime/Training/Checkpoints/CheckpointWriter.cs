@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
-using TorchSharp.Modules;
+using Autoencoder.Runtime.Training.Optimizers;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Training;
@@ -13,14 +13,14 @@ internal static class CheckpointWriter
     public static byte[] Serialize(
         CheckpointHeader header,
         nn.Module model,
-        OptimizerHelper optimizer,
+        Optimizer optimizer,
         IReadOnlyDictionary<string, Tensor>? bestWeights)
     {
         var sections = new List<(string, byte[])>
         {
             (CheckpointSections.Header, JsonSerializer.SerializeToUtf8Bytes(header, CheckpointJson.Default.CheckpointHeader)),
             (CheckpointSections.Weights, Bytes(w => model.save(w))),
-            (CheckpointSections.Optimizer, Bytes(optimizer.save_state_dict)),
+            (CheckpointSections.Optimizer, Bytes(optimizer.SaveState)),
             (CheckpointSections.Random, RandomState()),
         };
         if (bestWeights is not null)

@@ -4,7 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using Autoencoder.Runtime.IO;
-using TorchSharp.Modules;
+using Autoencoder.Runtime.Training.Optimizers;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Training;
@@ -16,11 +16,11 @@ namespace Autoencoder.Runtime.Training;
 internal sealed class LoadedCheckpoint : IDisposable
 {
     private readonly List<KeyValuePair<string, Tensor>> _weights;
-    private readonly byte[] _optimizer;
+    private Optimizer.LoadedState? _optimizer;
     private readonly byte[] _random;
 
     private LoadedCheckpoint(string path, CheckpointHeader header, List<KeyValuePair<string, Tensor>> weights,
-        Dictionary<string, Tensor>? bestWeights, byte[] optimizer, byte[] random)
+        Dictionary<string, Tensor>? bestWeights, Optimizer.LoadedState? optimizer, byte[] random)
     {
         Path = path;
         Header = header;
@@ -45,15 +45,15 @@ internal sealed class LoadedCheckpoint : IDisposable
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">Truncated, corrupt or not a checkpoint.</exception>
     /// <exception cref="InvalidOperationException">Written for another model (fingerprint, names, shapes) or optimizer.</exception>
-    public static LoadedCheckpoint Read(string path, nn.Module model, OptimizerHelper? optimizer, string? fingerprint)
+    public static LoadedCheckpoint Read(string path, nn.Module model, Optimizer? optimizer, string? fingerprint)
     {
         var sections = Sections(path);
         var header = ParseHeader(sections, path);
         if (fingerprint is not null && header.ModelFingerprint is not null && header.ModelFingerprint != fingerprint)
             throw Mismatch(path, $"it was written for a model with architecture fingerprint {header.ModelFingerprint}, " +
                                  $"and this model's is {fingerprint} (its layers or shapes differ)");
-        if (optimizer is not null && header.Optimizer != optimizer.GetType().Name)
-            throw Mismatch(path, $"it holds {header.Optimizer} optimizer state, and this trainer uses {optimizer.GetType().Name}");
+        if (optimizer is not null && header.Optimizer != optimizer.Name)
+            throw Mismatch(path, $"it holds {header.Optimizer} optimizer state, and this trainer uses {optimizer.Name}");
 
         // Everything read is freed by this scope on failure; on success it is detached and owned by the result.
         using var scope = NewDisposeScope();
@@ -72,8 +72,15 @@ internal sealed class LoadedCheckpoint : IDisposable
                     best[name] = value;
             }
 
-            var optimizerState = Require(sections, CheckpointSections.Optimizer, path).ToArray();
+            var optimizerBytes = Require(sections, CheckpointSections.Optimizer, path).ToArray();
             var random = Require(sections, CheckpointSections.Random, path).ToArray();
+            // Read and checked now, so a checkpoint whose optimizer state does not fit is refused before anything changes.
+            Optimizer.LoadedState? optimizerState = null;
+            if (optimizer is not null)
+            {
+                using var reader = new BinaryReader(new MemoryStream(optimizerBytes, writable: false), Encoding.UTF8);
+                optimizerState = optimizer.ReadState(reader, $"The optimizer state in checkpoint '{path}'");
+            }
 
             foreach (var entry in weights)
                 entry.Value.DetachFromDisposeScope();
@@ -95,10 +102,13 @@ internal sealed class LoadedCheckpoint : IDisposable
             target[name].copy_(value);
     }
 
-    /// <summary>Restores the optimizer's state and torch's global random generator.</summary>
-    public void ApplyTrainingState(OptimizerHelper optimizer)
+    /// <summary>Restores the optimizer's state (read and checked by <see cref="Read"/> for this optimizer) and torch's global random generator.</summary>
+    public void ApplyTrainingState(Optimizer optimizer)
     {
-        LoadOptimizer(optimizer, _optimizer);
+        var optimizerState = _optimizer ?? throw new InvalidOperationException("This checkpoint was read without an optimizer, or its state was applied already.");
+        optimizer.Apply(optimizerState);
+        _optimizer = null;
+        optimizerState.Dispose();
         using var state = tensor(_random, ScalarType.Byte);
         set_rng_state(state);
     }
@@ -113,33 +123,13 @@ internal sealed class LoadedCheckpoint : IDisposable
 
     public void Dispose()
     {
+        _optimizer?.Dispose();
         foreach (var entry in _weights)
             entry.Value.Dispose();
         if (BestWeights is not null)
         {
             foreach (var value in BestWeights.Values)
                 value.Dispose();
-        }
-    }
-
-    // TorchSharp's loader checks group and state counts only as it goes, after it has started overwriting state;
-    // on failure the optimizer's previous state is put back, so it is never left half-loaded.
-    private static void LoadOptimizer(OptimizerHelper optimizer, byte[] state)
-    {
-        using var previous = new MemoryStream();
-        using (var writer = new BinaryWriter(previous, Encoding.UTF8, leaveOpen: true))
-            optimizer.save_state_dict(writer);
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(state), Encoding.UTF8);
-            optimizer.load_state_dict(reader);
-        }
-        catch
-        {
-            previous.Position = 0;
-            using var restore = new BinaryReader(previous, Encoding.UTF8);
-            optimizer.load_state_dict(restore);
-            throw;
         }
     }
 
