@@ -2,6 +2,7 @@ using System;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Compression;
 
@@ -47,7 +48,7 @@ public sealed class EntropyBottleneck : nn.Module<Tensor, EntropyBottleneckOutpu
             for (var i = 0; i < layers; i++)
             {
                 // softplus(init) = 1 / (scale · fan-out): the chain's slope is 1/InitScale at the start.
-                var init = Math.Log(Math.Exp(1 / scale / Widths[i + 1]) - 1);
+                using var init = Math.Log(Math.Exp(1 / scale / Widths[i + 1]) - 1).ToScalar();
                 _matrices[i] = new Parameter(full(new long[] { channels, Widths[i + 1], Widths[i] }, init));
                 _biases[i] = new Parameter(empty(channels, Widths[i + 1], 1).uniform_(-0.5, 0.5));
                 if (i < layers - 1)
@@ -93,16 +94,16 @@ public sealed class EntropyBottleneck : nn.Module<Tensor, EntropyBottleneckOutpu
         var byChannel = values.transpose(0, 1);
         var channelShape = byChannel.shape;
         var rows = byChannel.reshape(Channels, 1, -1);
-        var lower = Logits(rows - 0.5);
-        var upper = Logits(rows + 0.5);
+        var lower = Logits(rows.sub(Of(0.5)));
+        var upper = Logits(rows.add(Of(0.5), One));
         // σ(u) − σ(l) loses everything to rounding when both are near 1; σ(−l) − σ(−u) is the same number computed
         // near 0. Flipping by the sign of l + u always takes the side where the two sigmoids are small.
         // Where l + u is exactly 0, sign() would give 0 and a likelihood of 0: take −1 there, as the coder's tables do.
-        var sign = where((lower + upper) > 0, -1.0f, 1.0f).to_type(lower.dtype).detach();
+        var sign = where(lower.add(upper, One).gt(Zero), -1.0f, 1.0f).to_type(lower.dtype).detach();
         var likelihood = (sigmoid(sign * upper) - sigmoid(sign * lower)).abs();
         // Floored values keep their gradient (straight through): the rate term only ever pushes a likelihood up, and a
         // plain clamp would leave values stuck in the far tails with none.
-        var floored = likelihood + (likelihood.clamp_min(LikelihoodBound) - likelihood).detach();
+        var floored = likelihood.add((likelihood.clamp_min(Of(LikelihoodBound)) - likelihood).detach(), One);
         return floored.reshape(channelShape).transpose(0, 1).MoveToOuterDisposeScope();
     }
 

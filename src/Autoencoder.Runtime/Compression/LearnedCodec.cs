@@ -3,6 +3,7 @@ using System.Linq;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Compression;
 
@@ -101,7 +102,7 @@ public sealed class LearnedCodec : IImageCodec
         ThrowIfWeightsChanged();
         using var mode = EvaluationModeScope.Enter(_model);
         var reconstruction = _decode(code.to(ModelDevice.Of(_model)).unsqueeze(0))[0];
-        return reconstruction.clamp(0, 1).cpu().reshape(_inputShape).MoveToOuterDisposeScope();
+        return reconstruction.clamp(Zero, One).cpu().reshape(_inputShape).MoveToOuterDisposeScope();
     }
 
     /// <summary>Entropy-codes one already rounded code, [code shape] of integer values, into a complete stream.</summary>

@@ -1,6 +1,7 @@
 using System;
 using TorchSharp;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Corruption;
 
@@ -19,7 +20,8 @@ public static class ImageCorruption
         RequireNonNegative(sigma, nameof(sigma));
         using var scope = NewDisposeScope();
         var noise = randn(images.shape, dtype: images.dtype, device: images.device, generator: generator);
-        return (images + noise.mul_(sigma)).clamp_(0, 1).MoveToOuterDisposeScope();
+        using var scale = sigma.ToScalar();
+        return images.add(noise.mul_(scale), One).clamp_(Zero, One).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -31,7 +33,7 @@ public static class ImageCorruption
         RequireBatch(images);
         using var scope = NewDisposeScope();
         var chosen = ChosenPixels(images, fraction, generator);
-        return images.masked_fill(chosen, 0).MoveToOuterDisposeScope();
+        return images.masked_fill(chosen, Zero).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -43,7 +45,7 @@ public static class ImageCorruption
         RequireBatch(images);
         using var scope = NewDisposeScope();
         var chosen = ChosenPixels(images, fraction, generator);
-        var salt = rand(images.shape, dtype: images.dtype, device: images.device, generator: generator).lt_(0.5);
+        var salt = rand(images.shape, dtype: images.dtype, device: images.device, generator: generator).lt_(Of(0.5));
         var values = salt.to_type(images.dtype);
         return where(chosen, values, images).MoveToOuterDisposeScope();
     }
@@ -68,7 +70,7 @@ public static class ImageCorruption
         var top = Corner(batch, height - side, images.device, generator);
         var left = Corner(batch, width - side, images.device, generator);
         var mask = Square(top, left, side, side, height, width, images.device);
-        return images.masked_fill(mask, 0).MoveToOuterDisposeScope();
+        return images.masked_fill(mask, Zero).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -101,17 +103,24 @@ public static class ImageCorruption
     private static Tensor Corner(long batch, long last, Device device, Generator? generator)
     {
         var draws = rand(new[] { batch }, dtype: ScalarType.Float64, device: device, generator: generator);
-        return draws.mul_(last + 1).floor_().clamp_(0, last).to_type(ScalarType.Int64);
+        using var positions = (last + 1).ToScalar();
+        using var lastPosition = last.ToScalar();
+        return draws.mul_(positions).floor_().clamp_(Of(0L), lastPosition).to_type(ScalarType.Int64);
     }
 
     /// <summary>A boolean mask [B, 1, H, W], true inside each image's rectangle of the given corner and size.</summary>
     private static Tensor Square(Tensor top, Tensor left, long rows, long columns, long height, long width, Device device)
     {
-        var r = arange(height, dtype: ScalarType.Int64, device: device).reshape(1, height, 1);
-        var c = arange(width, dtype: ScalarType.Int64, device: device).reshape(1, 1, width);
+        using var heightEnd = height.ToScalar();
+        using var widthEnd = width.ToScalar();
+        using var rowCount = rows.ToScalar();
+        using var columnCount = columns.ToScalar();
+        var r = arange(heightEnd, dtype: ScalarType.Int64, device: device).reshape(1, height, 1);
+        var c = arange(widthEnd, dtype: ScalarType.Int64, device: device).reshape(1, 1, width);
         var t = top.reshape(-1, 1, 1);
         var l = left.reshape(-1, 1, 1);
-        var inside = r.ge(t).logical_and(r.lt(t + rows)).logical_and(c.ge(l).logical_and(c.lt(l + columns)));
+        // Integer tensors take integer Scalars, alpha included (libtorch refuses a floating-point alpha for them).
+        var inside = r.ge(t).logical_and(r.lt(t.add(rowCount, Of(1L)))).logical_and(c.ge(l).logical_and(c.lt(l.add(columnCount, Of(1L)))));
         return inside.unsqueeze(1);
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using TorchSharp;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Data;
 
@@ -117,7 +118,7 @@ public sealed class MnistDataset : IDisposable
         long[] imageShape = [images.Count, 1, ImageSide, ImageSide];
         var pixels = torch.tensor(images.Data, imageShape, torch.ScalarType.Byte)
             .to_type(torch.ScalarType.Float32)
-            .div_(255f);
+            .div_(Of(255.0));
         var digits = torch.tensor(labels.Data, [labels.Count], torch.ScalarType.Byte)
             .to_type(torch.ScalarType.Int64);
         return new MnistSplit(pixels.MoveToOuterDisposeScope(), digits.MoveToOuterDisposeScope());

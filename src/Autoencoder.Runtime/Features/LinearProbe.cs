@@ -1,6 +1,8 @@
 using System;
 using Autoencoder.Runtime.Training.Optimizers;
+using TorchSharp;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Features;
 
@@ -66,19 +68,20 @@ public sealed class LinearProbe : IDisposable
         var mean = x.mean([0]);
         // Constant features (an always-off pixel, a dead code unit) get scale 1 rather than a division by zero.
         var std = x.std([0], unbiased: false);
-        var scale = where(std > 1e-8, std, ones_like(std));
+        var scale = where(std.gt(Of(1e-8)), std, ones_like(std));
         var standardised = (x - mean) / scale;
 
         var weight = new TorchSharp.Modules.Parameter(zeros(x.shape[1], classCount));
         var bias = new TorchSharp.Modules.Parameter(zeros(classCount));
         using var optimizer = new Adam([weight, bias], learningRate: options.LearningRate);
+        using var halfL2 = (0.5 * options.L2).ToScalar();
         double loss = double.NaN;
         for (int step = 0; step < options.Steps; step++)
         {
             using var stepScope = NewDisposeScope();
             optimizer.ZeroGrad();
-            var objective = nn.functional.cross_entropy(standardised.matmul(weight) + bias, y)
-                            + 0.5 * options.L2 * weight.square().sum();
+            var objective = nn.functional.cross_entropy(standardised.matmul(weight).add(bias, One), y)
+                .add(weight.square().sum().mul(halfL2), One);
             objective.backward();
             optimizer.Step();
             loss = objective.to_type(ScalarType.Float64).item<double>();
@@ -105,7 +108,7 @@ public sealed class LinearProbe : IDisposable
         var x = Flatten(codes, nameof(codes));
         if (x.shape[1] != Features)
             throw new ArgumentException($"The probe was trained on {Features} features per sample, got {x.shape[1]}.", nameof(codes));
-        return ((x - _mean) / _scale).matmul(_weight).add(_bias).argmax(1).MoveToOuterDisposeScope();
+        return ((x - _mean) / _scale).matmul(_weight).add(_bias, One).argmax(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>The fraction of <paramref name="codes"/> whose predicted class is its label, in [0, 1].</summary>

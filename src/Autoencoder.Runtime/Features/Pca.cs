@@ -1,5 +1,7 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Features;
 
@@ -59,15 +61,18 @@ public sealed class Pca : IDisposable
         var x = data.reshape(data.shape[0], features).to(CPU).to_type(ScalarType.Float64);
         var mean = x.mean([0]);
         var centred = x - mean;
-        var covariance = centred.t().matmul(centred) / (x.shape[0] - 1);
+        using var degreesOfFreedom = (x.shape[0] - 1).ToScalar();
+        var covariance = centred.t().matmul(centred).div(degreesOfFreedom);
         // eigh returns the eigenvalues in ascending order, with the eigenvectors as columns.
         var (values, vectors) = linalg.eigh(covariance);
-        var order = arange(features - 1, features - 1 - componentCount, -1, ScalarType.Int64);
+        using var first = (features - 1L).ToScalar();
+        using var end = (features - 1L - componentCount).ToScalar();
+        var order = arange(first, end, Of(-1L), ScalarType.Int64);
         var top = vectors.index_select(1, order).t(); // [K, D]
         var largest = top.abs().argmax(1, keepdim: true);
         var signs = top.gather(1, largest).sign();
         top = (top * signs).contiguous();
-        var variances = values.index_select(0, order).clamp_min(0).data<double>().ToArray();
+        var variances = values.index_select(0, order).clamp_min(Zero).data<double>().ToArray();
         return new Pca(mean.MoveToOuterDisposeScope(), top.MoveToOuterDisposeScope(), variances, sampleShape);
     }
 
@@ -87,7 +92,7 @@ public sealed class Pca : IDisposable
             throw new ArgumentException($"Codes must be [N, {ComponentCount}], got [{string.Join(", ", codes.shape)}].", nameof(codes));
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var flat = codes.to(CPU).to_type(ScalarType.Float64).matmul(_components).add(_mean);
+        var flat = codes.to(CPU).to_type(ScalarType.Float64).matmul(_components).add(_mean, One);
         long[] shape = [codes.shape[0], .. SampleShape];
         return flat.reshape(shape).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }

@@ -2,6 +2,7 @@ using System;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Generative;
 
@@ -101,9 +102,9 @@ public static class ImportanceSampling
         long count = x.shape[0];
         long dimensions = code.Mean.shape[1];
         var mean = code.Mean;                                                                         // [B, D]
-        var std = code.LogVariance.mul(0.5).exp();                                                    // [B, D]
+        var std = code.LogVariance.mul(Of(0.5)).exp();                                                 // [B, D]
         var noise = randn([k, count, dimensions], dtype: mean.dtype, device: mean.device, generator: generator);
-        var z = mean.unsqueeze(0).add(std.unsqueeze(0).mul(noise));                                  // [k, B, D]
+        var z = mean.unsqueeze(0).add(std.unsqueeze(0).mul(noise), One);                                // [k, B, D]
 
         // Row s·B + i is sample s of input i, for the inputs as for the codes.
         long[] rowShape = [k * count, .. x.shape[1..]];
@@ -118,10 +119,10 @@ public static class ImportanceSampling
         var z64 = z.to_type(ScalarType.Float64);
         var mean64 = mean.to_type(ScalarType.Float64).unsqueeze(0);
         var logVariance64 = code.LogVariance.to_type(ScalarType.Float64).unsqueeze(0);
-        var logPrior = z64.square().add(Log2Pi).sum(-1).mul(-0.5);                                   // [k, B]
+        var logPrior = z64.square().add(Of(Log2Pi), One).sum(-1).mul(Of(-0.5));                                 // [k, B]
         var logPosterior = z64.sub(mean64).square().div(logVariance64.exp())
-            .add(logVariance64).add(Log2Pi).sum(-1).mul(-0.5);                                         // [k, B]
-        return logLikelihoods.to_type(ScalarType.Float64).reshape(k, count).add(logPrior).sub(logPosterior);
+            .add(logVariance64, One).add(Of(Log2Pi), One).sum(-1).mul(Of(-0.5));                                      // [k, B]
+        return logLikelihoods.to_type(ScalarType.Float64).reshape(k, count).add(logPrior, One).sub(logPosterior);
     }
 
     private static void RequireCode(GaussianCode code, int count)

@@ -1,6 +1,7 @@
 using System;
 using Autoencoder.Runtime.IO;
 using TorchSharp;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Imaging;
 
@@ -87,8 +88,8 @@ public static class ImageGrid
             .cpu()
             .to_type(torch.ScalarType.Float32)
             .nan_to_num(0)
-            .clamp(0, 1)
-            .mul(255)
+            .clamp(Zero, One)
+            .mul(Of(255.0))
             .round()
             .to_type(torch.ScalarType.Byte)
             .contiguous();

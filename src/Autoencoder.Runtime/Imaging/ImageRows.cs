@@ -1,6 +1,7 @@
 using System;
 using Autoencoder.Runtime.IO;
 using TorchSharp;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Imaging;
 
@@ -66,7 +67,7 @@ public static class ImageRows
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var quantised = images.detach().cpu().to_type(torch.ScalarType.Float32)
-            .nan_to_num(0).clamp(0, 1).mul(255).round().to_type(torch.ScalarType.Byte).contiguous();
+            .nan_to_num(0).clamp(Zero, One).mul(Of(255.0)).round().to_type(torch.ScalarType.Byte).contiguous();
         return quantised.data<byte>().ToArray();
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using SkiaSharp;
 using TorchSharp;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Imaging;
 
@@ -100,10 +101,10 @@ internal static class SkiaRaster
         }
         else
         {
-            result = (LumaRed * rgb[0] + LumaGreen * rgb[1] + LumaBlue * rgb[2]).unsqueeze(0);
+            result = rgb[0].mul(Of(LumaRed)).add(rgb[1].mul(Of(LumaGreen)), One).add(rgb[2].mul(Of(LumaBlue)), One).unsqueeze(0);
         }
 
-        return result.div(255f).clamp(0, 1).contiguous().MoveToOuterDisposeScope();
+        return result.div(Of(255.0)).clamp(Zero, One).contiguous().MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -149,7 +150,7 @@ internal static class SkiaRaster
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         return image.detach().cpu().to_type(ScalarType.Float32)
-            .nan_to_num(0).clamp(0, 1).mul(255).round()
+            .nan_to_num(0).clamp(Zero, One).mul(Of(255.0)).round()
             .to_type(ScalarType.Byte).permute(1, 2, 0).contiguous()
             .data<byte>().ToArray();
     }

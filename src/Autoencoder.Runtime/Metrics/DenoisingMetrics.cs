@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Metrics;
 
@@ -73,7 +74,7 @@ public static class DenoisingMetrics
     {
         var diff = images.detach().to_type(ScalarType.Float64) - clean.to_type(ScalarType.Float64);
         var perImage = diff.square().reshape(clean.shape[0], -1).mean([1L]);
-        var psnr = 10.0 * (1.0 / perImage.clamp_min(ReconstructionMetrics.MseFloor)).log10();
+        var psnr = perImage.clamp_min(Of(ReconstructionMetrics.MseFloor)).reciprocal().mul(One).log10().mul(Of(10.0));
         return (perImage.sum().item<double>(), psnr.sum().item<double>());
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Metrics;
 
@@ -106,14 +107,21 @@ public static class ReconstructionMetrics
         var p = prediction.to_type(ScalarType.Float64);
         var t = target.to_type(ScalarType.Float64);
         // Clamping before the multiply keeps 0·log(0) at 0 instead of NaN.
-        var logP = p.log().clamp_min(LogClamp);
-        var logNotP = (1.0 - p).log().clamp_min(LogClamp);
-        var elementwise = -(t * logP + (1.0 - t) * logNotP);
+        var logP = p.log().clamp_min(Of(LogClamp));
+        var logNotP = p.negative().add(One, One).log().clamp_min(Of(LogClamp));
+        var elementwise = -(t * logP).add(t.negative().add(One, One) * logNotP, One);
         return elementwise.reshape(prediction.shape[0], -1).mean([1L]);
     }
 
     private static Tensor PerImagePsnr(Tensor perImageMse, double maxValue) =>
-        10.0 * (maxValue * maxValue / perImageMse.clamp_min(MseFloor)).log10();
+        PeakOver(perImageMse.clamp_min(Of(MseFloor)), maxValue).log10().mul(Of(10.0));
+
+    /// <summary>maxValue² / mse, as TorchSharp computes a number over a tensor (reciprocal, then the product).</summary>
+    private static Tensor PeakOver(Tensor mse, double maxValue)
+    {
+        using var peakSquared = (maxValue * maxValue).ToScalar();
+        return mse.reciprocal().mul(peakSquared);
+    }
 
     private static void RequireComparable(Tensor a, Tensor b)
     {

@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
+using TorchSharp;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Metrics;
 
@@ -49,9 +51,11 @@ public static class Ssim
         var varX = Local(x * x) - muX * muX;
         var varY = Local(y * y) - muY * muY;
         var covXY = Local(x * y) - muX * muY;
-        var c1 = Math.Pow(K1 * maxValue, 2);
-        var c2 = Math.Pow(K2 * maxValue, 2);
-        var map = (2 * muX * muY + c1) * (2 * covXY + c2) / ((muX * muX + muY * muY + c1) * (varX + varY + c2));
+        using var c1 = Math.Pow(K1 * maxValue, 2).ToScalar();
+        using var c2 = Math.Pow(K2 * maxValue, 2).ToScalar();
+        var numerator = muX.mul(Of(2.0)).mul(muY).add(c1, One) * covXY.mul(Of(2.0)).add(c2, One);
+        var denominator = muX.mul(muX).add(muY.mul(muY), One).add(c1, One) * varX.add(varY, One).add(c2, One);
+        var map = numerator / denominator;
         return map.reshape(map.shape[0], -1).mean([1L]).data<double>().ToArray();
     }
 
@@ -63,8 +67,8 @@ public static class Ssim
 
     private static Tensor Window1D()
     {
-        var offsets = arange(WindowSize, dtype: ScalarType.Float64) - (WindowSize - 1) / 2.0;
-        var g = (-(offsets * offsets) / (2 * Sigma * Sigma)).exp();
+        var offsets = arange(Of((long)WindowSize), dtype: ScalarType.Float64).sub(Of((WindowSize - 1) / 2.0));
+        var g = (-(offsets * offsets)).div(Of(2 * Sigma * Sigma)).exp();
         return g / g.sum();
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Regularization;
 
@@ -34,7 +35,7 @@ public static class EncoderJacobian
         {
             var unit = code.select(1, j).sum();
             var row = autograd.grad(new[] { unit }, new[] { x }, retain_graph: true, create_graph: keepGraph)[0]; // [B, ...]
-            total = total + row.flatten(1).square().sum(1);
+            total = total.add(row.flatten(1).square().sum(1), One);
         }
 
         return (keepGraph ? total : total.detach()).MoveToOuterDisposeScope();

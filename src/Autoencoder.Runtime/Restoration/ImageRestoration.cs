@@ -4,6 +4,7 @@ using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Restoration;
 
@@ -39,7 +40,7 @@ public static class ImageRestoration
                     if (!restored.shape.SequenceEqual(batch.shape))
                         throw new InvalidOperationException(
                             $"The model restored {TensorArguments.Format(batch.shape)} to {TensorArguments.Format(restored.shape)}; it must keep the shape.");
-                    parts[i] = restored.to(CPU).to_type(ScalarType.Float32).clamp(0, 1).MoveToOuterDisposeScope();
+                    parts[i] = restored.to(CPU).to_type(ScalarType.Float32).clamp(Zero, One).MoveToOuterDisposeScope();
                 }
             }
             return cat(parts, 0);

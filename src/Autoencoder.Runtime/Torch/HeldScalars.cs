@@ -16,6 +16,8 @@ namespace Autoencoder.Runtime.Torch;
 /// </remarks>
 public static class HeldScalars
 {
+    // Every Scalar made here is stored before anything uses it, and never freed: the one place that creates them this way.
+#pragma warning disable AES002
     private static readonly ConcurrentDictionary<double, Scalar> Reals = new();
     private static readonly ConcurrentDictionary<long, Scalar> Integers = new();
 
@@ -31,4 +33,5 @@ public static class HeldScalars
 
     /// <summary>An integer constant's held Scalar (an int64 Scalar keeps integer tensors integer, where a double would promote them).</summary>
     public static Scalar Of(long value) => Integers.GetOrAdd(value, static v => v.ToScalar());
+#pragma warning restore AES002
 }
