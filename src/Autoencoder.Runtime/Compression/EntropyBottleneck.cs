@@ -3,6 +3,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using Autoencoder.Runtime.Torch;
 
 namespace Autoencoder.Runtime.Compression;
 
@@ -78,7 +79,7 @@ public sealed class EntropyBottleneck : nn.Module<Tensor, EntropyBottleneckOutpu
     public override EntropyBottleneckOutput forward(Tensor code)
     {
         CheckCode(code);
-        var quantized = training ? code + empty_like(code).uniform_(-0.5, 0.5) : code.round();
+        var quantized = training ? code.add(empty_like(code).uniform_(-0.5, 0.5), One) : code.round();
         return new EntropyBottleneckOutput(quantized, Likelihoods(quantized));
     }
 
@@ -157,10 +158,10 @@ public sealed class EntropyBottleneck : nn.Module<Tensor, EntropyBottleneckOutpu
         var logits = x;
         for (var i = 0; i < _matrices.Length; i++)
         {
-            logits = matmul(nn.functional.softplus(_matrices[i]), logits) + _biases[i];
+            logits = matmul(HeldSoftplus.Of(_matrices[i]), logits).add(_biases[i], One);
             if (i < _factors.Length)
             {
-                logits = logits + _factors[i].tanh() * logits.tanh();
+                logits = logits.add(_factors[i].tanh() * logits.tanh(), One);
             }
         }
 

@@ -115,8 +115,8 @@ public static class ImageCorruption
         using var widthEnd = width.ToScalar();
         using var rowCount = rows.ToScalar();
         using var columnCount = columns.ToScalar();
-        var r = arange(heightEnd, dtype: ScalarType.Int64, device: device).reshape(1, height, 1);
-        var c = arange(widthEnd, dtype: ScalarType.Int64, device: device).reshape(1, 1, width);
+        var r = arange(Of(0L), heightEnd, Of(1L), dtype: ScalarType.Int64, device: device).reshape(1, height, 1);
+        var c = arange(Of(0L), widthEnd, Of(1L), dtype: ScalarType.Int64, device: device).reshape(1, 1, width);
         var t = top.reshape(-1, 1, 1);
         var l = left.reshape(-1, 1, 1);
         // Integer tensors take integer Scalars, alpha included (libtorch refuses a floating-point alpha for them).

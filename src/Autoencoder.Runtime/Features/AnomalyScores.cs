@@ -8,6 +8,7 @@ using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Restoration;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Runtime.Features;
 
@@ -41,7 +42,7 @@ public static class AnomalyScores
         using (NewDisposeScope())
         {
             var diff = restored.to_type(ScalarType.Float64) - inputs.to(CPU).to_type(ScalarType.Float64);
-            errors = diff.square().reshape(inputs.shape[0], -1).mean([1L]).data<double>().ToArray();
+            errors = diff.pow(Of(2L)).reshape(inputs.shape[0], -1).mean([1L]).data<double>().ToArray();
         }
         return errors
             .Select((error, index) => (error, index))

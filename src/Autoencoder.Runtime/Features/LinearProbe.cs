@@ -81,7 +81,7 @@ public sealed class LinearProbe : IDisposable
             using var stepScope = NewDisposeScope();
             optimizer.ZeroGrad();
             var objective = nn.functional.cross_entropy(standardised.matmul(weight).add(bias, One), y)
-                .add(weight.square().sum().mul(halfL2), One);
+                .add(weight.pow(Of(2L)).sum().mul(halfL2), One);
             objective.backward();
             optimizer.Step();
             loss = objective.to_type(ScalarType.Float64).item<double>();

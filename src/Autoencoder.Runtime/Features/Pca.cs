@@ -119,7 +119,7 @@ public sealed class Pca : IDisposable
             using var scope = NewDisposeScope();
             var batch = data.narrow(0, start, Math.Min(batchSize, n - start));
             var difference = Reconstruct(batch).to_type(ScalarType.Float64) - batch.to(CPU).to_type(ScalarType.Float64);
-            sum += difference.square().sum().item<double>();
+            sum += difference.pow(Of(2L)).sum().item<double>();
         }
 
         return sum / n;

@@ -119,8 +119,8 @@ public static class ImportanceSampling
         var z64 = z.to_type(ScalarType.Float64);
         var mean64 = mean.to_type(ScalarType.Float64).unsqueeze(0);
         var logVariance64 = code.LogVariance.to_type(ScalarType.Float64).unsqueeze(0);
-        var logPrior = z64.square().add(Of(Log2Pi), One).sum(-1).mul(Of(-0.5));                                 // [k, B]
-        var logPosterior = z64.sub(mean64).square().div(logVariance64.exp())
+        var logPrior = z64.pow(Of(2L)).add(Of(Log2Pi), One).sum(-1).mul(Of(-0.5));                                 // [k, B]
+        var logPosterior = z64.sub(mean64).pow(Of(2L)).div(logVariance64.exp())
             .add(logVariance64, One).add(Of(Log2Pi), One).sum(-1).mul(Of(-0.5));                                      // [k, B]
         return logLikelihoods.to_type(ScalarType.Float64).reshape(k, count).add(logPrior, One).sub(logPosterior);
     }

@@ -73,7 +73,7 @@ public static class DenoisingMetrics
     private static (double Mse, double Psnr) Sums(Tensor images, Tensor clean)
     {
         var diff = images.detach().to_type(ScalarType.Float64) - clean.to_type(ScalarType.Float64);
-        var perImage = diff.square().reshape(clean.shape[0], -1).mean([1L]);
+        var perImage = diff.pow(Of(2L)).reshape(clean.shape[0], -1).mean([1L]);
         var psnr = perImage.clamp_min(Of(ReconstructionMetrics.MseFloor)).reciprocal().mul(One).log10().mul(Of(10.0));
         return (perImage.sum().item<double>(), psnr.sum().item<double>());
     }

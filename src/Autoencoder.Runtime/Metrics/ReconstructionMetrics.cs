@@ -99,7 +99,7 @@ public static class ReconstructionMetrics
     private static Tensor PerImageMse(Tensor a, Tensor b)
     {
         var diff = a.to_type(ScalarType.Float64) - b.to_type(ScalarType.Float64);
-        return diff.square().reshape(a.shape[0], -1).mean([1L]);
+        return diff.pow(Of(2L)).reshape(a.shape[0], -1).mean([1L]);
     }
 
     private static Tensor PerImageBce(Tensor prediction, Tensor target)

@@ -67,7 +67,7 @@ public static class Ssim
 
     private static Tensor Window1D()
     {
-        var offsets = arange(Of((long)WindowSize), dtype: ScalarType.Float64).sub(Of((WindowSize - 1) / 2.0));
+        var offsets = arange(Of(0L), Of((long)WindowSize), Of(1L), dtype: ScalarType.Float64).sub(Of((WindowSize - 1) / 2.0));
         var g = (-(offsets * offsets)).div(Of(2 * Sigma * Sigma)).exp();
         return g / g.sum();
     }

@@ -35,7 +35,7 @@ public static class EncoderJacobian
         {
             var unit = code.select(1, j).sum();
             var row = autograd.grad(new[] { unit }, new[] { x }, retain_graph: true, create_graph: keepGraph)[0]; // [B, ...]
-            total = total.add(row.flatten(1).square().sum(1), One);
+            total = total.add(row.flatten(1).pow(Of(2L)).sum(1), One);
         }
 
         return (keepGraph ? total : total.detach()).MoveToOuterDisposeScope();

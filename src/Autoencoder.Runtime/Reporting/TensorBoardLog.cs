@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -97,9 +98,17 @@ public sealed class TensorBoardLog : ITrainingObserver
         }
 
         var grid = _reconstructions.Render();
-        // TorchSharp's image summary allocates tensors of its own: free them with ours.
-        using var scope = torch.NewDisposeScope();
-        var pixels = torch.tensor(grid.Pixels.ToArray(), [grid.Height, grid.Width, grid.Channels], torch.ScalarType.Byte);
-        _writer.add_img(ReconstructionsTag, pixels, step, dataformats: "HWC");
+        // Through a PNG file: TorchSharp's tensor overload scales the pixels with temporary Scalars that a collection can
+        // free mid-call (Autoencoder.Runtime.Torch.HeldScalars); from a file it only decodes and re-encodes them.
+        var png = Path.Combine(Path.GetTempPath(), $"autoencoder-tensorboard-{Environment.ProcessId}-{Guid.NewGuid():N}.png");
+        try
+        {
+            File.WriteAllBytes(png, grid.EncodePng());
+            _writer.add_img(ReconstructionsTag, png, step);
+        }
+        finally
+        {
+            File.Delete(png);
+        }
     }
 }

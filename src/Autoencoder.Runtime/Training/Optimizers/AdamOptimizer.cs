@@ -5,6 +5,7 @@ using System.Linq;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using Autoencoder.Runtime.Torch;
 
 namespace Autoencoder.Runtime.Training.Optimizers;
 
@@ -65,7 +66,7 @@ public abstract class AdamOptimizer : Optimizer
 
         using var sqrtBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
         using var epsilon = Epsilon.ToScalar();
-        var denominator = moments.Second.sqrt().div(sqrtBiasCorrection2).add_(epsilon);
+        var denominator = moments.Second.sqrt().div(sqrtBiasCorrection2).add_(epsilon, HeldScalars.One);
         using var stepSize = (-(group.LearningRate / biasCorrection1)).ToScalar();
         parameter.addcdiv_(moments.First, denominator, stepSize);
     }
