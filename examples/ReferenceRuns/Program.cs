@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using Autoencoder.Examples;
 using Autoencoder.Runtime.Data;
+using Autoencoder.Runtime.Torch;
 using ReferenceRuns;
 using ReferenceRuns.Entries;
 
@@ -22,6 +23,8 @@ const string Usage = """
       --list                 list the entries and their settings, then exit
       --epoch-scale F        multiply every documented epoch count by F (> 0; e.g. 0.1 for a smoke run)
       --threads N            threads TorchSharp uses within one operation (default: TorchSharp's choice)
+      --collector            train beside a thread that forces garbage collections back to back (the proof that no
+                             number reaches libtorch as a Scalar a collection could free mid-call); much slower
       --data DIR             the four MNIST IDX files (default: the repository's data/mnist)
       --out DIR              where results and each entry's files go (default: out/reference)
       --help, -h             show this help
@@ -31,6 +34,7 @@ string? only = null, data = null;
 string output = Path.Combine("out", "reference");
 double epochScale = 1;
 int? threads = null;
+bool collector = false;
 List<IReferenceEntry> selected;
 try
 {
@@ -52,6 +56,7 @@ try
                     ? n
                     : throw new ArgumentException($"{option} needs a positive whole number, got '{count}'.");
                 break;
+            case "--collector": collector = true; break;
             case "--list":
                 foreach (var e in ReferenceEntries.All)
                     Console.WriteLine($"{e.Name,-14} {e.Settings}");
@@ -93,6 +98,7 @@ catch (IOException e)
 }
 
 using (mnist)
+using (var pressure = collector ? new CollectionPressure() : null)
 {
     foreach (var entry in selected)
     {
@@ -103,6 +109,8 @@ using (mnist)
         table.Replace(entry.Name, entry.Run(context));
         table.Save(output);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {entry.Name} done in {time.Elapsed.TotalMinutes:F1} min"));
+        if (pressure is not null)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {pressure.Collections:N0} forced collections so far"));
     }
 }
 

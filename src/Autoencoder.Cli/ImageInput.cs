@@ -5,6 +5,7 @@ using System.Linq;
 using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Imaging;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace Autoencoder.Cli;
 
@@ -65,7 +66,7 @@ internal sealed class ImageInput(Tensor images, IReadOnlyList<string>? paths, Te
             throw new CliException($"{path}: IDX images are grayscale, but the model takes {layout.Channels} channels");
         var idx = IdxReader.ReadImages(path, layout.Height, layout.Width, limit);
         using var scope = NewDisposeScope();
-        var images = tensor(idx.Data, [idx.Count, 1, layout.Height, layout.Width], ScalarType.Byte).to_type(ScalarType.Float32).div_(255f);
+        var images = tensor(idx.Data, [idx.Count, 1, layout.Height, layout.Width], ScalarType.Byte).to_type(ScalarType.Float32).div_(Of(255.0));
         Tensor? labels = null;
         var labelPath = LabelFileBeside(path);
         if (labelPath is not null)

@@ -7,7 +7,7 @@ namespace Autoencoder.Generators.Tests
     /// <summary>Block (inpainting) noise: the generated corruption, its YAML twin, its amount and AE0059.</summary>
     public class BlockNoiseTests
     {
-        private static readonly string Block = RegularizedModels.Denoising.Replace("[Denoising(NoiseKind.Gaussian, 0.3)]", "[Denoising(NoiseKind.Block, 0.5)]");
+        internal static readonly string Block = RegularizedModels.Denoising.Replace("[Denoising(NoiseKind.Gaussian, 0.3)]", "[Denoising(NoiseKind.Block, 0.5)]");
         private static readonly string BlockYaml = RegularizedModels.DenoisingYaml.Replace("{noise: gaussian, amount: 0.3}", "{noise: block, amount: 0.5}");
 
         [Fact]

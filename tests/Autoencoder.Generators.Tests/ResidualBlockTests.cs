@@ -51,10 +51,10 @@ namespace Autoencoder.Generators.Tests
             var module = GeneratorHarness.Run(Models.Residual).Source(".Module.g.cs");
 
             module.ShouldContain("// Residual(2 layers, ReLU): [B, 16, 28, 28] -> [B, 16, 28, 28]\n            var encoder1Input = x;");
-            module.ShouldContain("// End of encoder1: add its input\n            x = global::TorchSharp.torch.nn.functional.relu(x + encoder1Input);");
-            module.ShouldContain("x = global::TorchSharp.torch.nn.functional.relu(x + encoder1Input);");
-            module.ShouldContain("x = global::TorchSharp.torch.nn.functional.relu(x + encoder2_projection.forward(encoder2Input));");
-            module.ShouldContain("x = x + encoder2_1Input;");
+            module.ShouldContain("// End of encoder1: add its input\n            x = global::TorchSharp.torch.nn.functional.relu(x.add(encoder1Input, One));");
+            module.ShouldContain("x = global::TorchSharp.torch.nn.functional.relu(x.add(encoder1Input, One));");
+            module.ShouldContain("x = global::TorchSharp.torch.nn.functional.relu(x.add(encoder2_projection.forward(encoder2Input), One));");
+            module.ShouldContain("x = x.add(encoder2_1Input, One);");
         }
 
         [Fact]
@@ -171,7 +171,7 @@ namespace Autoencoder.Generators.Tests
             var run = GeneratorHarness.Run(source);
 
             GeneratedCodeTests.AssertCompilesCleanly(run);
-            run.Source(".Module.g.cs").ShouldContain("z = global::TorchSharp.torch.nn.functional.sigmoid(z + decoder1Input);");
+            run.Source(".Module.g.cs").ShouldContain("z = global::TorchSharp.torch.nn.functional.sigmoid(z.add(decoder1Input, One));");
         }
     }
 }

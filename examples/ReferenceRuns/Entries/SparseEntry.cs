@@ -4,6 +4,7 @@ using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Training;
 using ReferenceRuns.Models;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace ReferenceRuns.Entries;
 
@@ -35,7 +36,7 @@ internal sealed class SparseEntry : IReferenceEntry
         using (var code = trainer.Model.Encode(test))
         {
             meanActivation = code.mean().item<float>();
-            nearZero = code.lt(NearZero).to_type(ScalarType.Float32).mean().item<float>();
+            nearZero = code.lt(Of(NearZero)).to_type(ScalarType.Float32).mean().item<float>();
         }
 
         clock.Stop();

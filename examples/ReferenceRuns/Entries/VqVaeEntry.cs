@@ -7,6 +7,7 @@ using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Training;
 using ReferenceRuns.Models;
 using static TorchSharp.torch;
+using static Autoencoder.Runtime.Torch.HeldScalars;
 
 namespace ReferenceRuns.Entries;
 
@@ -77,12 +78,12 @@ internal sealed class VqVaeEntry : IReferenceEntry
         for (long start = 0; start < images.shape[0]; start += EvaluationBatch)
         {
             var batch = images.narrow(0, start, Math.Min(EvaluationBatch, images.shape[0] - start));
-            counts += bincount(model.EncodeIndices(batch).flatten(), minlength: VqVae.CodebookSize).to(ScalarType.Float64);
+            counts = counts.add(bincount(model.EncodeIndices(batch).flatten(), minlength: VqVae.CodebookSize).to(ScalarType.Float64), One);
         }
 
         var p = counts / counts.sum();
-        var perplexity = exp(-(p * log(p + 1e-12)).sum()).item<double>();
-        var usage = (counts > 0).to(ScalarType.Float64).mean().item<double>();
+        var perplexity = exp(-(p * log(p.add(Of(1e-12), One))).sum()).item<double>();
+        var usage = counts.gt(Zero).to(ScalarType.Float64).mean().item<double>();
         return (perplexity, usage);
     }
 }

@@ -84,9 +84,9 @@ namespace Autoencoder.Generators.Emit
             w.Line("var code = entropy.forward(" + model.Encoder.MethodName + "(" + input + "));");
             w.Line("var distortion = LossFunction(" + model.Decoder.MethodName + "(code.Quantized), batch);");
             w.Line("// Bits of each image's code [B] -> bits per pixel, averaged over the batch.");
-            w.Line("var bpp = " + Compression + ".EntropyBottleneck.BitsPerImage(code.Likelihoods).mean() / PixelsPerImage;");
+            w.Line("var bpp = " + Compression + ".EntropyBottleneck.BitsPerImage(code.Likelihoods).mean().div(" + w.Scalars.Integer("PixelsPerImage") + ");");
             w.Line("return new " + Training + ".BatchObjective(");
-            w.Line("    distortion + Lambda * bpp,");
+            w.Line("    distortion.add(bpp.mul(" + w.Scalars.Real("Lambda") + "), " + w.Scalars.One() + "),");
             w.Line("    new " + Training + ".LossTerm(\"distortion\", distortion),");
             w.Line("    new " + Training + ".LossTerm(\"bpp\", bpp));");
             w.Close();

@@ -62,11 +62,13 @@ namespace Autoencoder.Generators.Emit
             }
         }
 
-        public static string? Application(AnalyzedLayer layer, string p) => layer.Layer switch
+        public static string? Application(SourceWriter w, AnalyzedLayer layer, string p) => layer.Layer switch
         {
-            Conv2dSpec conv => ModelEmitter.Activate(conv.Activation, conv.NegativeSlope, layer.Name + ".forward(" + p + ")"),
-            ConvTranspose2dSpec convT => ModelEmitter.Activate(convT.Activation, convT.NegativeSlope, layer.Name + ".forward(" + p + ")"),
-            BatchNormSpec or LayerNormSpec => layer.Name + ".forward(" + p + ")",
+            Conv2dSpec conv => ModelEmitter.Activate(w, conv.Activation, conv.NegativeSlope, layer.Name + ".forward(" + p + ")"),
+            ConvTranspose2dSpec convT => ModelEmitter.Activate(w, convT.Activation, convT.NegativeSlope, layer.Name + ".forward(" + p + ")"),
+            // Not BatchNorm's own forward: it counts a training batch with a temporary Scalar (ScalarHelpers.BatchNorm).
+            BatchNormSpec => ScalarHelpers.BatchNorm(layer.Name, p),
+            LayerNormSpec => layer.Name + ".forward(" + p + ")",
 
             // TorchSharp's GroupNorm module rejects [B, F]; PyTorch reads it as [B, C], the same as [B, C, 1].
             GroupNormSpec => layer.Input.Rank == 1 ? layer.Name + ".forward(" + p + ".unsqueeze(-1)).squeeze(-1)" : layer.Name + ".forward(" + p + ")",

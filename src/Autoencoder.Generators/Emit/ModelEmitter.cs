@@ -49,6 +49,8 @@ namespace Autoencoder.Generators.Emit
                     WriteForwardAndLoss(w, model);
                 }
             }
+
+            w.Scalars.Write(w);
             w.Close();
 
             TypeScaffold.CloseFile(w, type);
@@ -218,7 +220,7 @@ namespace Autoencoder.Generators.Emit
                 }
                 else
                 {
-                    w.Line(p + " = " + Application(layer, p) + ";");
+                    w.Line(p + " = " + Application(w, layer, p) + ";");
                 }
             }
         }
@@ -245,7 +247,7 @@ namespace Autoencoder.Generators.Emit
                 w.Line("// End of " + layer.Name + ": add its input");
             }
 
-            w.Line(p + " = " + Activate(residual.Activation, residual.NegativeSlope, p + " + " + shortcut) + ";");
+            w.Line(p + " = " + Activate(w, residual.Activation, residual.NegativeSlope, p + ".add(" + shortcut + ", " + w.Scalars.One() + ")") + ";");
         }
 
         private static void WriteForwardAndLoss(SourceWriter w, AnalyzedModel model)
@@ -292,23 +294,27 @@ namespace Autoencoder.Generators.Emit
             _ => ImageLayerEmitter.Construction(layer) ?? throw Unreachable(layer),
         };
 
-        private static string Application(AnalyzedLayer layer, string p) => layer.Layer switch
+        private static string Application(SourceWriter w, AnalyzedLayer layer, string p) => layer.Layer switch
         {
-            DenseSpec dense => Activate(dense.Activation, dense.NegativeSlope, layer.Name + ".forward(" + p + ")"),
+            DenseSpec dense => Activate(w, dense.Activation, dense.NegativeSlope, layer.Name + ".forward(" + p + ")"),
             FlattenSpec => p + ".flatten(1)",
             UnflattenSpec => p + ".reshape(" + p + ".shape[0], " + layer.Output.ToCSharpList() + ")",
             DropoutSpec dropout => TorchNames.Functional + ".dropout(" + p + ", " + Literals.Format(dropout.Rate) + ", training)",
-            _ => ImageLayerEmitter.Application(layer, p) ?? throw Unreachable(layer),
+            _ => ImageLayerEmitter.Application(w, layer, p) ?? throw Unreachable(layer),
         };
 
         // Validation rejects unknown layers before emitting; reaching this is a generator bug, reported as AE9999.
         private static System.InvalidOperationException Unreachable(AnalyzedLayer layer)
             => new("no code for layer " + layer.Layer.Describe());
 
-        internal static string Activate(Activation activation, double slope, string expression) => activation switch
+        /// <summary>
+        /// The activation applied to <paramref name="expression"/>. Leaky ReLU is the tensor method that
+        /// <c>functional.leaky_relu</c> calls, given a held slope: the functional form converts its double to a temporary Scalar.
+        /// </summary>
+        internal static string Activate(SourceWriter w, Activation activation, double slope, string expression) => activation switch
         {
             Activation.ReLU => TorchNames.Functional + ".relu(" + expression + ")",
-            Activation.LeakyReLU => TorchNames.Functional + ".leaky_relu(" + expression + ", " + Literals.Format(slope) + ")",
+            Activation.LeakyReLU => expression + ".leaky_relu(" + w.Scalars.Real(slope) + ")",
             Activation.Sigmoid => TorchNames.Functional + ".sigmoid(" + expression + ")",
             Activation.Tanh => TorchNames.Functional + ".tanh(" + expression + ")",
             Activation.GELU => TorchNames.Functional + ".gelu(" + expression + ")",

@@ -110,9 +110,9 @@ namespace Autoencoder.Generators.Emit
                 w.Line("/// <summary>The closed form from the code h = sigmoid(Wx + b) itself: [B, " + units + "] -> [B].</summary>");
                 w.Open("private " + tensor + " JacobianNormSquaredOfCode(" + tensor + " code)");
                 w.Line("// Σ_i W_ji², the squared norm of each code unit's weights: [" + units + "]");
-                w.Line("var weightNorms = " + layer + ".weight!.square().sum(1);");
-                w.Line("// (h_j(1 − h_j))², the squared slope of each unit's sigmoid: [B, " + units + "]");
-                w.Line("var slopes = (code * (1 - code)).square();");
+                w.Line("var weightNorms = " + layer + ".weight!.pow(" + w.Scalars.Integer(2) + ").sum(1);");
+                w.Line("// (h_j(1 − h_j))², the squared slope of each unit's sigmoid, with 1 − h as −h + 1: [B, " + units + "]");
+                w.Line("var slopes = code.mul(code.neg().add(" + w.Scalars.Real(1.0) + ", " + w.Scalars.One() + ")).pow(" + w.Scalars.Integer(2) + ");");
                 w.Line("return slopes.matmul(weightNorms);");
                 w.Close();
             }
@@ -154,7 +154,7 @@ namespace Autoencoder.Generators.Emit
                 if (sparse.L1 is { } l1)
                 {
                     w.Line("// λ · Σ_j |h_j|, averaged over the batch.");
-                    w.Line("var l1 = " + Literals.Format(l1) + " * code.abs().flatten(1).sum(1).mean();");
+                    w.Line("var l1 = code.abs().flatten(1).sum(1).mean().mul(" + w.Scalars.Real(l1) + ");");
                     terms.Add(("l1", "l1"));
                 }
 
@@ -164,8 +164,11 @@ namespace Autoencoder.Generators.Emit
                     var rest = Literals.Format(System.Math.Round(1 - target, 12));
                     w.Line("// β · Σ_j KL(ρ ‖ ρ̂_j) with ρ = " + rho + ", where ρ̂_j is unit j's mean activation over the batch;");
                     w.Line("// kept inside (0, 1) so that a saturated unit gives a large but finite penalty.");
-                    w.Line("var meanActivation = code.flatten(1).mean(new long[] { 0 }).clamp(1e-6, 1 - 1e-6);");
-                    w.Line("var klSparsity = " + Literals.Format(sparse.Weight) + " * (" + rho + " * (" + rho + " / meanActivation).log() + " + rest + " * (" + rest + " / (1 - meanActivation)).log()).sum();");
+                    w.Line("var meanActivation = code.flatten(1).mean(new long[] { 0 }).clamp(" + w.Scalars.Real("1e-6") + ", " + w.Scalars.Real("1 - 1e-6") + ");");
+                    w.Line("// KL(ρ ‖ ρ̂_j) = ρ log(ρ / ρ̂_j) + (1 − ρ) log((1 − ρ) / (1 − ρ̂_j)), a number c over a tensor t as TorchSharp's c / t: t.reciprocal().mul(c).");
+                    w.Line("var klActive = meanActivation.reciprocal().mul(" + w.Scalars.Real(rho) + ").log().mul(" + w.Scalars.Real(rho) + ");");
+                    w.Line("var klInactive = meanActivation.neg().add(" + w.Scalars.Real(1.0) + ", " + w.Scalars.One() + ").reciprocal().mul(" + w.Scalars.Real(rest) + ").log().mul(" + w.Scalars.Real(rest) + ");");
+                    w.Line("var klSparsity = klActive.add(klInactive, " + w.Scalars.One() + ").sum().mul(" + w.Scalars.Real(sparse.Weight) + ");");
                     terms.Add(("kl_sparsity", "klSparsity"));
                 }
             }
@@ -174,11 +177,16 @@ namespace Autoencoder.Generators.Emit
             {
                 w.Line("// λ · ‖J_f(x)‖²_F, averaged over the batch.");
                 var norms = contractive.ClosedFormLayer is null ? "JacobianNormSquared(" + input + ")" : "JacobianNormSquaredOfCode(code)";
-                w.Line("var contractive = " + Literals.Format(contractive.Weight) + " * " + norms + ".mean();");
+                w.Line("var contractive = " + norms + ".mean().mul(" + w.Scalars.Real(contractive.Weight) + ");");
                 terms.Add(("contractive", "contractive"));
             }
 
-            var sum = string.Join(" + ", terms.ConvertAll(t => t.Local));
+            var sum = terms[0].Local;
+            for (var i = 1; i < terms.Count; i++)
+            {
+                sum += ".add(" + terms[i].Local + ", " + w.Scalars.One() + ")";
+            }
+
             w.Line("return new " + Objective + "(");
             w.Line("    " + sum + ",");
             for (var i = 0; i < terms.Count; i++)

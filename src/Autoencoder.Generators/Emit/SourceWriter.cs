@@ -9,6 +9,9 @@ namespace Autoencoder.Generators.Emit
         private readonly StringBuilder builder = new();
         private int depth;
 
+        /// <summary>The held Scalars the code written here uses; the class that needs them declares them (see <see cref="ScalarHelpers"/>).</summary>
+        public ScalarHelpers Scalars { get; } = new();
+
         public void Line(string text = "")
         {
             if (text.Length > 0)

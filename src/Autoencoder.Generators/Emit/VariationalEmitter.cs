@@ -53,9 +53,9 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// so gradients reach μ and log σ². " + v.Code + ".");
             w.Line("/// </summary>");
             w.Open("public static " + tensor + " Reparameterize(" + GaussianCode + " code, " + Generator + "? generator = null)");
-            w.Line("var sigma = code.LogVariance.mul(0.5).exp();   // σ = exp(½ log σ²)");
+            w.Line("var sigma = code.LogVariance.mul(" + w.Scalars.Real(0.5) + ").exp();   // σ = exp(½ log σ²)");
             w.Line("var epsilon = " + torch + ".randn(sigma.shape, dtype: sigma.dtype, device: sigma.device, generator: generator);");
-            w.Line("return code.Mean + sigma * epsilon;");
+            w.Line("return code.Mean.add(sigma * epsilon, " + w.Scalars.One() + ");");
             w.Close();
             w.Line();
 
@@ -80,7 +80,7 @@ namespace Autoencoder.Generators.Emit
 
             w.Line("/// <summary>KL(q(z | x) ‖ N(0, I)) per sample, [B], in closed form: ½ Σ (μ² + σ² − 1 − log σ²) over the latent units.</summary>");
             w.Line("public static " + tensor + " KlDivergence(" + GaussianCode + " code) =>");
-            w.Line("    (code.Mean.square() + code.LogVariance.exp() - code.LogVariance - 1).sum(1).mul(0.5);");
+            w.Line("    code.Mean.pow(" + w.Scalars.Integer(2) + ").add(code.LogVariance.exp(), " + w.Scalars.One() + ").sub(code.LogVariance).sub(" + w.Scalars.Real(1.0) + ").sum(1).mul(" + w.Scalars.Real(0.5) + ");");
             w.Line();
 
             RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
@@ -102,7 +102,7 @@ namespace Autoencoder.Generators.Emit
                 w.Line("/// −½‖x − Decode(z)‖² − (D/2)·log 2π with D = " + size + ". x: " + model.Input + "; z: " + v.Code + ".");
                 w.Line("/// </summary>");
                 w.Line("public " + tensor + " LogLikelihood(" + tensor + " x, " + tensor + " z) =>");
-                w.Line("    (x - " + decode + "(z)).square().flatten(1).sum(1).mul(-0.5).sub(" + size + " * 0.5 * global::System.Math.Log(2 * global::System.Math.PI));");
+                w.Line("    (x - " + decode + "(z)).pow(" + w.Scalars.Integer(2) + ").flatten(1).sum(1).mul(" + w.Scalars.Real(-0.5) + ").sub(" + w.Scalars.Real(size + " * 0.5 * global::System.Math.Log(2 * global::System.Math.PI)") + ");");
             }
             else
             {
@@ -144,7 +144,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("var code = " + model.Encoder.MethodName + "(" + RegularizationEmitter.WriteCorruptedInput(w, model, "x") + ");");
             w.Line("var reconstruction = LogLikelihood(x, Reparameterize(code)).neg();   // [B]");
             w.Line("var kl = KlDivergence(code);                                           // [B]");
-            w.Line("var loss = (reconstruction + " + (v.Beta == 1 ? "kl" : "kl.mul(Beta)") + ").mean();");
+            w.Line("var loss = reconstruction.add(" + (v.Beta == 1 ? "kl" : "kl.mul(" + w.Scalars.Real("Beta") + ")") + ", " + w.Scalars.One() + ").mean();");
             w.Line("return new " + Training + ".BatchObjective(");
             w.Line("    loss,");
             w.Line("    new " + Training + ".LossTerm(\"reconstruction\", reconstruction.mean()),");
@@ -193,7 +193,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("var start = " + model.Encoder.MethodName + "(a).Mean.unsqueeze(1);   // [N, 1, " + v.LatentSize + "]");
             w.Line("var end = " + model.Encoder.MethodName + "(b).Mean.unsqueeze(1);     // [N, 1, " + v.LatentSize + "]");
             w.Line("var t = " + torch + ".linspace(0, 1, steps, dtype: start.dtype, device: start.device).reshape(1, steps, 1);   // [1, steps, 1]");
-            w.Line("var path = start + t * (end - start);                               // [N, steps, " + v.LatentSize + "]");
+            w.Line("var path = start.add(t * (end - start), " + w.Scalars.One() + ");                      // [N, steps, " + v.LatentSize + "]");
             w.Line("var images = " + Decoded(model, "path.reshape(-1, LatentSize)", isLogits) + ";   // [N·steps, " + output + "]");
             w.Line("return images.reshape(a.shape[0], steps, " + output + ").MoveToOuterDisposeScope();");
             w.Close();

@@ -173,7 +173,7 @@ namespace Autoencoder.Generators.Emit
 
             w.Line();
             w.Line("// The commitment loss keeps the encoder near the codes it picks" + (q.Ema ? "; the moving averages move the codes." : "; the codebook loss moves the codes to the encoder's outputs."));
-            w.Line("var commitment = CommitmentCost * " + Functional + ".mse_loss(z, quantized.detach());");
+            w.Line("var commitment = " + Functional + ".mse_loss(z, quantized.detach()).mul(" + w.Scalars.Real("CommitmentCost") + ");");
             if (!q.Ema)
             {
                 w.Line("var codebookLoss = " + Functional + ".mse_loss(quantized, z.detach());");
@@ -184,10 +184,12 @@ namespace Autoencoder.Generators.Emit
             w.Open("using (" + Torch + ".no_grad())");
             w.Line("// How many of the N vectors each code took: [" + q.Codes + "]");
             w.Line("counts = " + Torch + ".bincount(indices, minlength: CodebookSize).to(flat.dtype);");
-            w.Line("var probabilities = counts / flat.shape[0];");
+            w.Line("// N, known only at run time: a Scalar held until the division returns.");
+            w.Line("using var rowCount = global::TorchSharp.ScalarExtensionMethods.ToScalar(flat.shape[0]);");
+            w.Line("var probabilities = counts.div(rowCount);");
             w.Line("// exp of the entropy of the batch's code distribution: 1 when one code takes every vector, K when all take as many.");
-            w.Line("perplexity = " + Torch + ".exp(-(probabilities * " + Torch + ".log(probabilities + 1e-10)).sum());");
-            w.Line("usage = (counts > 0).to(flat.dtype).mean();");
+            w.Line("perplexity = " + Torch + ".exp(-(probabilities * " + Torch + ".log(probabilities.add(" + w.Scalars.Real("1e-10") + ", " + w.Scalars.One() + "))).sum());");
+            w.Line("usage = counts.gt(" + w.Scalars.Real(0.0) + ").to(flat.dtype).mean();");
             w.Close();
             w.Line();
             w.Open("if (training)");
@@ -195,7 +197,7 @@ namespace Autoencoder.Generators.Emit
             w.Close();
             w.Line();
             w.Line("// Straight-through estimator: the decoder sees e, and z receives the decoder's gradient as if the decoder had seen z.");
-            w.Line("var straightThrough = z + (quantized - z).detach();");
+            w.Line("var straightThrough = z.add((quantized - z).detach(), " + w.Scalars.One() + ");");
             var indices = dense ? "indices" : "indices.reshape(z.shape[0], " + string.Join(", ", q.Positions) + ")";
             w.Line("return new " + QuantizedCode + "(straightThrough, " + indices + ", commitment, " + (q.Ema ? "null" : "codebookLoss") + ", perplexity, usage);");
             w.Close();
@@ -234,7 +236,9 @@ namespace Autoencoder.Generators.Emit
             w.Open("private " + Tensor + " NearestCodes(" + Tensor + " rows)");
             w.Open("using (" + Torch + ".no_grad())");
             w.Line("// ‖z − e‖² = ‖z‖² − 2 z·e + ‖e‖² for every row and code, without an [N, K, D] difference: [N, " + q.Codes + "]");
-            w.Line("var distances = rows.pow(2).sum(1, keepdim: true) - 2 * rows.matmul(codebook.t()) + codebook.pow(2).sum(1);");
+            w.Line("var rowNorms = rows.pow(" + w.Scalars.Integer(2) + ").sum(1, keepdim: true);   // [N, 1]");
+            w.Line("var codeNorms = codebook.pow(" + w.Scalars.Integer(2) + ").sum(1);            // [" + q.Codes + "]");
+            w.Line("var distances = (rowNorms - rows.matmul(codebook.t()).mul(" + w.Scalars.Real(2.0) + ")).add(codeNorms, " + w.Scalars.One() + ");");
             w.Line("return distances.argmin(1);");
             w.Close();
             w.Close();
@@ -253,12 +257,12 @@ namespace Autoencoder.Generators.Emit
                 w.Open("private void UpdateCodebook(" + Tensor + " rows, " + Tensor + " indices, " + Tensor + " counts)");
                 w.Open("using (" + Torch + ".no_grad())");
                 w.Line("// Σz over the rows each code took: [" + q.Codes + ", " + q.Dimension + "]");
-                w.Line("var sums = " + Torch + ".zeros_like(codebook).index_add_(0, indices, rows, alpha: 1);");
-                w.Line("codebook_cluster_size.mul_(CodebookDecay).add_(counts, alpha: 1 - CodebookDecay);");
-                w.Line("codebook_embedding_sum.mul_(CodebookDecay).add_(sums, alpha: 1 - CodebookDecay);");
+                w.Line("var sums = " + Torch + ".zeros_like(codebook).index_add_(0, indices, rows, alpha: " + w.Scalars.One() + ");");
+                w.Line("codebook_cluster_size.mul_(" + w.Scalars.Real("CodebookDecay") + ").add_(counts, alpha: " + w.Scalars.Real("1 - CodebookDecay") + ");");
+                w.Line("codebook_embedding_sum.mul_(" + w.Scalars.Real("CodebookDecay") + ").add_(sums, alpha: " + w.Scalars.Real("1 - CodebookDecay") + ");");
                 w.Line("// (N + ε) / (n + Kε) · n keeps every size above zero and their total at n.");
                 w.Line("var total = codebook_cluster_size.sum();");
-                w.Line("var smoothed = (codebook_cluster_size + CodebookEpsilon) / (total + CodebookSize * CodebookEpsilon) * total;");
+                w.Line("var smoothed = codebook_cluster_size.add(" + w.Scalars.Real("CodebookEpsilon") + ", " + w.Scalars.One() + ").div(total.add(" + w.Scalars.Real("CodebookSize * CodebookEpsilon") + ", " + w.Scalars.One() + ")).mul(total);");
                 w.Line("codebook.copy_(codebook_embedding_sum / smoothed.unsqueeze(1));");
                 if (reset)
                 {
@@ -276,7 +280,7 @@ namespace Autoencoder.Generators.Emit
             if (reset)
             {
                 w.Open("using (" + Torch + ".no_grad())");
-                w.Line("codebook_usage.mul_(" + UsageDecay + ").add_(counts, alpha: 1 - " + UsageDecay + ");");
+                w.Line("codebook_usage.mul_(" + w.Scalars.Real(UsageDecay) + ").add_(counts, alpha: " + w.Scalars.Real("1 - " + UsageDecay) + ");");
                 w.Line("ResetDeadCodes(rows, codebook_usage);");
                 w.Close();
             }
@@ -294,7 +298,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// </summary>");
             w.Open("private void ResetDeadCodes(" + Tensor + " rows, " + Tensor + " assignments)");
             w.Line("// The dead codes' indices: [M]");
-            w.Line("var dead = (assignments < DeadCodeThreshold).nonzero().squeeze(1);");
+            w.Line("var dead = assignments.lt(" + w.Scalars.Real("DeadCodeThreshold") + ").nonzero().squeeze(1);");
             w.Line("var count = dead.shape[0];");
             w.Open("if (count == 0)");
             w.Line("return;");
@@ -305,10 +309,10 @@ namespace Autoencoder.Generators.Emit
             w.Line("codebook.index_copy_(0, dead, chosen);");
             if (q.Ema)
             {
-                w.Line("codebook_embedding_sum.index_copy_(0, dead, chosen * DeadCodeThreshold);");
+                w.Line("codebook_embedding_sum.index_copy_(0, dead, chosen.mul(" + w.Scalars.Real("DeadCodeThreshold") + "));");
             }
 
-            w.Line("assignments.index_fill_(0, dead, DeadCodeThreshold);");
+            w.Line("assignments.index_fill_(0, dead, " + w.Scalars.Real("DeadCodeThreshold") + ");");
             w.Close();
             w.Line();
         }
@@ -359,12 +363,12 @@ namespace Autoencoder.Generators.Emit
             w.Line("var reconstruction = LossFunction(" + model.Decoder.MethodName + "(code.Quantized), batch);");
             if (q.Ema)
             {
-                w.Line("var loss = reconstruction + code.CommitmentLoss;");
+                w.Line("var loss = reconstruction.add(code.CommitmentLoss, " + w.Scalars.One() + ");");
             }
             else
             {
                 w.Line("var codebookLoss = code.CodebookLoss!;");
-                w.Line("var loss = reconstruction + codebookLoss + code.CommitmentLoss;");
+                w.Line("var loss = reconstruction.add(codebookLoss, " + w.Scalars.One() + ").add(code.CommitmentLoss, " + w.Scalars.One() + ");");
             }
 
             w.Line("return new " + Training + ".BatchObjective(");

@@ -5,13 +5,14 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Data;
+using Autoencoder.Runtime.Torch;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Benchmarks.Stress;
 
 /// <summary>
-/// Trains every model family with checkpoints while a <see cref="CollectorThread"/> forces collections and finalizers
+/// Trains every model family with checkpoints while a <see cref="CollectionPressure"/> forces collections and finalizers
 /// back to back, then calls each family's inference paths under the same pressure. Prints, per family, the steps
 /// trained, checkpoints written and the first failure; per path, the calls made and failures. Any failure makes the
 /// exit code 1. A failure does not end the run: a family whose training fails goes on to its inference paths.
@@ -35,7 +36,7 @@ internal static class StressBenchmark
             $"Stress: {epochs} epochs of {stepsPerEpoch} steps (batch {BatchSize}) per family, checkpoints every 16 steps and every epoch, {calls} calls per inference path; a thread forces GC.Collect + WaitForPendingFinalizers back to back; torch threads: {get_num_threads()}"));
 
         long failures = 0;
-        using var collector = new CollectorThread();
+        using var collector = new CollectionPressure();
         var total = Stopwatch.StartNew();
         try
         {

@@ -36,7 +36,14 @@ namespace Autoencoder.Generators.Tests.Infrastructure
                 "GeneratorTests",
                 sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: i == 0 ? ModelPath : "/src/Other" + i + ".cs")),
                 References.Value,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                    .WithSpecificDiagnosticOptions(SdkNoWarn));
+
+        // What the .NET SDK suppresses in every C# build (NoWarn 1701;1702): TorchSharp was built against .NET 8's
+        // System.Runtime.Numerics, and binding a call whose overloads take a Complex (ScalarExtensionMethods.ToScalar) unifies it.
+        private static readonly ImmutableDictionary<string, ReportDiagnostic> SdkNoWarn = ImmutableDictionary<string, ReportDiagnostic>.Empty
+            .Add("CS1701", ReportDiagnostic.Suppress)
+            .Add("CS1702", ReportDiagnostic.Suppress);
 
         public const string YamlPath = "/src/model.ae.yaml";
 
