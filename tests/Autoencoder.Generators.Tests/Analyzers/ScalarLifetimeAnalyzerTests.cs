@@ -207,6 +207,31 @@ namespace Autoencoder.Generators.Tests.Analyzers
         }
 
         [Fact]
+        public void AES003_TorchSharp_calls_with_a_hidden_temporary_but_not_their_held_forms()
+        {
+            const string source = Header + """
+                public static class Code
+                {
+                    public static Tensor Run(Tensor t, Tensor x, Scalar one, Scalar slope)
+                    {
+                        var sum = t + x;
+                        var added = t.add(x);
+                        var squared = t.square();
+                        var activated = nn.functional.leaky_relu(t, 0.2);
+                        var optimizer = optim.Adam(new[] { new TorchSharp.Modules.Parameter(t) });
+                        return t.add(x, one).mul(t).leaky_relu(slope);
+                    }
+                }
+                """;
+
+            var diagnostics = Diagnostics(source);
+
+            diagnostics.Select(d => d.Id).Distinct().ShouldBe(new[] { "AES003" });
+            diagnostics.Select(Subject).ShouldBe(new[] { "Tensor.operator +", "Tensor.add", "Tensor.square", "functional.leaky_relu", "optim.Adam" });
+            AssertAt(diagnostics[0], source, "t + x", line: 10, column: 19);
+        }
+
+        [Fact]
         public void AES003_list_entries_name_one_overload_or_an_operator()
         {
             const string source = Header + """

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using Autoencoder.Runtime.Tests.Shared;
 using Shouldly;
 using Xunit;
@@ -48,38 +46,8 @@ public sealed class KillHarnessTests(ITestOutputHelper output)
         tally["children"].ShouldBe(1 + tally["kills"] + tally["finished_before_kill"] + Runs, "the reference, the killed, the finished and the last");
     }
 
-    private static (int ExitCode, string Output) RunHarness(params string[] arguments)
-    {
-        string harness = RepoPaths.BuiltAssembly("Autoencoder.KillHarness");
-        var start = new ProcessStartInfo
-        {
-            // The dotnet CLI tells the processes it starts where its host is; fall back to the one on PATH.
-            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(harness);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-
-        var text = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { lock (text) text.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (text) text.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"The kill harness did not finish within {Timeout.TotalMinutes} minutes. Its output:\n{text}");
-        }
-
-        process.WaitForExit(); // drains the redirected output
-        return (process.ExitCode, text.ToString());
-    }
+    private static (int ExitCode, string Output) RunHarness(params string[] arguments) =>
+        BuiltProgram.Run("Autoencoder.KillHarness", Timeout, arguments);
 
     /// <summary>The harness's last line: <c>TALLY runs=3 kills=6 ...</c>.</summary>
     private static Dictionary<string, int> Tally(string text)
