@@ -172,7 +172,7 @@ internal sealed class TrainingRun : IDisposable
                 if (_moveBatches)
                     batch = batch.to(_device);
                 if (_scheduler is not null)
-                    SetLearningRate(_scheduler.RateFor(epoch, step));
+                    SetLearningRates(_scheduler, epoch, step);
                 _optimizer.ZeroGrad();
                 var objective = _objective(batch);
                 var loss = objective.Loss;
@@ -217,12 +217,11 @@ internal sealed class TrainingRun : IDisposable
         return _train.device.type == DeviceType.CPU ? order : order.to(_train.device);
     }
 
-    /// <summary>The schedule gives the first group's rate; every group runs at its own initial rate times the same factor.</summary>
-    private void SetLearningRate(double rate)
+    /// <summary>Each parameter group's rate for this step, from the group's own initial rate (as PyTorch's schedulers use each group's base_lr).</summary>
+    private void SetLearningRates(LearningRateScheduler scheduler, int epoch, long step)
     {
-        double reference = _optimizer.Groups[0].InitialLearningRate;
         foreach (var group in _optimizer.Groups)
-            group.LearningRate = group.InitialLearningRate == reference || reference == 0 ? rate : rate * (group.InitialLearningRate / reference);
+            group.LearningRate = scheduler.RateFor(epoch, step, group.InitialLearningRate);
     }
 
     private void WriteCheckpoint(int epoch, long stepsIntoEpoch, bool isBest)
@@ -278,7 +277,7 @@ internal sealed class TrainingRun : IDisposable
         if (header.EarlyStopping is { } counters)
             _earlyStopping?.Restore(counters, loaded.TakeBestWeights());
         if (_scheduler is not null && header.StepsIntoEpoch > 0)
-            SetLearningRate(_scheduler.RateFor(header.CompletedEpochs + 1, header.StepsIntoEpoch));
+            SetLearningRates(_scheduler, header.CompletedEpochs + 1, header.StepsIntoEpoch);
 
         _completedEpochs = header.CompletedEpochs;
         _stepsIntoEpoch = header.StepsIntoEpoch;

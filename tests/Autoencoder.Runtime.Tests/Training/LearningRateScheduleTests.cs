@@ -46,6 +46,22 @@ public sealed class LearningRateScheduleTests
     }
 
     [Fact]
+    public void A_schedule_moves_every_parameter_group_from_its_own_initial_rate()
+    {
+        using var inputs = rand(20, 3);
+        using var model = nn.Linear(3, 3);
+        using var optimizer = new Sgd([new ParameterGroup([model.weight!], 0.1), new ParameterGroup([model.bias!], 0.01)]);
+        var rates = new List<(double Weight, double Bias)>();
+        var observer = new RecordingObserver { AfterBatch = (_, _) => rates.Add((optimizer.Groups[0].LearningRate, optimizer.Groups[1].LearningRate)) };
+
+        TrainingLoop.Fit(model, optimizer, b => nn.functional.mse_loss(model.forward(b), b), inputs, null,
+            new TrainingOptions { Epochs = Epochs, BatchSize = 4, Schedule = new StepSchedule(StepSize: 2, Gamma: 0.5), Observer = observer });
+
+        rates.Chunk(StepsPerEpoch).Select(epoch => epoch.Distinct().Single())
+            .ShouldBe(new[] { (0.1, 0.01), (0.1, 0.01), (0.05, 0.005), (0.05, 0.005) });
+    }
+
+    [Fact]
     public void Cosine_anneals_every_step_from_the_base_rate_towards_the_minimum()
     {
         var rates = RatesOf(new CosineSchedule(MinLearningRate: 0.001));

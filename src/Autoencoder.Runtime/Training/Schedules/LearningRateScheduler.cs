@@ -59,18 +59,24 @@ internal sealed class LearningRateScheduler
             _plateau = state;
     }
 
-    /// <summary>The rate for step <paramref name="step"/> (1-based) of epoch <paramref name="epoch"/> (1-based).</summary>
-    public double RateFor(int epoch, long step)
+    /// <summary>
+    /// The rate for step <paramref name="step"/> (1-based) of epoch <paramref name="epoch"/> (1-based) of a parameter group
+    /// that started at <paramref name="baseRate"/>. One-cycle sets every group to its own absolute rates; reduce-on-plateau
+    /// scales a group by the reductions so far (the state follows the first group's rate), floored at its minimum.
+    /// </summary>
+    public double RateFor(int epoch, long step, double baseRate)
     {
         long t = ((epoch - 1) * _stepsPerEpoch) + (step - 1); // 0-based position in the run
         switch (_schedule)
         {
             case StepSchedule s:
-                return _baseRate * Math.Pow(s.Gamma, (epoch - 1) / s.StepSize);
+                return baseRate * Math.Pow(s.Gamma, (epoch - 1) / s.StepSize);
             case CosineSchedule c:
-                return Cosine(_baseRate, c.MinLearningRate, Math.Min(1.0, (double)t / _totalSteps));
+                return Cosine(baseRate, c.MinLearningRate, Math.Min(1.0, (double)t / _totalSteps));
             case OneCycleSchedule o:
                 return OneCycle(o, t);
+            case ReduceOnPlateauSchedule p when baseRate != _baseRate && _baseRate > 0:
+                return Math.Max(baseRate * (_plateau.Rate / _baseRate), p.MinLearningRate);
             default:
                 return _plateau.Rate;
         }
