@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Autoencoder.Runtime.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-using Autoencoder.Runtime.Torch;
 
 namespace Autoencoder.Runtime.Training.Optimizers;
 
@@ -22,6 +22,13 @@ public abstract class AdamOptimizer : Optimizer
 {
     private readonly Moments[] _moments;
 
+    // The settings as Scalars, made once and held until Dispose: every step passes them for every parameter.
+    private readonly Scalar _beta1;
+    private readonly Scalar _oneMinusBeta1;
+    private readonly Scalar _beta2;
+    private readonly Scalar _oneMinusBeta2;
+    private readonly Scalar _epsilon;
+
     private protected AdamOptimizer(string name, IEnumerable<ParameterGroup> groups, double beta1, double beta2, double epsilon)
         : base(name, groups)
     {
@@ -31,6 +38,11 @@ public abstract class AdamOptimizer : Optimizer
         Beta1 = beta1;
         Beta2 = beta2;
         Epsilon = epsilon;
+        _beta1 = beta1.ToScalar();
+        _oneMinusBeta1 = (1 - beta1).ToScalar();
+        _beta2 = beta2.ToScalar();
+        _oneMinusBeta2 = (1 - beta2).ToScalar();
+        _epsilon = epsilon.ToScalar();
         _moments = Groups.SelectMany(g => g.Parameters).Select(p => new Moments(p)).ToArray();
     }
 
@@ -57,16 +69,11 @@ public abstract class AdamOptimizer : Optimizer
         double biasCorrection2 = 1 - Math.Pow(Beta2, moments.Step);
         grad = ApplyWeightDecay(group, parameter, grad);
 
-        using var beta1 = Beta1.ToScalar();
-        using var oneMinusBeta1 = (1 - Beta1).ToScalar();
-        using var beta2 = Beta2.ToScalar();
-        using var oneMinusBeta2 = (1 - Beta2).ToScalar();
-        moments.First.mul_(beta1).add_(grad, oneMinusBeta1);
-        moments.Second.mul_(beta2).addcmul_(grad, grad, oneMinusBeta2);
+        moments.First.mul_(_beta1).add_(grad, _oneMinusBeta1);
+        moments.Second.mul_(_beta2).addcmul_(grad, grad, _oneMinusBeta2);
 
         using var sqrtBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
-        using var epsilon = Epsilon.ToScalar();
-        var denominator = moments.Second.sqrt().div(sqrtBiasCorrection2).add_(epsilon, HeldScalars.One);
+        var denominator = moments.Second.sqrt().div(sqrtBiasCorrection2).add_(_epsilon, HeldScalars.One);
         using var stepSize = (-(group.LearningRate / biasCorrection1)).ToScalar();
         parameter.addcdiv_(moments.First, denominator, stepSize);
     }
@@ -137,6 +144,8 @@ public abstract class AdamOptimizer : Optimizer
     {
         foreach (var moments in _moments)
             moments.Dispose();
+        foreach (var scalar in new[] { _beta1, _oneMinusBeta1, _beta2, _oneMinusBeta2, _epsilon })
+            scalar.Dispose();
     }
 
     /// <summary>A parameter's step count and moment estimates, owned outside every dispose scope.</summary>

@@ -15,7 +15,7 @@ namespace Autoencoder.Runtime.Training.Optimizers;
 /// <remarks>
 /// TorchSharp 0.107's own optimizers pass numbers as temporary Scalars that nothing keeps alive; a garbage collection on
 /// any thread can free one during the call (<c>Expected false to be true ... Scalar.h</c>). These replace them for training.
-/// Their state is saved in the layout TorchSharp's optimizers use (docs/checkpoints.md), so checkpoints written before
+/// Their state is saved in the layout TorchSharp's optimizers use (docs/scalar-lifetimes.md), so checkpoints written before
 /// still resume.
 /// </remarks>
 public abstract class Optimizer : IDisposable

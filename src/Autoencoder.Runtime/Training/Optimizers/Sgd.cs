@@ -15,6 +15,10 @@ public sealed class Sgd : Optimizer
 {
     private readonly Tensor?[] _buffers;
 
+    // μ and 1 − τ as Scalars, made once and held until Dispose: every step passes them for every parameter.
+    private readonly Scalar _momentum;
+    private readonly Scalar _undamped;
+
     /// <summary>SGD over one group of parameters.</summary>
     public Sgd(IEnumerable<Parameter> parameters, double learningRate, double momentum = 0, double dampening = 0,
         double weightDecay = 0, bool nesterov = false)
@@ -35,6 +39,8 @@ public sealed class Sgd : Optimizer
         Dampening = dampening;
         Nesterov = nesterov;
         _buffers = new Tensor?[ParameterCount];
+        _momentum = momentum.ToScalar();
+        _undamped = (1 - dampening).ToScalar();
     }
 
     /// <summary>Momentum factor μ; 0 is plain SGD.</summary>
@@ -56,7 +62,6 @@ public sealed class Sgd : Optimizer
 
         if (Momentum != 0)
         {
-            using var momentum = Momentum.ToScalar();
             var buffer = _buffers[index];
             if (buffer is null)
             {
@@ -65,10 +70,9 @@ public sealed class Sgd : Optimizer
             }
             else
             {
-                using var undamped = (1 - Dampening).ToScalar();
-                buffer.mul_(momentum).add_(grad, undamped);
+                buffer.mul_(_momentum).add_(grad, _undamped);
             }
-            grad = Nesterov ? grad.add(buffer, momentum) : buffer;
+            grad = Nesterov ? grad.add(buffer, _momentum) : buffer;
         }
 
         using var step = (-group.LearningRate).ToScalar();
@@ -111,6 +115,8 @@ public sealed class Sgd : Optimizer
     {
         foreach (var buffer in _buffers)
             buffer?.Dispose();
+        _momentum.Dispose();
+        _undamped.Dispose();
     }
 
     /// <summary>A loaded momentum buffer (or none) until it replaces the current one.</summary>

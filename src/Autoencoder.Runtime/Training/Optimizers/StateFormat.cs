@@ -36,20 +36,8 @@ internal static class StateFormat
         throw new InvalidDataException("a count is longer than 9 bytes");
     }
 
-    public static void WriteTensor(BinaryWriter writer, Tensor tensor)
-    {
-        WriteCount(writer, (int)tensor.dtype);
-        WriteCount(writer, tensor.shape.Length);
-        foreach (long size in tensor.shape)
-            WriteCount(writer, size);
-        if (tensor.device_type == DeviceType.CPU)
-        {
-            writer.Write(tensor.bytes);
-            return;
-        }
-        using var onCpu = tensor.cpu();
-        writer.Write(onCpu.bytes);
-    }
+    /// <summary>TorchSharp's own tensor writer: the format <see cref="ReadTensor"/> reads.</summary>
+    public static void WriteTensor(BinaryWriter writer, Tensor tensor) => tensor.Save(writer);
 
     /// <summary>Reads a tensor that must have <paramref name="like"/>'s dtype and shape, onto its device.</summary>
     public static Tensor ReadTensor(BinaryReader reader, Tensor like, string what, string source)
