@@ -1,4 +1,5 @@
 using Autoencoder.Generators.Analysis;
+using Autoencoder.Generators.Layers;
 using Autoencoder.Generators.Spec;
 using Shouldly;
 using Xunit;

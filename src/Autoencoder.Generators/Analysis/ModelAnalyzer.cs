@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Layers;
 using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Analysis
@@ -66,10 +67,10 @@ namespace Autoencoder.Generators.Analysis
                 return null;
             }
 
-            if (!ShapeInference.AllPositive(spec.Input.Dimensions))
+            if (!Shape.AllPositive(spec.Input.Dimensions))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.ValueOutOfRange, spec.Input.Location, "The input shape", "one or more positive sizes", Describe(spec.Input.Dimensions)));
+                    DiagnosticDescriptors.ValueOutOfRange, spec.Input.Location, "The input shape", "one or more positive sizes", Shape.Describe(spec.Input.Dimensions)));
                 return null;
             }
 
@@ -94,7 +95,7 @@ namespace Autoencoder.Generators.Analysis
             var valid = true;
             foreach (var layer in network.Layers)
             {
-                valid &= ValidateLayer(layer, role, diagnostics);
+                valid &= layer.Kind.Validate(layer, new LayerCheck(layer, role, diagnostics));
             }
 
             if (!valid || input is null)
@@ -102,7 +103,7 @@ namespace Autoencoder.Generators.Analysis
                 return null;
             }
 
-            var layers = InferLayers(network.Layers, input, role, role, diagnostics);
+            var layers = new LayerContext(role, diagnostics).Sequence(network.Layers, input, role);
             if (layers is null)
             {
                 return null;
@@ -111,142 +112,6 @@ namespace Autoencoder.Generators.Analysis
             var resolved = layers.Select(layer => WeightInits.Resolve(layer, spec.Init.Init)).ToEquatableArray();
             return new AnalyzedNetwork(role, network.MethodName, network.ParameterName, network.Accessibility, network.DeclaredByUser, input, resolved);
         }
-
-        /// <summary>
-        /// Shapes layer by layer. Layers are named by position (<c>encoder2</c>); the layers of a residual block by
-        /// the block's name and their position in it (<c>encoder2_0</c>), its projection <c>encoder2_projection</c>.
-        /// </summary>
-        private static List<AnalyzedLayer>? InferLayers(EquatableArray<LayerSpec> specs, Shape input, string role, string prefix, List<DiagnosticInfo> diagnostics)
-        {
-            var layers = new List<AnalyzedLayer>();
-            var current = input;
-            for (var i = 0; i < specs.Count; i++)
-            {
-                var layer = specs[i];
-                var name = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var analyzed = layer is ResidualSpec residual
-                    ? InferResidual(residual, current, role, name, diagnostics)
-                    : InferLayer(layer, current, role, name, diagnostics);
-                if (analyzed is null)
-                {
-                    return null;
-                }
-
-                layers.Add(analyzed);
-                current = analyzed.Output;
-            }
-
-            return layers;
-        }
-
-        private static AnalyzedLayer? InferLayer(LayerSpec layer, Shape input, string role, string name, List<DiagnosticInfo> diagnostics)
-        {
-            var result = ShapeInference.Infer(layer, input);
-            if (result.Output is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.LayerInputMismatch, layer.Location, layer.Describe(), role, input.ToString(), result.Problem ?? "unknown"));
-                return null;
-            }
-
-            // Locations stay in diagnostics; the emitter's input must not change when code merely moves.
-            return new AnalyzedLayer(layer with { Location = null }, name, ShapeInference.HasModule(layer), input, result.Output, result.Parameters);
-        }
-
-        private static AnalyzedLayer? InferResidual(ResidualSpec residual, Shape input, string role, string name, List<DiagnosticInfo> diagnostics)
-        {
-            var body = InferLayers(residual.Layers, input, role, name + "_", diagnostics);
-            if (body is null)
-            {
-                return null;
-            }
-
-            var output = body[body.Count - 1].Output;
-            AnalyzedLayer? projection = null;
-            if (output != input)
-            {
-                var (layer, problem) = ResidualProjection.For(input, output);
-                var shape = layer is null ? default : ShapeInference.Infer(layer, input);
-                if (layer is null || shape.Output != output)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.ResidualShapesCannotBeAdded, residual.Location, residual.Describe(), role, input.ToString(), output.ToString(), problem ?? shape.Problem ?? "no projection fits"));
-                    return null;
-                }
-
-                projection = new AnalyzedLayer(layer, name + "_projection", HasModule: true, input, output, shape.Parameters);
-            }
-
-            long parameters = projection?.Parameters ?? 0;
-            foreach (var inner in body)
-            {
-                parameters += inner.Parameters;
-            }
-
-            return new AnalyzedLayer(WithoutLocations(residual), name, HasModule: false, input, output, parameters)
-            {
-                Block = body.ToEquatableArray(),
-                Projection = projection,
-            };
-        }
-
-        private static LayerSpec WithoutLocations(LayerSpec layer) => layer is ResidualSpec residual
-            ? residual with { Location = null, Layers = residual.Layers.Select(WithoutLocations).ToEquatableArray() }
-            : layer with { Location = null };
-
-        private static bool ValidateLayer(LayerSpec layer, string role, List<DiagnosticInfo> diagnostics)
-        {
-            var where = layer.Describe() + " in the " + role;
-            switch (layer)
-            {
-                case DenseSpec dense:
-                    return Check(dense.Units > 0, layer.Location, "The units of " + where, "positive", Literals.Format(dense.Units), diagnostics)
-                        & CheckNeuron(dense.Activation, dense.Init, dense.NegativeSlope, layer.Location, where, diagnostics);
-                case UnflattenSpec unflatten:
-                    return Check(ShapeInference.AllPositive(unflatten.Shape), layer.Location, "The shape of " + where, "one or more positive sizes", Describe(unflatten.Shape), diagnostics);
-                case DropoutSpec dropout:
-                    return Check(dropout.Rate >= 0 && dropout.Rate < 1, layer.Location, "The rate of " + where, "in [0, 1)", Literals.Format(dropout.Rate), diagnostics);
-                case Conv2dSpec or ConvTranspose2dSpec or Pool2dSpec or UpsampleSpec or Dropout2dSpec or LayerNormSpec or GroupNormSpec:
-                    return ImageLayerValidation.Validate(layer, where, diagnostics);
-                case ResidualSpec residual:
-                    return ValidateResidual(residual, role, where, diagnostics);
-                case UnknownLayerSpec unknown:
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownLayer, layer.Location, unknown.AttributeName));
-                    return false;
-                default:
-                    return true;
-            }
-        }
-
-        private static bool ValidateResidual(ResidualSpec residual, string role, string where, List<DiagnosticInfo> diagnostics)
-        {
-            var valid = CheckActivation(residual.Activation, residual.Location, where, diagnostics)
-                        & Check(residual.NegativeSlope >= 0 && !double.IsInfinity(residual.NegativeSlope), residual.Location, "NegativeSlope of " + where, "a finite number ≥ 0", Literals.Format(residual.NegativeSlope), diagnostics);
-            if (residual.Layers.Count == 0)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.MalformedResidualBlock,
-                    residual.Location,
-                    "The residual block in the " + role + " has no layers: a block adds its input to the output of one or more layers"));
-                valid = false;
-            }
-
-            foreach (var layer in residual.Layers)
-            {
-                valid &= ValidateLayer(layer, role, diagnostics);
-            }
-
-            return valid;
-        }
-
-        /// <summary>What every layer with weights and an activation checks: the activation, the initialiser and the leaky slope.</summary>
-        internal static bool CheckNeuron(Activation activation, WeightInit init, double negativeSlope, LocationInfo? location, string where, List<DiagnosticInfo> diagnostics)
-            => CheckActivation(activation, location, where, diagnostics)
-               & Check(Enum.IsDefined(typeof(WeightInit), init), location, "The Init of " + where, "one of " + string.Join(", ", Enum.GetNames(typeof(WeightInit))), ((int)init).ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics)
-               & Check(negativeSlope >= 0 && !double.IsInfinity(negativeSlope), location, "NegativeSlope of " + where, "a finite number ≥ 0", Literals.Format(negativeSlope), diagnostics);
-
-        private static bool CheckActivation(Activation activation, LocationInfo? location, string where, List<DiagnosticInfo> diagnostics)
-            => Check(Enum.IsDefined(typeof(Activation), activation), location, "The activation of " + where, "one of " + string.Join(", ", Enum.GetNames(typeof(Activation))), ((int)activation).ToString(System.Globalization.CultureInfo.InvariantCulture), diagnostics);
 
         private static void CheckLossMatchesOutput(ModelSpec spec, List<DiagnosticInfo> diagnostics)
         {
@@ -276,23 +141,15 @@ namespace Autoencoder.Generators.Analysis
             }
         }
 
-        /// <summary>The activation that produces the decoder's values: that of the last layer that computes any (reshapes, dropout, pooling and upsampling only move or average them).</summary>
+        /// <summary>The activation that produces the decoder's values: that of the last layer that computes any (see <see cref="LayerKind.OutputActivation"/>).</summary>
         internal static (Activation Activation, LocationInfo? Location) FinalActivation(NetworkSpec decoder)
         {
             for (var i = decoder.Layers.Count - 1; i >= 0; i--)
             {
-                switch (decoder.Layers[i])
+                var layer = decoder.Layers[i];
+                if (layer.Kind.OutputActivation(layer) is { } activation)
                 {
-                    case DenseSpec dense:
-                        return (dense.Activation, dense.Location);
-                    case Conv2dSpec conv:
-                        return (conv.Activation, conv.Location);
-                    case ConvTranspose2dSpec convT:
-                        return (convT.Activation, convT.Location);
-                    case BatchNormSpec or LayerNormSpec or GroupNormSpec:
-                        return (Activation.None, decoder.Layers[i].Location);
-                    case ResidualSpec residual:
-                        return (residual.Activation, residual.Location);
+                    return (activation, layer.Location);
                 }
             }
 
@@ -357,7 +214,6 @@ namespace Autoencoder.Generators.Analysis
 
         private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
-        private static string Describe(EquatableArray<int> dimensions) => dimensions.Count == 0 ? "empty" : "(" + string.Join(", ", dimensions) + ")";
     }
 
     /// <summary>The analyzed model (null if anything is wrong) and every diagnostic found.</summary>

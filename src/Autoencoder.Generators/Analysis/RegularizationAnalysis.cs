@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Layers;
 using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Analysis
@@ -140,26 +141,7 @@ namespace Autoencoder.Generators.Analysis
         }
 
         /// <summary>BatchNorm, directly or inside a residual block: while training, each code depends on the whole batch.</summary>
-        private static LayerSpec? MixesSamples(LayerSpec layer)
-        {
-            if (layer is BatchNormSpec)
-            {
-                return layer;
-            }
-
-            if (layer is ResidualSpec residual)
-            {
-                foreach (var inner in residual.Layers)
-                {
-                    if (MixesSamples(inner) is { } found)
-                    {
-                        return found;
-                    }
-                }
-            }
-
-            return null;
-        }
+        private static LayerSpec? MixesSamples(LayerSpec layer) => layer.Kind.BatchDependent(layer);
 
         /// <summary>
         /// The Dense layer of an encoder that is one sigmoid Dense layer after an optional Flatten, whose Jacobian is

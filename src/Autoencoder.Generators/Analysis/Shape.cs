@@ -29,6 +29,12 @@ namespace Autoencoder.Generators.Analysis
 
         public static Shape Of(params int[] dimensions) => new(EquatableArray.Create(dimensions));
 
+        /// <summary>Whether <paramref name="dimensions"/> is a shape: one or more sizes, each positive.</summary>
+        public static bool AllPositive(EquatableArray<int> dimensions) => dimensions.Count > 0 && System.Linq.Enumerable.All(dimensions, d => d > 0);
+
+        /// <summary>Declared sizes in messages: <c>(1, 28, 28)</c>, or "empty".</summary>
+        public static string Describe(EquatableArray<int> dimensions) => dimensions.Count == 0 ? "empty" : "(" + string.Join(", ", dimensions) + ")";
+
         public override string ToString() => "[B, " + string.Join(", ", Dimensions) + "]";
 
         /// <summary>As C# array elements, for generated code: <c>1, 28, 28</c>.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Layers;
 using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Analysis

@@ -36,14 +36,7 @@ namespace Autoencoder.Generators.Analysis
             Projection = layer.Projection is null ? null : Resolve(layer.Projection, model),
         };
 
-        private static LayerSpec Resolve(LayerSpec layer, WeightInit model) => layer switch
-        {
-            DenseSpec dense => dense with { Init = Resolve(dense.Init, model) },
-            Conv2dSpec conv => conv with { Init = Resolve(conv.Init, model) },
-            ConvTranspose2dSpec convT => convT with { Init = Resolve(convT.Init, model) },
-            ResidualSpec residual => residual with { Layers = residual.Layers.Select(inner => Resolve(inner, model)).ToEquatableArray() },
-            _ => layer,
-        };
+        private static LayerSpec Resolve(LayerSpec layer, WeightInit model) => layer.Kind.WithInit(layer, init => Resolve(init, model));
 
         private static WeightInit Resolve(WeightInit layer, WeightInit model)
         {

@@ -104,7 +104,7 @@ namespace Autoencoder.Generators.Emit
         {
             foreach (var layer in ModuleLayers(model))
             {
-                w.Line("private readonly " + FieldType(layer) + " " + layer.Name + ";");
+                w.Line("private readonly " + layer.Layer.Kind.FieldType(layer) + " " + layer.Name + ";");
             }
 
             w.Line();
@@ -125,7 +125,7 @@ namespace Autoencoder.Generators.Emit
             w.Open("public " + model.Type.Name + "() : base(nameof(" + model.Type.Name + "))");
             foreach (var layer in ModuleLayers(model))
             {
-                w.Line(layer.Name + " = " + Construction(layer) + ";");
+                w.Line(layer.Name + " = " + layer.Layer.Kind.Construction(layer) + ";");
             }
 
             WriteInitialisation(w, model);
@@ -164,7 +164,8 @@ namespace Autoencoder.Generators.Emit
         {
             foreach (var layer in ModuleLayers(model))
             {
-                if (ImageLayerEmitter.Initialisation(layer) is { } lines)
+                var lines = layer.Layer.Kind.Initialisation(layer).ToList();
+                if (lines.Count > 0)
                 {
                     w.Line();
                     foreach (var line in lines)
@@ -173,7 +174,7 @@ namespace Autoencoder.Generators.Emit
                     }
                 }
 
-                if (ImageLayerEmitter.Weights(layer.Layer) is not { Init: not WeightInit.Default } weights)
+                if (layer.Layer.Kind.Weights(layer.Layer) is not { Init: not WeightInit.Default } weights)
                 {
                     continue;
                 }
@@ -203,51 +204,10 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// <summary>The " + network.Role + ": " + network.Input + " -> " + network.Output + ".</summary>");
             var modifiers = network.DeclaredByUser ? network.Accessibility + " partial " : network.Accessibility + " ";
             w.Open(modifiers + TorchNames.Tensor + " " + network.MethodName + "(" + TorchNames.Tensor + " " + p + ")");
-            WriteLayers(w, network.Layers, p);
+            NetworkWriter.WriteLayers(w, network.Layers, p);
             w.Line("return " + p + ";");
             w.Close();
             w.Line();
-        }
-
-        internal static void WriteLayers(SourceWriter w, EquatableArray<AnalyzedLayer> layers, string p)
-        {
-            foreach (var layer in layers)
-            {
-                w.Line("// " + layer.Layer.Describe() + ": " + layer.Input + " -> " + layer.Output);
-                if (layer.Layer is ResidualSpec residual)
-                {
-                    WriteResidual(w, layer, residual, p);
-                }
-                else
-                {
-                    w.Line(p + " = " + Application(w, layer, p) + ";");
-                }
-            }
-        }
-
-        /// <summary>The body runs on the parameter itself; a local keeps the block's input for the sum.</summary>
-        private static void WriteResidual(SourceWriter w, AnalyzedLayer layer, ResidualSpec residual, string p)
-        {
-            var skip = layer.Name + "Input";
-            if (skip == p)
-            {
-                skip += "_";
-            }
-
-            w.Line("var " + skip + " = " + p + ";");
-            WriteLayers(w, layer.Block, p);
-            var shortcut = skip;
-            if (layer.Projection is { } projection)
-            {
-                w.Line("// End of " + layer.Name + ": add its input, projected by " + projection.Layer.Describe() + ": " + projection.Input + " -> " + projection.Output);
-                shortcut = projection.Name + ".forward(" + skip + ")";
-            }
-            else
-            {
-                w.Line("// End of " + layer.Name + ": add its input");
-            }
-
-            w.Line(p + " = " + Activate(w, residual.Activation, residual.NegativeSlope, p + ".add(" + shortcut + ", " + w.Scalars.One() + ")") + ";");
         }
 
         private static void WriteForwardAndLoss(SourceWriter w, AnalyzedModel model)
@@ -281,45 +241,6 @@ namespace Autoencoder.Generators.Emit
 
         private static System.Collections.Generic.IEnumerable<AnalyzedLayer> ModuleLayers(AnalyzedModel model)
             => model.Encoder.Layers.Concat(model.LatentLayers).Concat(model.Decoder.Layers).SelectMany(l => l.SelfAndNested()).Where(l => l.HasModule);
-
-        private static string FieldType(AnalyzedLayer layer) => layer.Layer switch
-        {
-            DenseSpec => TorchNames.Linear,
-            _ => ImageLayerEmitter.FieldType(layer) ?? throw Unreachable(layer),
-        };
-
-        private static string Construction(AnalyzedLayer layer) => layer.Layer switch
-        {
-            DenseSpec dense => TorchNames.Nn + ".Linear(" + layer.Input.Dimensions[0] + ", " + dense.Units + ", hasBias: " + (dense.Bias ? "true" : "false") + ")",
-            _ => ImageLayerEmitter.Construction(layer) ?? throw Unreachable(layer),
-        };
-
-        private static string Application(SourceWriter w, AnalyzedLayer layer, string p) => layer.Layer switch
-        {
-            DenseSpec dense => Activate(w, dense.Activation, dense.NegativeSlope, layer.Name + ".forward(" + p + ")"),
-            FlattenSpec => p + ".flatten(1)",
-            UnflattenSpec => p + ".reshape(" + p + ".shape[0], " + layer.Output.ToCSharpList() + ")",
-            DropoutSpec dropout => TorchNames.Functional + ".dropout(" + p + ", " + Literals.Format(dropout.Rate) + ", training)",
-            _ => ImageLayerEmitter.Application(w, layer, p) ?? throw Unreachable(layer),
-        };
-
-        // Validation rejects unknown layers before emitting; reaching this is a generator bug, reported as AE9999.
-        private static System.InvalidOperationException Unreachable(AnalyzedLayer layer)
-            => new("no code for layer " + layer.Layer.Describe());
-
-        /// <summary>
-        /// The activation applied to <paramref name="expression"/>. Leaky ReLU is the tensor method that
-        /// <c>functional.leaky_relu</c> calls, given a held slope: the functional form converts its double to a temporary Scalar.
-        /// </summary>
-        internal static string Activate(SourceWriter w, Activation activation, double slope, string expression) => activation switch
-        {
-            Activation.ReLU => TorchNames.Functional + ".relu(" + expression + ")",
-            Activation.LeakyReLU => expression + ".leaky_relu(" + w.Scalars.Real(slope) + ")",
-            Activation.Sigmoid => TorchNames.Functional + ".sigmoid(" + expression + ")",
-            Activation.Tanh => TorchNames.Functional + ".tanh(" + expression + ")",
-            Activation.GELU => TorchNames.Functional + ".gelu(" + expression + ")",
-            _ => expression,
-        };
 
         internal static string LossFunction(ReconstructionLoss loss) => loss switch
         {

@@ -25,7 +25,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// </summary>");
             var modifiers = encoder.DeclaredByUser ? encoder.Accessibility + " partial " : encoder.Accessibility + " ";
             w.Open(modifiers + GaussianCode + " " + encoder.MethodName + "(" + TorchNames.Tensor + " " + p + ")");
-            ModelEmitter.WriteLayers(w, encoder.Layers, p);
+            NetworkWriter.WriteLayers(w, encoder.Layers, p);
             w.Line("// Heads " + v.Mean.Name + " and " + v.LogVariance.Name + ", Dense(" + v.LatentSize + ") each: " + encoder.Output + " -> " + v.Code);
             w.Line("return new " + GaussianCode + "(" + v.Mean.Name + ".forward(" + p + "), " + v.LogVariance.Name + ".forward(" + p + "));");
             w.Close();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Layers;
 using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -203,82 +204,10 @@ namespace Autoencoder.Generators.FrontEnds
                 return null;
             }
 
-            var args = attribute.ConstructorArguments;
-            if (!IsOurs(attributeClass))
-            {
-                return new UnknownLayerSpec(attributeClass.ToDisplayString(), location);
-            }
-
-            switch (attributeClass.Name)
-            {
-                case AttributeNames.Dense:
-                    return new DenseSpec(
-                        Units: IntAt(args, 0),
-                        Activation: args.Length > 1 ? (Activation)IntAt(args, 1) : Activation.None,
-                        Bias: Named(attribute, "Bias", true),
-                        NegativeSlope: Named(attribute, "NegativeSlope", 0.01),
-                        Init: (WeightInit)Named(attribute, "Init", 0),
-                        location);
-                case AttributeNames.Flatten:
-                    return new FlattenSpec(location);
-                case AttributeNames.Unflatten:
-                    return new UnflattenSpec(IntsAt(args, 0), location);
-                case AttributeNames.Dropout:
-                    return new DropoutSpec(DoubleAt(args, 0), location);
-                case AttributeNames.Conv2d:
-                    return new Conv2dSpec(
-                        OutChannels: IntAt(args, 0),
-                        KernelSize: IntAt(args, 1),
-                        Stride: Named(attribute, "Stride", 1),
-                        Padding: Named(attribute, "Padding", 0),
-                        SamePadding: Named(attribute, "SamePadding", false),
-                        Dilation: Named(attribute, "Dilation", 1),
-                        Groups: Named(attribute, "Groups", 1),
-                        Bias: Named(attribute, "Bias", true),
-                        Activation: (Activation)IntAt(args, 2),
-                        NegativeSlope: Named(attribute, "NegativeSlope", 0.01),
-                        Init: (WeightInit)Named(attribute, "Init", 0),
-                        location);
-                case AttributeNames.ConvTranspose2d:
-                    return new ConvTranspose2dSpec(
-                        OutChannels: IntAt(args, 0),
-                        KernelSize: IntAt(args, 1),
-                        Stride: Named(attribute, "Stride", 1),
-                        Padding: Named(attribute, "Padding", 0),
-                        OutputPadding: Named(attribute, "OutputPadding", 0),
-                        Dilation: Named(attribute, "Dilation", 1),
-                        Groups: Named(attribute, "Groups", 1),
-                        Bias: Named(attribute, "Bias", true),
-                        Activation: (Activation)IntAt(args, 2),
-                        NegativeSlope: Named(attribute, "NegativeSlope", 0.01),
-                        Init: (WeightInit)Named(attribute, "Init", 0),
-                        location);
-                case AttributeNames.MaxPool2d:
-                    return new Pool2dSpec(PoolKind.Max, IntAt(args, 0), NamedOrNull<int>(attribute, "Stride"), location);
-                case AttributeNames.AvgPool2d:
-                    return new Pool2dSpec(PoolKind.Average, IntAt(args, 0), NamedOrNull<int>(attribute, "Stride"), location);
-                case AttributeNames.Upsample:
-                    return new UpsampleSpec(
-                        args.Length > 0 ? IntAt(args, 0) : null,
-                        NamedOrNull<int>(attribute, "Height"),
-                        NamedOrNull<int>(attribute, "Width"),
-                        (Upsampling)Named(attribute, "Mode", 0),
-                        location);
-                case AttributeNames.BatchNorm:
-                    return new BatchNormSpec(location);
-                case AttributeNames.Dropout2d:
-                    return new Dropout2dSpec(DoubleAt(args, 0), location);
-                case AttributeNames.Residual:
-                    return new ResidualMarkers.Open((Activation)IntAt(args, 0), Named(attribute, "NegativeSlope", 0.01), location);
-                case AttributeNames.EndResidual:
-                    return new ResidualMarkers.Close(location);
-                case AttributeNames.LayerNorm:
-                    return new LayerNormSpec(Named(attribute, "Epsilon", NormText.DefaultEpsilon), location);
-                case AttributeNames.GroupNorm:
-                    return new GroupNormSpec(IntAt(args, 0), Named(attribute, "Epsilon", NormText.DefaultEpsilon), location);
-                default:
-                    return new UnknownLayerSpec(attributeClass.ToDisplayString(), location);
-            }
+            var kind = IsOurs(attributeClass) ? LayerKinds.ForAttribute(attributeClass.Name) : null;
+            return kind is null
+                ? new UnknownLayerSpec(attributeClass.ToDisplayString(), location)
+                : kind.Read(new AttributeLayerArguments(attribute, location));
         }
 
         private static InputSpec? ReadInput(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)

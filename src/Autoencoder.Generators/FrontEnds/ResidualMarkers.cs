@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Layers;
 using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.FrontEnds
@@ -14,11 +15,15 @@ namespace Autoencoder.Generators.FrontEnds
     {
         internal sealed record Open(Activation Activation, double NegativeSlope, LocationInfo? Location) : LayerSpec(Location)
         {
+            public override LayerKind Kind => ResidualKind.Instance;
+
             public override string Describe() => "[Residual]";
         }
 
         internal sealed record Close(LocationInfo? Location) : LayerSpec(Location)
         {
+            public override LayerKind Kind => EndResidualKind.Instance;
+
             public override string Describe() => "[EndResidual]";
         }
 

@@ -19,7 +19,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 return null;
             }
 
-            var lambda = YamlLayers.Required(reader, fields, "lambda", node, "'compression'", "λ, the weight of the rate (bits per pixel) against the distortion, e.g. 'compression: {lambda: 0.01}'");
+            var lambda = reader.Required(fields, "lambda", node, "'compression'", "λ, the weight of the rate (bits per pixel) against the distortion, e.g. 'compression: {lambda: 0.01}'");
             if (lambda is null)
             {
                 return null;

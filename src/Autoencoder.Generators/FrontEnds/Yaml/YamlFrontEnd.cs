@@ -83,7 +83,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             }
 
             const string Model = "The model";
-            var nameNode = YamlLayers.Required(reader, fields, "name", root, Model, "the name of the generated class, e.g. 'name: MnistAutoencoder'");
+            var nameNode = reader.Required(fields, "name", root, Model, "the name of the generated class, e.g. 'name: MnistAutoencoder'");
             var name = nameNode is null ? null : Identifier(reader, nameNode, "'name'");
             var ns = fields.TryGetValue("namespace", out var n) ? Namespace(reader, n.Value) : null;
             var accessibility = fields.TryGetValue("accessibility", out var a) ? reader.Choice(a.Value, "'accessibility'", YamlVocabulary.Accessibilities) : "public";
@@ -116,14 +116,14 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
 
         private static InputSpec? Input(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root)
         {
-            var node = YamlLayers.Required(reader, fields, "input", root, "The model", "the shape of one sample, e.g. 'input: [1, 28, 28]'");
+            var node = reader.Required(fields, "input", root, "The model", "the shape of one sample, e.g. 'input: [1, 28, 28]'");
             var sizes = node is null ? null : reader.Ints(node, "'input'");
             return sizes is null ? null : new InputSpec(sizes.Value, reader.At(node!));
         }
 
         private static NetworkSpec? Network(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root, string role, string method)
         {
-            var node = YamlLayers.Required(reader, fields, role, root, "The model", "its layers in order, e.g. '" + role + ": [ {dense: {units: 32}} ]'");
+            var node = reader.Required(fields, role, root, "The model", "its layers in order, e.g. '" + role + ": [ {dense: {units: 32}} ]'");
             if (node is null)
             {
                 return null;

@@ -278,6 +278,18 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             return default;
         }
 
+        /// <summary>The value of a key the map must have; reports it missing (with <paramref name="example"/>) and returns null otherwise.</summary>
+        public YamlNode? Required(Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, string key, YamlNode owner, string what, string example)
+        {
+            if (fields.TryGetValue(key, out var entry))
+            {
+                return entry.Value;
+            }
+
+            Report(DiagnosticDescriptors.YamlMissingField, owner, what, key, example);
+            return null;
+        }
+
         public void WrongType(YamlNode node, string what, string expected)
             => Report(DiagnosticDescriptors.YamlWrongType, node, what, expected, Describe(node));
 

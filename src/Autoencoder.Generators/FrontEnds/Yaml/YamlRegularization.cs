@@ -25,8 +25,8 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 return null;
             }
 
-            var noise = YamlLayers.Required(reader, fields, "noise", node, "'denoising'", "one of " + YamlVocabulary.Names(YamlVocabulary.Noises) + ", e.g. 'denoising: {noise: gaussian, amount: 0.3}'");
-            var amount = YamlLayers.Required(reader, fields, "amount", node, "'denoising'", "σ for gaussian noise, the fraction of pixels for the others, e.g. 'denoising: {noise: masking, amount: 0.25}'");
+            var noise = reader.Required(fields, "noise", node, "'denoising'", "one of " + YamlVocabulary.Names(YamlVocabulary.Noises) + ", e.g. 'denoising: {noise: gaussian, amount: 0.3}'");
+            var amount = reader.Required(fields, "amount", node, "'denoising'", "σ for gaussian noise, the fraction of pixels for the others, e.g. 'denoising: {noise: masking, amount: 0.25}'");
             return new DenoisingSpec(
                 noise is null ? NoiseKind.Gaussian : reader.Choice(noise, "The noise of 'denoising'", YamlVocabulary.Noises),
                 (amount is null ? null : reader.Number(amount, "'amount' of 'denoising'")) ?? 0,
@@ -58,7 +58,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 return null;
             }
 
-            var weight = YamlLayers.Required(reader, fields, "weight", node, "'contractive'", "λ, the weight of the penalty, e.g. 'contractive: {weight: 1e-4}'");
+            var weight = reader.Required(fields, "weight", node, "'contractive'", "λ, the weight of the penalty, e.g. 'contractive: {weight: 1e-4}'");
             return new ContractiveSpec((weight is null ? null : reader.Number(weight, "'weight' of 'contractive'")) ?? 0, reader.At(node));
         }
     }

@@ -19,7 +19,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 return DefaultOptimizer;
             }
 
-            var kind = YamlLayers.Required(reader, fields, "kind", node, "'optimizer'", "e.g. 'optimizer: {kind: adam, learning_rate: 0.001}'");
+            var kind = reader.Required(fields, "kind", node, "'optimizer'", "e.g. 'optimizer: {kind: adam, learning_rate: 0.001}'");
             return new OptimizerSpec(
                 kind is null ? OptimizerKind.Adam : reader.Choice(kind, "The optimizer's 'kind'", YamlVocabulary.Optimizers),
                 fields.TryGetValue("learning_rate", out var lr) ? reader.Number(lr.Value, "'learning_rate'") : null,
@@ -58,7 +58,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 return null;
             }
 
-            var patience = YamlLayers.Required(reader, fields, "patience", node, "'early_stopping'", "the epochs without improvement before training stops, e.g. 'early_stopping: {patience: 5}'");
+            var patience = reader.Required(fields, "patience", node, "'early_stopping'", "the epochs without improvement before training stops, e.g. 'early_stopping: {patience: 5}'");
             return new EarlyStoppingSpec(
                 (patience is null ? null : reader.Int(patience, "'patience' of 'early_stopping'")) ?? 0,
                 fields.TryGetValue("min_delta", out var d) ? reader.Number(d.Value, "'min_delta' of 'early_stopping'") : null,
@@ -78,7 +78,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 return null;
             }
 
-            var kind = YamlLayers.Required(reader, fields, "kind", node, "'schedule'", "one of " + YamlVocabulary.Names(YamlVocabulary.Schedules) + ", e.g. 'schedule: {kind: cosine}'");
+            var kind = reader.Required(fields, "kind", node, "'schedule'", "one of " + YamlVocabulary.Names(YamlVocabulary.Schedules) + ", e.g. 'schedule: {kind: cosine}'");
             return new ScheduleSpec(
                 kind is null ? ScheduleKind.Step : reader.Choice(kind, "The schedule's 'kind'", YamlVocabulary.Schedules),
                 Int(reader, fields, "step_size"),

@@ -26,7 +26,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 return null;
             }
 
-            var latent = YamlLayers.Required(reader, fields, "latent", node, "'variational'", "the number of latent units, e.g. 'variational: {latent: 50}'");
+            var latent = reader.Required(fields, "latent", node, "'variational'", "the number of latent units, e.g. 'variational: {latent: 50}'");
             return new VariationalSpec(
                 (latent is null ? null : reader.Int(latent, "'latent' of 'variational'")) ?? 0,
                 (fields.TryGetValue("beta", out var b) ? reader.Number(b.Value, "'beta' of 'variational'") : null) ?? 1.0,

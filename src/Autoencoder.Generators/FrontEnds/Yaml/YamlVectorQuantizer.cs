@@ -22,8 +22,8 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             }
 
             const string Example = "e.g. 'vector_quantizer: {codes: 512, dimension: 64}'";
-            var codes = YamlLayers.Required(reader, fields, "codes", node, "The vector quantizer", "the codebook size K, " + Example);
-            var dimension = YamlLayers.Required(reader, fields, "dimension", node, "The vector quantizer", "the code dimension D, the encoder output's channels, " + Example);
+            var codes = reader.Required(fields, "codes", node, "The vector quantizer", "the codebook size K, " + Example);
+            var dimension = reader.Required(fields, "dimension", node, "The vector quantizer", "the code dimension D, the encoder output's channels, " + Example);
             return new VectorQuantizerSpec(
                 (codes is null ? null : reader.Int(codes, "'codes' of " + What)) ?? 0,
                 (dimension is null ? null : reader.Int(dimension, "'dimension' of " + What)) ?? 0,

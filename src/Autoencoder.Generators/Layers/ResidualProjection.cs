@@ -1,6 +1,7 @@
+using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Spec;
 
-namespace Autoencoder.Generators.Analysis
+namespace Autoencoder.Generators.Layers
 {
     /// <summary>
     /// The layer that maps a residual block's input to its body's output shape when the two differ (ResNet's
@@ -13,7 +14,7 @@ namespace Autoencoder.Generators.Analysis
         {
             if (input.Rank == 1 && output.Rank == 1)
             {
-                return (new DenseSpec(output.Dimensions[0], Activation.None, Bias: false, NegativeSlope: 0.01, WeightInit.Default, null), null);
+                return (new DenseSpec(output.Dimensions[0], Activation.None, Bias: false, NegativeSlope: LayerDefaults.NegativeSlope, WeightInit.Default, null), null);
             }
 
             if (input.Rank != 3 || output.Rank != 3)
@@ -27,7 +28,7 @@ namespace Autoencoder.Generators.Analysis
             {
                 var stride = Shrink(h, outH, w, outW);
                 return stride is { } s
-                    ? (new Conv2dSpec(channels, 1, s, 0, false, 1, 1, Bias: false, Activation.None, 0.01, WeightInit.Default, null), null)
+                    ? (new Conv2dSpec(channels, 1, s, 0, false, 1, 1, Bias: false, Activation.None, LayerDefaults.NegativeSlope, WeightInit.Default, null), null)
                     : (null, NoCommonStride(h, w, outH, outW));
             }
 
@@ -35,7 +36,7 @@ namespace Autoencoder.Generators.Analysis
             {
                 var grow = Grow(h, outH, w, outW);
                 return grow is { } g
-                    ? (new ConvTranspose2dSpec(channels, 1, g.Stride, 0, g.OutputPadding, 1, 1, Bias: false, Activation.None, 0.01, WeightInit.Default, null), null)
+                    ? (new ConvTranspose2dSpec(channels, 1, g.Stride, 0, g.OutputPadding, 1, 1, Bias: false, Activation.None, LayerDefaults.NegativeSlope, WeightInit.Default, null), null)
                     : (null, NoCommonStride(h, w, outH, outW));
             }
 

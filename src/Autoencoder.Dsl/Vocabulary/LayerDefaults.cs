@@ -1,0 +1,33 @@
+namespace Autoencoder
+{
+    /// <summary>
+    /// The value each layer setting takes when it is not set. The layer attributes, the YAML format and the generator
+    /// read them from here, so a default is written once.
+    /// </summary>
+    public static class LayerDefaults
+    {
+        /// <summary>Slope for negative inputs of LeakyReLU (PyTorch's default).</summary>
+        public const double NegativeSlope = 0.01;
+
+        /// <summary>Whether a layer with weights learns an additive bias.</summary>
+        public const bool Bias = true;
+
+        /// <summary>Step of a convolution's kernel.</summary>
+        public const int Stride = 1;
+
+        /// <summary>Zeros added on every side of a convolution's input.</summary>
+        public const int Padding = 0;
+
+        /// <summary>Spacing between a convolution kernel's taps.</summary>
+        public const int Dilation = 1;
+
+        /// <summary>Channel groups of a convolution.</summary>
+        public const int Groups = 1;
+
+        /// <summary>Pixels added to one side of a transposed convolution's output.</summary>
+        public const int OutputPadding = 0;
+
+        /// <summary>Added to the variance by the normalisation layers, for numerical stability (PyTorch's default).</summary>
+        public const double Epsilon = 1e-5;
+    }
+}
