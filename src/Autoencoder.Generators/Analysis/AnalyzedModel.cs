@@ -1,5 +1,6 @@
 using System.Linq;
 using Autoencoder.Generators.Common;
+using Autoencoder.Generators.Families;
 using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Analysis
@@ -17,31 +18,25 @@ namespace Autoencoder.Generators.Analysis
         ResolvedOptimizer Optimizer,
         ResolvedTraining Training)
     {
-        /// <summary>What the decoder takes: the latent z of a variational model, else the encoder's output.</summary>
-        public Shape Code => Variational?.Code ?? Encoder.Output;
+        /// <summary>Plain, variational, vector-quantised or compression, with the family's resolved settings.</summary>
+        public AnalyzedFamily Family { get; init; } = PlainFamily.Instance;
 
-        /// <summary>The heads and settings of a variational autoencoder; null for any other model.</summary>
-        public AnalyzedVariational? Variational { get; init; }
+        /// <summary>What the decoder takes: the latent z of a variational model, else the encoder's output.</summary>
+        public Shape Code => Family.DecoderInput ?? Encoder.Output;
 
         /// <summary>Modules between the encoder and the decoder (a variational model's heads), in module order.</summary>
-        public EquatableArray<AnalyzedLayer> LatentLayers => Variational?.Heads ?? EquatableArray<AnalyzedLayer>.Empty;
-
-        /// <summary>
-        /// True when the module emits <c>TrainingObjective</c>, returning the loss with its named terms (penalties, KL,
-        /// codebook losses); false when <c>TrainingLoss</c> alone is the objective. Set by analysis from the spec.
-        /// </summary>
-        public bool HasObjective { get; init; }
+        public EquatableArray<AnalyzedLayer> LatentLayers => Family.LatentLayers;
 
         /// <summary>Input corruption and code penalties, resolved; null when the model declares none.</summary>
         public AnalyzedRegularization? Regularization { get; init; }
 
-        /// <summary>The codebook between encoder and decoder of a VQ-VAE; null for any other model.</summary>
-        public AnalyzedVectorQuantizer? Quantizer { get; init; }
+        /// <summary>
+        /// True when the module emits <c>TrainingObjective</c>, returning the loss with its named terms (penalties, KL,
+        /// codebook losses, rate); false when <c>TrainingLoss</c> alone is the objective.
+        /// </summary>
+        public bool HasObjective => Family.HasTerms || Regularization?.HasPenalty == true;
 
-        /// <summary>The entropy model and λ of a compression model (a learned codec); null for any other model.</summary>
-        public AnalyzedCompression? Compression { get; init; }
-
-        public long ParameterCount => Encoder.ParameterCount + LatentLayers.Sum(l => l.Parameters) + Decoder.ParameterCount + (Quantizer?.Parameters ?? 0);
+        public long ParameterCount => Encoder.ParameterCount + LatentLayers.Sum(l => l.Parameters) + Decoder.ParameterCount + Family.Parameters;
     }
 
     internal sealed record AnalyzedNetwork(

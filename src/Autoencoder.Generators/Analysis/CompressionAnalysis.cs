@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Families;
 using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Analysis
@@ -9,8 +10,16 @@ namespace Autoencoder.Generators.Analysis
     /// <param name="Lambda">λ, the weight of the rate (bits per pixel) against the distortion.</param>
     /// <param name="Code">The code the entropy model quantises and codes: [C] or [C, H, W].</param>
     /// <param name="Pixels">What bits per image are divided by for bits per pixel: the input's H·W, or its element count when it is not an image.</param>
-    internal sealed record AnalyzedCompression(double Lambda, Shape Code, long Pixels)
+    internal sealed record AnalyzedCompression(double Lambda, Shape Code, long Pixels) : AnalyzedFamily
     {
+        public override FamilyEmitter Emitter => CompressionFamilyEmitter.Instance;
+
+        /// <summary>The rate term.</summary>
+        public override bool HasTerms => true;
+
+        /// <summary>The densities' parameter count is the runtime's, not known when the code compiles.</summary>
+        public override Bottleneck? Between => new("entropy", Describe(), Code, null);
+
         /// <summary>The entropy model's channels: axis 1 of the code batch, one learned density each.</summary>
         public int Channels => Code.Dimensions[0];
 

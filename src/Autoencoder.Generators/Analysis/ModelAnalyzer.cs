@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Families;
 using Autoencoder.Generators.Layers;
 using Autoencoder.Generators.Spec;
 
@@ -50,11 +51,8 @@ namespace Autoencoder.Generators.Analysis
                 ? null
                 : new AnalyzedModel(spec.Type, input, encoder, decoder, spec.Loss.Kind, optimizer, training)
                 {
-                    Variational = variational,
+                    Family = (AnalyzedFamily?)variational ?? (AnalyzedFamily?)quantizer ?? (AnalyzedFamily?)compression ?? PlainFamily.Instance,
                     Regularization = regularization,
-                    Quantizer = quantizer,
-                    Compression = compression,
-                    HasObjective = variational is not null || quantizer is not null || compression is not null || regularization?.HasPenalty == true,
                 };
             return new AnalysisResult(model, diagnostics.ToEquatableArray());
         }

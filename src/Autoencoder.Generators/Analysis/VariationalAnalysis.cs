@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Families;
 using Autoencoder.Generators.Layers;
 using Autoencoder.Generators.Spec;
 
@@ -134,11 +135,20 @@ namespace Autoencoder.Generators.Analysis
 
     /// <summary>A valid variational model's settings and its two heads, [B, F] -> [B, LatentSize] each.</summary>
     internal sealed record AnalyzedVariational(int LatentSize, double Beta, Likelihood Likelihood, bool BinarizeInputs, AnalyzedLayer Mean, AnalyzedLayer LogVariance)
+        : AnalyzedFamily
     {
+        public override FamilyEmitter Emitter => VariationalFamilyEmitter.Instance;
+
         /// <summary>One latent sample z: [B, LatentSize].</summary>
         public Shape Code => Shape.Of(LatentSize);
 
+        /// <summary>The decoder takes z.</summary>
+        public override Shape DecoderInput => Code;
+
         /// <summary>The heads in module order: mean, then log-variance.</summary>
-        public EquatableArray<AnalyzedLayer> Heads => EquatableArray.Create(Mean, LogVariance);
+        public override EquatableArray<AnalyzedLayer> LatentLayers => EquatableArray.Create(Mean, LogVariance);
+
+        /// <summary>The KL term.</summary>
+        public override bool HasTerms => true;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
+using Autoencoder.Generators.Families;
 using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Analysis
@@ -19,9 +20,17 @@ namespace Autoencoder.Generators.Analysis
         double Epsilon,
         double DeadCodeThreshold,
         Shape Code)
+        : AnalyzedFamily
     {
+        public override FamilyEmitter Emitter => VectorQuantizedFamilyEmitter.Instance;
+
         /// <summary>The codebook's K·D values, learned by gradient or by moving averages.</summary>
-        public long Parameters => (long)Codes * Dimension;
+        public override long Parameters => (long)Codes * Dimension;
+
+        /// <summary>The codebook and commitment losses.</summary>
+        public override bool HasTerms => true;
+
+        public override Bottleneck? Between => new("quantizer", Describe(), Code, Parameters);
 
         /// <summary>The positions of one sample's codes: [H, W] for an image code, empty for a dense one.</summary>
         public EquatableArray<int> Positions => Code.Dimensions.Skip(1).ToEquatableArray();

@@ -33,18 +33,17 @@ namespace Autoencoder.Generators.Emit
                     .Append(Literals.Format(layer.Parameters)).Append('\n');
             }
 
-            if (model.Quantizer is { } quantizer)
+            if (model.Family.Between is { } between)
             {
-                // Appended, so that models without a codebook keep their fingerprints.
-                text.Append("quantizer ").Append(quantizer.Describe()).Append(' ')
-                    .Append(quantizer.Code).Append(' ')
-                    .Append(Literals.Format(quantizer.Parameters)).Append('\n');
-            }
+                // Appended, so that models without one keep their fingerprints: a codebook's or an entropy model's state is
+                // part of the weights, and its code fixes their shapes.
+                text.Append(between.Module).Append(' ').Append(between.Description).Append(' ').Append(between.Code);
+                if (between.Parameters is { } count)
+                {
+                    text.Append(' ').Append(Literals.Format(count));
+                }
 
-            if (model.Compression is { } compression)
-            {
-                // Appended likewise: the entropy model's state is part of the weights, and its channels fix its shapes.
-                text.Append("entropy ").Append(compression.Describe()).Append(' ').Append(compression.Code).Append('\n');
+                text.Append('\n');
             }
 
             return text.ToString();

@@ -56,15 +56,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// </summary>");
             w.Line("public override " + Tensor + " forward(" + Tensor + " input) => " + decode + "(entropy.forward(" + encode + "(input)).Quantized);");
             w.Line();
-            w.Line(isLogits
-                ? "/// <summary>Reconstructions in data space: the sigmoid of the decoder's logits.</summary>"
-                : "/// <summary>Reconstructions in data space (the same as <see cref=\"forward\"/>).</summary>");
-            w.Line("public " + Tensor + " Reconstruct(" + Tensor + " input) => " + (isLogits ? Torch + ".sigmoid(forward(input))" : "forward(input)") + ";");
-            w.Line();
-            w.Line("/// <summary>" + ModelEmitter.LossDescription(model.Loss) + ", averaged over every element: the distortion.</summary>");
-            w.Line("public static " + Tensor + " LossFunction(" + Tensor + " output, " + Tensor + " target) =>");
-            w.Line("    " + TorchNames.Functional + "." + ModelEmitter.LossFunction(model.Loss) + "(output, target);");
-            w.Line();
+            ReconstructionMembers.Write(w, model, ": the distortion");
             RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
             WriteObjective(w, model, c);
             WriteCodec(w, model, c, isLogits);

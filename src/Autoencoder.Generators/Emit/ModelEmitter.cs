@@ -17,39 +17,18 @@ namespace Autoencoder.Generators.Emit
             var type = model.Type;
             TypeScaffold.OpenFile(w, type);
 
+            var family = model.Family.Emitter;
             w.Line("/// <summary>");
             w.Line("/// Autoencoder " + model.Input + " -> " + model.Code + " -> " + model.Decoder.Output + ", "
-                   + Literals.Grouped(model.ParameterCount) + " parameters, trained with " + model.Loss + ".");
+                   + Literals.Grouped(model.ParameterCount) + " parameters, " + family.Training(model) + ".");
             w.Line("/// </summary>");
             w.Line(TorchNames.GeneratedCode);
             w.Open(TypeScaffold.PartialClass(type) + " : " + TorchNames.Module);
             WriteSummary(w, model);
             WriteFields(w, model);
             WriteConstructor(w, model);
-            if (model.Variational is { } variational)
-            {
-                VariationalEmitter.WriteEncoder(w, model, variational);
-                WriteNetwork(w, model.Decoder);
-                VariationalEmitter.WriteMembers(w, model, variational);
-            }
-            else
-            {
-                WriteNetwork(w, model.Encoder);
-                WriteNetwork(w, model.Decoder);
-                if (model.Quantizer is { } quantizer)
-                {
-                    VectorQuantizerEmitter.WriteMethods(w, model, quantizer);
-                }
-                else if (model.Compression is { } compression)
-                {
-                    CompressionEmitter.WriteMethods(w, model, compression);
-                }
-                else
-                {
-                    WriteForwardAndLoss(w, model);
-                }
-            }
-
+            family.WriteNetworks(w, model);
+            family.WriteMembers(w, model);
             w.Scalars.Write(w);
             w.Close();
 
@@ -69,11 +48,7 @@ namespace Autoencoder.Generators.Emit
             }
 
             w.Line();
-            w.Line(model.Quantizer is { Ema: true } emaCodebook
-                ? "/// <summary>Number of parameters: the optimizer trains all but the codebook's " + Literals.Grouped(emaCodebook.Parameters) + " values, which move by moving averages.</summary>"
-                : model.Compression is not null
-                    ? "/// <summary>Number of trainable parameters of the layers; the entropy model's densities (module <c>entropy</c>) come on top.</summary>"
-                    : "/// <summary>Number of trainable parameters.</summary>");
+            w.Line(model.Family.Emitter.ParameterCountSummary(model));
             w.Line("public const long ParameterCount = " + Literals.Format(model.ParameterCount) + ";");
             w.Line();
             w.Line("/// <summary>");
@@ -89,15 +64,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// <summary>Shape of one code (the encoder's output), without the batch dimension.</summary>");
             w.Line("public static long[] CodeShape => new long[] { " + model.Code.ToCSharpList() + " };");
             w.Line();
-            if (model.Quantizer is { } quantizer)
-            {
-                VectorQuantizerEmitter.WriteConstants(w, quantizer);
-            }
-
-            if (model.Compression is { } compression)
-            {
-                CompressionEmitter.WriteConstants(w, model, compression);
-            }
+            model.Family.Emitter.WriteConstants(w, model);
         }
 
         private static void WriteFields(SourceWriter w, AnalyzedModel model)
@@ -108,15 +75,7 @@ namespace Autoencoder.Generators.Emit
             }
 
             w.Line();
-            if (model.Quantizer is { } quantizer)
-            {
-                VectorQuantizerEmitter.WriteFields(w, quantizer);
-            }
-
-            if (model.Compression is { } compression)
-            {
-                CompressionEmitter.WriteField(w, compression);
-            }
+            model.Family.Emitter.WriteFields(w, model);
         }
 
         private static void WriteConstructor(SourceWriter w, AnalyzedModel model)
@@ -129,15 +88,7 @@ namespace Autoencoder.Generators.Emit
             }
 
             WriteInitialisation(w, model);
-            if (model.Quantizer is { } quantizer)
-            {
-                VectorQuantizerEmitter.WriteConstruction(w, quantizer);
-            }
-
-            if (model.Compression is { } compression)
-            {
-                CompressionEmitter.WriteConstruction(w, compression);
-            }
+            model.Family.Emitter.WriteConstruction(w, model);
 
             w.Line();
             w.Line("// Registered one by one: RegisterComponents() finds fields by reflection, which trimming and NativeAOT break.");
@@ -146,15 +97,7 @@ namespace Autoencoder.Generators.Emit
                 w.Line("register_module(\"" + layer.Name + "\", " + layer.Name + ");");
             }
 
-            if (model.Quantizer is { } registered)
-            {
-                VectorQuantizerEmitter.WriteRegistration(w, registered);
-            }
-
-            if (model.Compression is not null)
-            {
-                CompressionEmitter.WriteRegistration(w);
-            }
+            model.Family.Emitter.WriteRegistration(w, model);
 
             w.Close();
             w.Line();
@@ -198,7 +141,8 @@ namespace Autoencoder.Generators.Emit
             _ => throw new System.InvalidOperationException("no initialiser for " + init),
         };
 
-        private static void WriteNetwork(SourceWriter w, AnalyzedNetwork network)
+        /// <summary>A network method: its layers in order on the parameter, which it returns.</summary>
+        internal static void WriteNetwork(SourceWriter w, AnalyzedNetwork network)
         {
             var p = network.ParameterName;
             w.Line("/// <summary>The " + network.Role + ": " + network.Input + " -> " + network.Output + ".</summary>");
@@ -210,52 +154,7 @@ namespace Autoencoder.Generators.Emit
             w.Line();
         }
 
-        private static void WriteForwardAndLoss(SourceWriter w, AnalyzedModel model)
-        {
-            var tensor = TorchNames.Tensor;
-            w.Line("/// <summary>Reconstructs a batch: <c>Decode(Encode(input))</c>, " + model.Input + " -> " + model.Decoder.Output + ".</summary>");
-            w.Line("public override " + tensor + " forward(" + tensor + " input) => " + model.Decoder.MethodName + "(" + model.Encoder.MethodName + "(input));");
-            w.Line();
-
-            var isLogits = model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits;
-            w.Line(isLogits
-                ? "/// <summary>Reconstructions in data space: the sigmoid of the decoder's logits.</summary>"
-                : "/// <summary>Reconstructions in data space (the same as <see cref=\"forward\"/>).</summary>");
-            w.Line("public " + tensor + " Reconstruct(" + tensor + " input) => "
-                   + (isLogits ? TorchNames.Torch + ".sigmoid(forward(input))" : "forward(input)") + ";");
-            w.Line();
-
-            w.Line("/// <summary>" + LossDescription(model.Loss) + ", averaged over every element.</summary>");
-            w.Line("public static " + tensor + " LossFunction(" + tensor + " output, " + tensor + " target) =>");
-            w.Line("    " + TorchNames.Functional + "." + LossFunction(model.Loss) + "(output, target);");
-            w.Line();
-            if (model.Regularization is { } regularization)
-            {
-                RegularizationEmitter.Write(w, model, regularization);
-                return;
-            }
-
-            w.Line("/// <summary>The training objective for a batch: reconstruct it and compare the result with the batch itself.</summary>");
-            w.Line("public " + tensor + " TrainingLoss(" + tensor + " batch) => LossFunction(forward(batch), batch);");
-        }
-
         private static System.Collections.Generic.IEnumerable<AnalyzedLayer> ModuleLayers(AnalyzedModel model)
             => model.Encoder.Layers.Concat(model.LatentLayers).Concat(model.Decoder.Layers).SelectMany(l => l.SelfAndNested()).Where(l => l.HasModule);
-
-        internal static string LossFunction(ReconstructionLoss loss) => loss switch
-        {
-            ReconstructionLoss.BinaryCrossEntropy => "binary_cross_entropy",
-            ReconstructionLoss.BinaryCrossEntropyWithLogits => "binary_cross_entropy_with_logits",
-            ReconstructionLoss.L1 => "l1_loss",
-            _ => "mse_loss",
-        };
-
-        internal static string LossDescription(ReconstructionLoss loss) => loss switch
-        {
-            ReconstructionLoss.BinaryCrossEntropy => "Binary cross-entropy between reconstruction and target",
-            ReconstructionLoss.BinaryCrossEntropyWithLogits => "Binary cross-entropy between the sigmoid of the output logits and the target",
-            ReconstructionLoss.L1 => "Absolute error between reconstruction and target",
-            _ => "Squared error between reconstruction and target",
-        };
     }
 }

@@ -14,15 +14,9 @@ namespace Autoencoder.Generators.Emit
             rows.Add(new[] { "input", "Input", model.Input.ToString(), "0" });
             AddRows(rows, model.Encoder.Layers, string.Empty);
             AddRows(rows, model.LatentLayers, string.Empty);
-            if (model.Quantizer is { } quantizer)
+            if (model.Family.Between is { } between)
             {
-                rows.Add(new[] { "quantizer", quantizer.Describe(), quantizer.Code.ToString(), Literals.Grouped(quantizer.Parameters) });
-            }
-
-            if (model.Compression is { } compression)
-            {
-                // The densities' parameter count is the runtime's, not known when the code compiles.
-                rows.Add(new[] { "entropy", compression.Describe(), compression.Code.ToString(), string.Empty });
+                rows.Add(new[] { between.Module, between.Description, between.Code.ToString(), between.Parameters is { } count ? Literals.Grouped(count) : string.Empty });
             }
 
             AddRows(rows, model.Decoder.Layers, string.Empty);

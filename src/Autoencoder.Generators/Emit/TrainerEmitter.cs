@@ -176,15 +176,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("public " + Metrics + ".ReconstructionReport Evaluate(" + tensor + " inputs) =>");
             w.Line("    " + Metrics + ".ReconstructionMetrics.Evaluate(Model, Model.Reconstruct, inputs, Options.BatchSize);");
             w.Line();
-            if (model.Variational is not null)
-            {
-                VariationalEmitter.WriteTrainerMembers(w, model);
-            }
-
-            if (model.Compression is { } compression)
-            {
-                CompressionEmitter.WriteTrainerMembers(w, model, compression);
-            }
+            model.Family.Emitter.WriteTrainerMembers(w, model);
 
             w.Line("private " + Training + ".TrainingOptions LoopOptions() => new()");
             w.Line("{");

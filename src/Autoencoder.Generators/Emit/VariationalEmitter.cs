@@ -69,12 +69,7 @@ namespace Autoencoder.Generators.Emit
             w.Close();
             w.Line();
 
-            w.Line(isLogits
-                ? "/// <summary>Reconstructions in data space: the sigmoid of the decoder's logits (see <see cref=\"forward\"/> for the mode).</summary>"
-                : "/// <summary>Reconstructions in data space (the same as <see cref=\"forward\"/>).</summary>");
-            w.Line("public " + tensor + " Reconstruct(" + tensor + " input) => "
-                   + (isLogits ? torch + ".sigmoid(forward(input))" : "forward(input)") + ";");
-            w.Line();
+            ReconstructionMembers.WriteReconstruct(w, model, " (see <see cref=\"forward\"/> for the mode)");
 
             WriteLogLikelihood(w, model, v);
 
@@ -111,7 +106,7 @@ namespace Autoencoder.Generators.Emit
                 w.Line("/// minus the binary cross-entropy summed over the " + size + " values. x: " + model.Input + "; z: " + v.Code + ".");
                 w.Line("/// </summary>");
                 w.Line("public " + tensor + " LogLikelihood(" + tensor + " x, " + tensor + " z) =>");
-                w.Line("    " + TorchNames.Functional + "." + ModelEmitter.LossFunction(model.Loss) + "(" + decode + "(z), x, reduction: " + reduction + ").flatten(1).sum(1).neg();");
+                w.Line("    " + TorchNames.Functional + "." + ReconstructionMembers.Function(model.Loss) + "(" + decode + "(z), x, reduction: " + reduction + ").flatten(1).sum(1).neg();");
             }
 
             w.Line();

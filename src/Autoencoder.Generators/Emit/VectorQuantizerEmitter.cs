@@ -128,11 +128,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// </summary>");
             w.Line("public override " + Tensor + " forward(" + Tensor + " input) => " + decode + "(Quantize(" + encode + "(input)).Quantized);");
             w.Line();
-            w.Line(isLogits
-                ? "/// <summary>Reconstructions in data space: the sigmoid of the decoder's logits.</summary>"
-                : "/// <summary>Reconstructions in data space (the same as <see cref=\"forward\"/>).</summary>");
-            w.Line("public " + Tensor + " Reconstruct(" + Tensor + " input) => " + (isLogits ? Torch + ".sigmoid(forward(input))" : "forward(input)") + ";");
-            w.Line();
+            ReconstructionMembers.WriteReconstruct(w, model);
 
             WriteQuantize(w, q);
             WriteNearestCodes(w, q);
@@ -350,10 +346,7 @@ namespace Autoencoder.Generators.Emit
 
         private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedVectorQuantizer q)
         {
-            w.Line("/// <summary>" + ModelEmitter.LossDescription(model.Loss) + ", averaged over every element.</summary>");
-            w.Line("public static " + Tensor + " LossFunction(" + Tensor + " output, " + Tensor + " target) =>");
-            w.Line("    " + Functional + "." + ModelEmitter.LossFunction(model.Loss) + "(output, target);");
-            w.Line();
+            ReconstructionMembers.WriteLossFunction(w, model);
             w.Line("/// <summary>");
             w.Line("/// The training objective for a batch: reconstruction" + (q.Ema ? string.Empty : " + codebook") + " + commitment loss, each a term, with the");
             w.Line("/// codebook's perplexity and usage as terms too (statistics the training log reports, not part of the loss).");
