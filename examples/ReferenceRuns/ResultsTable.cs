@@ -7,7 +7,7 @@ using System.Text.Json;
 
 namespace ReferenceRuns;
 
-/// <summary>The results of every entry run so far, kept as JSON (the record) and rendered as Markdown (for the README).</summary>
+/// <summary>The results of every entry run so far, kept as JSON (the record) and rendered as Markdown (for docs/reference-results.md).</summary>
 internal sealed class ResultsTable
 {
     public const string JsonFile = "results.json";

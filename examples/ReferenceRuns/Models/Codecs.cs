@@ -7,7 +7,7 @@ namespace ReferenceRuns.Models;
 // declaration, as its loss is). 28×28 -> a [16, 7, 7] code -> 28×28 with MSE distortion; a larger λ gives fewer bits
 // and a blurrier image. The output layer is linear (the codec clamps to [0, 1]): a sigmoid output under MSE sat at
 // "all black" for the first epoch. The decoder ends in strided transposed convolutions because the stride-1
-// convolution's input gradient with one output channel hits the oneDNN NaN of the README's Known issues.
+// convolution's input gradient with one output channel hits the oneDNN NaN of docs/troubleshooting.md, Known issues.
 
 /// <summary>The MNIST codec trained with λ = 0.001.</summary>
 [Autoencoder]

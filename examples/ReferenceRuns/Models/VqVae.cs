@@ -6,7 +6,7 @@ namespace ReferenceRuns.Models;
 /// <summary>
 /// A small convolutional VQ-VAE for MNIST (van den Oord et al. 2017): 28×28 → 7×7 codes of dimension 32, each one of 512,
 /// an EMA codebook with the paper's β = 0.25 and decay 0.99, dead codes reset (threshold 1). Channel counts are multiples
-/// of 16 (README, Known issues). One image is 7·7 indices of log2 512 = 9 bits: 441 bits.
+/// of 16 (docs/troubleshooting.md, Known issues). One image is 7·7 indices of log2 512 = 9 bits: 441 bits.
 /// </summary>
 [Autoencoder(Init = WeightInit.KaimingUniform)]
 [Input(1, 28, 28)]

@@ -4,7 +4,7 @@ namespace Autoencoder.Runtime.Tests.Generated;
 
 /// <summary>
 /// A small convolutional MNIST codec: [1, 28, 28] -> a [16, 7, 7] code, quantised and entropy-coded, MSE distortion,
-/// λ = 0.01 (channel counts stay multiples of 16: README, Known issues). The output is linear: under MSE a sigmoid output
+/// λ = 0.01 (channel counts stay multiples of 16: docs/troubleshooting.md, Known issues). The output is linear: under MSE a sigmoid output
 /// sits at all-black for the first few hundred steps; the codec clamps decoded images to [0, 1].
 /// </summary>
 [Autoencoder]

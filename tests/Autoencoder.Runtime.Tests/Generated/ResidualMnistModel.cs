@@ -13,7 +13,7 @@ namespace Autoencoder.Runtime.Tests.Generated;
 [Training(Epochs = 2, BatchSize = 64, Seed = 5)]
 public partial class ResidualMnistModel
 {
-    // Channel counts are multiples of 16 on purpose: see "Known issues" in the README (oneDNN's AVX-512 convolution
+    // Channel counts are multiples of 16 on purpose: see "Known issues" in docs/troubleshooting.md (oneDNN's AVX-512 convolution
     // backward pass returns NaN now and then for channel counts it has to pad).
     [Conv2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1)]
     [Residual(Activation.ReLU)]

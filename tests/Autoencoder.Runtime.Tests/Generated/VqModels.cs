@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Tests.Generated;
 
-/// <summary>A tiny convolutional VQ-VAE with an EMA codebook: [1, 8, 8] -> 4×4 codes of dimension 16 from 32 (channel counts stay multiples of 16: README, Known issues).</summary>
+/// <summary>A tiny convolutional VQ-VAE with an EMA codebook: [1, 8, 8] -> 4×4 codes of dimension 16 from 32 (channel counts stay multiples of 16: docs/troubleshooting.md, Known issues).</summary>
 [Autoencoder]
 [Input(1, 8, 8)]
 [VectorQuantized(32, 16, Ema = true)]
