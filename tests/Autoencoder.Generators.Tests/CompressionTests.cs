@@ -32,7 +32,7 @@ namespace Autoencoder.Generators.Tests
             name: ConvCodec
             namespace: Examples.Codecs
             input: [1, 12, 12]
-            compression: {lambda: 0.05}
+            compression: {rate_weight: 0.05}
             loss: mean_squared_error
             encoder:
               - conv2d: {out_channels: 8, kernel_size: 3, activation: relu, stride: 2, padding: 1}
@@ -101,7 +101,7 @@ namespace Autoencoder.Generators.Tests
 
             module.ShouldContain("entropy = new global::Autoencoder.Runtime.Compression.EntropyBottleneck(\"entropy\", 4);");
             module.ShouldContain("register_module(\"entropy\", entropy);");
-            module.ShouldContain("public const double Lambda = 0.05;");
+            module.ShouldContain("public const double RateWeight = 0.05;");
             module.ShouldContain("public const long PixelsPerImage = 144;");
             module.ShouldContain("new global::Autoencoder.Runtime.Compression.LearnedCodec(\"ConvCodec λ=0.05\", this, Encode, Decode, entropy, Fingerprint, InputShape, CodeShape);");
             module.ShouldContain("new global::Autoencoder.Runtime.Training.LossTerm(\"distortion\", distortion),");
@@ -139,7 +139,7 @@ namespace Autoencoder.Generators.Tests
             var module = run.Source(".Module.g.cs");
             module.ShouldContain("var input = training ? Corrupt(batch) : batch;");
             module.ShouldContain("var code = entropy.forward(Encode(input));");
-            module.ShouldContain("ImageCorruption.Block(images, 0.25, generator)");
+            module.ShouldContain("ImageCorruption.Block(images, NoiseAmount, generator)");
         }
 
         [Theory]
@@ -167,7 +167,7 @@ namespace Autoencoder.Generators.Tests
 
             var diagnostic = DiagnosticTests.Single(source, "AE0051");
 
-            diagnostic.GetMessage().ShouldBe("λ of the compression model 'ConvCodec' must be a finite number > 0 (e.g. 0.01; larger gives smaller files and worse reconstructions), but is " + shown);
+            diagnostic.GetMessage().ShouldBe("RateWeight (λ) of the compression model 'ConvCodec' must be a finite number > 0 (e.g. 0.01; larger gives smaller files and worse reconstructions), but is " + shown);
             DiagnosticTests.AssertAt(diagnostic, source, attribute, length: attribute.Length);
         }
 
@@ -186,7 +186,7 @@ namespace Autoencoder.Generators.Tests
         }
 
         [Theory]
-        [InlineData("Sparse(L1 = 1e-4)", "The sparsity penalty", "the rate term λ·bpp already makes the code cheap to store")]
+        [InlineData("Sparse(L1Weight = 1e-4)", "The sparsity penalty", "the rate term λ·bpp already makes the code cheap to store")]
         [InlineData("Contractive(0.1)", "The contractive penalty", "the code is rounded to integers")]
         public void AE0053_code_penalty_beside_compression(string penalty, string what, string reason)
         {

@@ -16,7 +16,7 @@ namespace Autoencoder.Generators.Tests
 
             GeneratedCodeTests.AssertCompilesCleanly(run);
             var module = run.Source(".Module.g.cs");
-            module.ShouldContain("ImageCorruption.Masking(images, 0.25, generator)");
+            module.ShouldContain("ImageCorruption.Masking(images, NoiseAmount, generator)");
             module.ShouldContain("var input = training ? Corrupt(x) : x;");
             module.ShouldContain("var code = Encode(input);");
             // The likelihood is of the clean (binarised) batch.

@@ -58,9 +58,9 @@ namespace Autoencoder.Generators.Tests
         }
 
         [Theory]
-        [InlineData("[Denoising(NoiseKind.Masking, 0.25)]", "ImageCorruption.Masking(images, 0.25, generator)", "masking noise: 25% of each image's pixels")]
-        [InlineData("[Denoising(NoiseKind.SaltAndPepper, 0.1)]", "ImageCorruption.SaltAndPepper(images, 0.1, generator)", "salt-and-pepper noise: 10% of each image's pixels")]
-        [InlineData("[Denoising(NoiseKind.Gaussian, 0.5)]", "ImageCorruption.Gaussian(images, 0.5, generator)", "Gaussian noise with σ = 0.5")]
+        [InlineData("[Denoising(NoiseKind.Masking, 0.25)]", "ImageCorruption.Masking(images, NoiseAmount, generator)", "masking noise: 25% of each image's pixels")]
+        [InlineData("[Denoising(NoiseKind.SaltAndPepper, 0.1)]", "ImageCorruption.SaltAndPepper(images, NoiseAmount, generator)", "salt-and-pepper noise: 10% of each image's pixels")]
+        [InlineData("[Denoising(NoiseKind.Gaussian, 0.5)]", "ImageCorruption.Gaussian(images, NoiseAmount, generator)", "Gaussian noise with σ = 0.5")]
         public void Each_noise_calls_its_runtime_corruption(string attribute, string call, string description)
         {
             var module = GeneratorHarness.Run(RegularizedModels.Small(attribute)).Source(".Module.g.cs");

@@ -18,12 +18,12 @@ namespace Autoencoder.Generators.Tests
         [InlineData("Denoising(NoiseKind.Masking, 1.5)", "The amount of Masking noise (the fraction of pixels corrupted) must be in [0, 1], but is 1.5")]
         [InlineData("Denoising(NoiseKind.SaltAndPepper, -0.2)", "The amount of SaltAndPepper noise (the fraction of pixels corrupted) must be in [0, 1], but is -0.2")]
         [InlineData("Denoising((NoiseKind)7, 0.1)", "The noise of Denoising must be one of Gaussian, Masking, SaltAndPepper, Block, but is 7")]
-        [InlineData("Sparse(L1 = -1e-4)", "L1 of Sparse must be a finite number ≥ 0, but is -0.0001")]
-        [InlineData("Sparse(Target = 0)", "Target of Sparse must be in (0, 1), but is 0.0")]
-        [InlineData("Sparse(Target = 1)", "Target of Sparse must be in (0, 1), but is 1.0")]
-        [InlineData("Sparse(Target = 0.05, Weight = -3)", "Weight of Sparse must be a finite number ≥ 0, but is -3.0")]
-        [InlineData("Contractive(-1)", "The weight of Contractive must be a finite number ≥ 0, but is -1.0")]
-        [InlineData("Contractive(double.NaN)", "The weight of Contractive must be a finite number ≥ 0, but is NaN")]
+        [InlineData("Sparse(L1Weight = -1e-4)", "L1Weight of Sparse must be a finite number ≥ 0, but is -0.0001")]
+        [InlineData("Sparse(SparsityTarget = 0)", "SparsityTarget of Sparse must be in (0, 1), but is 0.0")]
+        [InlineData("Sparse(SparsityTarget = 1)", "SparsityTarget of Sparse must be in (0, 1), but is 1.0")]
+        [InlineData("Sparse(SparsityTarget = 0.05, SparsityWeight = -3)", "SparsityWeight of Sparse must be a finite number ≥ 0, but is -3.0")]
+        [InlineData("Contractive(-1)", "ContractiveWeight of Contractive must be a finite number ≥ 0, but is -1.0")]
+        [InlineData("Contractive(double.NaN)", "ContractiveWeight of Contractive must be a finite number ≥ 0, but is NaN")]
         public void AE0020_setting_out_of_range_points_at_the_attribute(string attribute, string message)
         {
             var source = RegularizedModels.Small("[" + attribute + "]");
@@ -42,20 +42,20 @@ namespace Autoencoder.Generators.Tests
             var diagnostic = DiagnosticTests.Single(source, "AE0021");
 
             diagnostic.GetMessage().ShouldBe(
-                "The sparse autoencoder 'Small' declares no penalty: set L1 (λ of the code's L1 norm), Target (ρ, the mean activation each code unit should have) or both, e.g. Sparse(L1 = 1e-4) or Sparse(Target = 0.05, Weight = 3)");
+                "The sparse autoencoder 'Small' declares no penalty: set L1Weight (λ of the code's L1 norm), SparsityTarget (ρ, the mean activation each code unit should have) or both, e.g. Sparse(L1Weight = 1e-4) or Sparse(SparsityTarget = 0.05, SparsityWeight = 3)");
             DiagnosticTests.AssertAt(diagnostic, source, "Sparse]", length: "Sparse".Length);
         }
 
         [Fact]
         public void AE0021_weight_without_a_target()
         {
-            var source = RegularizedModels.Small("[Sparse(L1 = 1e-4, Weight = 3)]");
+            var source = RegularizedModels.Small("[Sparse(L1Weight = 1e-4, SparsityWeight = 3)]");
 
             var diagnostic = DiagnosticTests.Single(source, "AE0021");
 
             diagnostic.GetMessage().ShouldBe(
-                "Weight of Sparse is β of the KL sparsity penalty, which needs a Target (ρ) too: set e.g. Target = 0.05, or remove Weight (L1 has its own weight)");
-            DiagnosticTests.AssertAt(diagnostic, source, "Sparse(", length: "Sparse(L1 = 1e-4, Weight = 3)".Length);
+                "SparsityWeight of Sparse is β of the KL sparsity penalty, which needs a SparsityTarget (ρ) too: set e.g. SparsityTarget = 0.05, or remove SparsityWeight (L1Weight weighs the L1 penalty)");
+            DiagnosticTests.AssertAt(diagnostic, source, "Sparse(", length: "Sparse(L1Weight = 1e-4, SparsityWeight = 3)".Length);
         }
 
         [Theory]
@@ -63,7 +63,7 @@ namespace Autoencoder.Generators.Tests
         [InlineData("[Dense(8)]", "Dense(8)", "None")]
         public void AE0022_kl_target_on_a_code_that_is_not_sigmoid_points_at_the_encoders_last_layer(string encoder, string layer, string activation)
         {
-            var source = RegularizedModels.Small("[Sparse(Target = 0.05)]", encoder);
+            var source = RegularizedModels.Small("[Sparse(SparsityTarget = 0.05)]", encoder);
 
             var diagnostic = DiagnosticTests.Single(source, "AE0022");
 
@@ -76,13 +76,13 @@ namespace Autoencoder.Generators.Tests
         [Fact]
         public void The_l1_penalty_takes_any_code()
         {
-            var run = GeneratorHarness.Run(RegularizedModels.Small("[Sparse(L1 = 1e-3)]", "[Dense(8, Activation.ReLU)]"));
+            var run = GeneratorHarness.Run(RegularizedModels.Small("[Sparse(L1Weight = 1e-3)]", "[Dense(8, Activation.ReLU)]"));
 
             GeneratedCodeTests.AssertCompilesCleanly(run);
         }
 
         [Theory]
-        [InlineData("Sparse(L1 = 1e-4)", "The sparsity penalty")]
+        [InlineData("Sparse(L1Weight = 1e-4)", "The sparsity penalty")]
         [InlineData("Contractive(0.1)", "The contractive penalty")]
         public void AE0023_code_penalty_with_a_latent_distribution(string attribute, string penalty)
         {

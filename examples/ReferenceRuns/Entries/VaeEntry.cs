@@ -70,7 +70,7 @@ internal sealed class VaeEntry : IReferenceEntry
         double reconstruction = terms.Single(t => t.Name == "reconstruction").Value, kl = terms.Single(t => t.Name == "kl").Value;
         log.WriteLine($"β-VAE: test reconstruction {reconstruction:F2} nats, KL {kl:F2} nats");
         WriteGrids(beta.Model, beta.Model.Sample, beta.Model.Interpolate, test, Path.Combine(context.OutputDirectory, "beta-vae"));
-        var betaSettings = $"β = {BetaVae.Beta}, {betaEpochs} epochs, batch 100, Adam 1e-3, seed 2016";
+        var betaSettings = $"β = {BetaVae.KlWeight}, {betaEpochs} epochs, batch 100, Adam 1e-3, seed 2016";
         const string betaModel = "β-VAE (β = 4) 784-500-500-50, Bernoulli decoder";
         results.Add(new ReferenceResult(Name, betaModel, "test −log p(x|z) (nats), reconstruction term", reconstruction, null, null, clock.Elapsed, betaSettings));
         results.Add(new ReferenceResult(Name, betaModel, "test KL(q(z|x) ‖ N(0, I)) (nats)", kl, null, null, clock.Elapsed, betaSettings));

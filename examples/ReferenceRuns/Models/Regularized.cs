@@ -50,7 +50,7 @@ public partial class MaskingDenoisingMnist
 [Autoencoder]
 [Input(1, 28, 28)]
 [Loss(ReconstructionLoss.BinaryCrossEntropy)]
-[Sparse(L1 = 1e-4, Target = 0.05, Weight = 0.005)]
+[Sparse(L1Weight = 1e-4, SparsityTarget = 0.05, SparsityWeight = 0.005)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
 [Training(Epochs = 15, BatchSize = 128, Seed = 1)]
 public partial class SparseMnist

@@ -31,7 +31,7 @@ public partial class Vae
 /// <summary>The same network as a β-VAE with β = 4 (Higgins et al. 2017): more weight on the KL term, a less detailed code.</summary>
 [Autoencoder]
 [Input(1, 28, 28)]
-[Variational(50, Beta = 4, BinarizeInputs = true)]
+[Variational(50, KlWeight = 4, BinarizeInputs = true)]
 [Loss(ReconstructionLoss.BinaryCrossEntropyWithLogits)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
 [Training(Epochs = 10, BatchSize = 100, Seed = 2016)]

@@ -13,14 +13,18 @@ namespace Autoencoder
     public sealed class CompressionAttribute : Attribute
     {
         /// <summary>Declares the rate–distortion trade-off.</summary>
-        /// <param name="lambda">λ, the weight of the rate (bits per pixel) against the distortion (the declared loss); above 0.
+        /// <param name="rateWeight">λ, the weight of the rate (bits per pixel) against the distortion (the declared loss); above 0.
         /// Larger values give smaller files and worse reconstructions.</param>
-        public CompressionAttribute(double lambda)
+        public CompressionAttribute(double rateWeight)
         {
-            Lambda = lambda;
+            RateWeight = rateWeight;
         }
 
         /// <summary>λ, the weight of the rate (bits per pixel) against the distortion; above 0.</summary>
-        public double Lambda { get; }
+        public double RateWeight { get; }
+
+        /// <summary>The former name of <see cref="RateWeight"/>.</summary>
+        [Obsolete("Renamed RateWeight: every loss-term weight is named after its term.")]
+        public double Lambda => RateWeight;
     }
 }

@@ -11,10 +11,14 @@ namespace Autoencoder
     public sealed class ContractiveAttribute : Attribute
     {
         /// <summary>Declares the penalty.</summary>
-        /// <param name="weight">λ, a finite number ≥ 0.</param>
-        public ContractiveAttribute(double weight) => Weight = weight;
+        /// <param name="contractiveWeight">λ, a finite number ≥ 0.</param>
+        public ContractiveAttribute(double contractiveWeight) => ContractiveWeight = contractiveWeight;
 
         /// <summary>λ, the weight of the penalty.</summary>
-        public double Weight { get; }
+        public double ContractiveWeight { get; }
+
+        /// <summary>The former name of <see cref="ContractiveWeight"/>.</summary>
+        [Obsolete("Renamed ContractiveWeight: every loss-term weight is named after its term.")]
+        public double Weight => ContractiveWeight;
     }
 }

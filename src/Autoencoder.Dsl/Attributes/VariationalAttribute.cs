@@ -4,7 +4,7 @@ namespace Autoencoder
 {
     /// <summary>
     /// Makes the model a variational autoencoder (Kingma &amp; Welling 2014), or a β-VAE (Higgins et al. 2017) when
-    /// <see cref="Beta"/> is not 1: <c>[Variational(50, Beta = 4, Likelihood = Likelihood.Bernoulli)]</c>. The encoder's
+    /// <see cref="KlWeight"/> is not 1: <c>[Variational(50, KlWeight = 4, Likelihood = Likelihood.Bernoulli)]</c>. The encoder's
     /// layers end in a flat feature vector; the generator adds two dense heads to <see cref="LatentSize"/> for the mean and
     /// the log-variance of q(z | x), so <c>Encode</c> is declared returning
     /// <c>Autoencoder.Runtime.Generative.GaussianCode</c>, and <c>Decode</c> takes a latent [B, LatentSize].
@@ -20,8 +20,16 @@ namespace Autoencoder
         /// <summary>Dimensions of z; at least 1.</summary>
         public int LatentSize { get; }
 
-        /// <summary>Weight of the KL term: 1 is the VAE's ELBO, more than 1 a β-VAE; a finite number ≥ 0. 1 unless set.</summary>
-        public double Beta { get; set; } = 1.0;
+        /// <summary>β, the weight of the KL term: 1 is the VAE's ELBO, more than 1 a β-VAE; a finite number ≥ 0. 1 unless set.</summary>
+        public double KlWeight { get; set; } = Defaults.KlWeight;
+
+        /// <summary>The former name of <see cref="KlWeight"/>.</summary>
+        [Obsolete("Renamed KlWeight: every loss-term weight is named after its term.")]
+        public double Beta
+        {
+            get => KlWeight;
+            set => KlWeight = value;
+        }
 
         /// <summary>The decoder's distribution p(x | z); it must fit the declared loss. Bernoulli unless set.</summary>
         public Likelihood Likelihood { get; set; } = Likelihood.Bernoulli;

@@ -30,7 +30,7 @@ namespace Autoencoder
         public Activation Activation { get; }
 
         /// <summary>Step between kernel positions; 1 unless set.</summary>
-        public int Stride { get; set; } = LayerDefaults.Stride;
+        public int Stride { get; set; } = Defaults.Stride;
 
         /// <summary>Zeros added on every side; 0 unless set. Leave it 0 when <see cref="SamePadding"/> is set.</summary>
         public int Padding { get; set; }
@@ -39,18 +39,18 @@ namespace Autoencoder
         public bool SamePadding { get; set; }
 
         /// <summary>Spacing between kernel elements; 1 (a dense kernel) unless set.</summary>
-        public int Dilation { get; set; } = LayerDefaults.Dilation;
+        public int Dilation { get; set; } = Defaults.Dilation;
 
         /// <summary>Channel groups convolved separately; input and output channels must both be divisible by it. 1 unless set.</summary>
-        public int Groups { get; set; } = LayerDefaults.Groups;
+        public int Groups { get; set; } = Defaults.Groups;
 
         /// <summary>Whether the layer learns an additive bias per output channel; true unless set.</summary>
-        public bool Bias { get; set; } = LayerDefaults.Bias;
+        public bool Bias { get; set; } = Defaults.Bias;
 
         /// <summary>How the weights are initialised; the model's <see cref="AutoencoderAttribute.Init"/> unless set.</summary>
         public WeightInit Init { get; set; }
 
         /// <summary>Slope for negative inputs when <see cref="Activation"/> is LeakyReLU; 0.01 unless set.</summary>
-        public double NegativeSlope { get; set; } = LayerDefaults.NegativeSlope;
+        public double NegativeSlope { get; set; } = Defaults.NegativeSlope;
     }
 }

@@ -30,7 +30,7 @@ namespace Autoencoder
         public Activation Activation { get; }
 
         /// <summary>Upsampling factor; 1 unless set.</summary>
-        public int Stride { get; set; } = LayerDefaults.Stride;
+        public int Stride { get; set; } = Defaults.Stride;
 
         /// <summary>Removes this many pixels from every side of the output; 0 unless set.</summary>
         public int Padding { get; set; }
@@ -42,18 +42,18 @@ namespace Autoencoder
         public int OutputPadding { get; set; }
 
         /// <summary>Spacing between kernel elements; 1 unless set.</summary>
-        public int Dilation { get; set; } = LayerDefaults.Dilation;
+        public int Dilation { get; set; } = Defaults.Dilation;
 
         /// <summary>Channel groups convolved separately; input and output channels must both be divisible by it. 1 unless set.</summary>
-        public int Groups { get; set; } = LayerDefaults.Groups;
+        public int Groups { get; set; } = Defaults.Groups;
 
         /// <summary>Whether the layer learns an additive bias per output channel; true unless set.</summary>
-        public bool Bias { get; set; } = LayerDefaults.Bias;
+        public bool Bias { get; set; } = Defaults.Bias;
 
         /// <summary>How the weights are initialised; the model's <see cref="AutoencoderAttribute.Init"/> unless set.</summary>
         public WeightInit Init { get; set; }
 
         /// <summary>Slope for negative inputs when <see cref="Activation"/> is LeakyReLU; 0.01 unless set.</summary>
-        public double NegativeSlope { get; set; } = LayerDefaults.NegativeSlope;
+        public double NegativeSlope { get; set; } = Defaults.NegativeSlope;
     }
 }

@@ -22,12 +22,12 @@ namespace Autoencoder
         public Activation Activation { get; }
 
         /// <summary>Whether the layer learns an additive bias; true unless set.</summary>
-        public bool Bias { get; set; } = LayerDefaults.Bias;
+        public bool Bias { get; set; } = Defaults.Bias;
 
         /// <summary>How the weights are initialised; the model's <see cref="AutoencoderAttribute.Init"/> unless set.</summary>
         public WeightInit Init { get; set; }
 
         /// <summary>Slope for negative inputs when <see cref="Activation"/> is LeakyReLU; 0.01 unless set.</summary>
-        public double NegativeSlope { get; set; } = LayerDefaults.NegativeSlope;
+        public double NegativeSlope { get; set; } = Defaults.NegativeSlope;
     }
 }

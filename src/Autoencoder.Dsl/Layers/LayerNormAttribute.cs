@@ -13,6 +13,6 @@ namespace Autoencoder
     public sealed class LayerNormAttribute : LayerAttribute
     {
         /// <summary>Added to the variance before its square root, to keep the division finite; a finite number &gt; 0, 1e-5 unless set.</summary>
-        public double Epsilon { get; set; } = LayerDefaults.Epsilon;
+        public double Epsilon { get; set; } = Defaults.NormEpsilon;
     }
 }

@@ -27,6 +27,6 @@ namespace Autoencoder
         public Activation Activation { get; }
 
         /// <summary>Slope for negative inputs when <see cref="Activation"/> is LeakyReLU; 0.01 unless set.</summary>
-        public double NegativeSlope { get; set; } = LayerDefaults.NegativeSlope;
+        public double NegativeSlope { get; set; } = Defaults.NegativeSlope;
     }
 }

@@ -7,10 +7,10 @@ using Autoencoder.Generators.Spec;
 namespace Autoencoder.Generators.Analysis
 {
     /// <summary>A compression model's settings, resolved for the emitter.</summary>
-    /// <param name="Lambda">λ, the weight of the rate (bits per pixel) against the distortion.</param>
+    /// <param name="RateWeight">λ, the weight of the rate (bits per pixel) against the distortion.</param>
     /// <param name="Code">The code the entropy model quantises and codes: [C] or [C, H, W].</param>
     /// <param name="Pixels">What bits per image are divided by for bits per pixel: the input's H·W, or its element count when it is not an image.</param>
-    internal sealed record AnalyzedCompression(double Lambda, Shape Code, long Pixels) : AnalyzedFamily
+    internal sealed record AnalyzedCompression(double RateWeight, Shape Code, long Pixels) : AnalyzedFamily
     {
         public override FamilyEmitter Emitter => CompressionFamilyEmitter.Instance;
 
@@ -43,10 +43,10 @@ namespace Autoencoder.Generators.Analysis
 
             var name = spec.Type.Name;
             var valid = true;
-            var lambda = compression.Lambda;
+            var lambda = compression.RateWeight;
             if (!(lambda > 0) || double.IsInfinity(lambda))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CompressionLambdaOutOfRange, compression.LambdaLocation ?? compression.Location ?? spec.Location, name, Literals.Format(lambda)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CompressionLambdaOutOfRange, compression.RateWeightLocation ?? compression.Location ?? spec.Location, name, Literals.Format(lambda)));
                 valid = false;
             }
 

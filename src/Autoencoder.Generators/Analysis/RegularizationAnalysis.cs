@@ -15,7 +15,6 @@ namespace Autoencoder.Generators.Analysis
     internal static class RegularizationAnalysis
     {
         /// <summary>Default β of the KL sparsity penalty, as on the attribute.</summary>
-        public const double DefaultSparsityWeight = 1;
 
         public static AnalyzedRegularization? Analyze(ModelSpec spec, AnalyzedNetwork? encoder, List<DiagnosticInfo> diagnostics)
         {
@@ -74,36 +73,36 @@ namespace Autoencoder.Generators.Analysis
         private static ResolvedSparse? Sparse(ModelSpec model, SparseSpec spec, List<DiagnosticInfo> diagnostics)
         {
             var ok = true;
-            if (spec.L1 is { } l1)
+            if (spec.L1Weight is { } l1)
             {
-                ok &= Check(l1 >= 0 && !double.IsInfinity(l1), spec.Location, "L1 of Sparse", "a finite number ≥ 0", l1, diagnostics);
+                ok &= Check(l1 >= 0 && !double.IsInfinity(l1), spec.Location, "L1Weight of Sparse", "a finite number ≥ 0", l1, diagnostics);
             }
 
-            if (spec.Target is { } target)
+            if (spec.SparsityTarget is { } target)
             {
-                ok &= Check(target > 0 && target < 1, spec.Location, "Target of Sparse", "in (0, 1)", target, diagnostics);
+                ok &= Check(target > 0 && target < 1, spec.Location, "SparsityTarget of Sparse", "in (0, 1)", target, diagnostics);
             }
 
-            if (spec.Weight is { } weight)
+            if (spec.SparsityWeight is { } weight)
             {
-                ok &= Check(weight >= 0 && !double.IsInfinity(weight), spec.Location, "Weight of Sparse", "a finite number ≥ 0", weight, diagnostics);
+                ok &= Check(weight >= 0 && !double.IsInfinity(weight), spec.Location, "SparsityWeight of Sparse", "a finite number ≥ 0", weight, diagnostics);
             }
 
-            if (spec.L1 is null && spec.Target is null)
+            if (spec.L1Weight is null && spec.SparsityTarget is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SparsePenaltyIncomplete, spec.Location,
-                    "The sparse autoencoder '" + model.Type.Name + "' declares no penalty: set L1 (λ of the code's L1 norm), Target (ρ, the mean activation each code unit should have) or both, e.g. Sparse(L1 = 1e-4) or Sparse(Target = 0.05, Weight = 3)"));
+                    "The sparse autoencoder '" + model.Type.Name + "' declares no penalty: set L1Weight (λ of the code's L1 norm), SparsityTarget (ρ, the mean activation each code unit should have) or both, e.g. Sparse(L1Weight = 1e-4) or Sparse(SparsityTarget = 0.05, SparsityWeight = 3)"));
                 return null;
             }
 
-            if (spec.Target is null && spec.Weight is not null)
+            if (spec.SparsityTarget is null && spec.SparsityWeight is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SparsePenaltyIncomplete, spec.Location,
-                    "Weight of Sparse is β of the KL sparsity penalty, which needs a Target (ρ) too: set e.g. Target = 0.05, or remove Weight (L1 has its own weight)"));
+                    "SparsityWeight of Sparse is β of the KL sparsity penalty, which needs a SparsityTarget (ρ) too: set e.g. SparsityTarget = 0.05, or remove SparsityWeight (L1Weight weighs the L1 penalty)"));
                 ok = false;
             }
 
-            if (spec.Target is not null && model.Encoder is { Layers.Count: > 0 } encoder)
+            if (spec.SparsityTarget is not null && model.Encoder is { Layers.Count: > 0 } encoder)
             {
                 var (activation, location) = ModelAnalyzer.FinalActivation(encoder);
                 if (activation != Activation.Sigmoid)
@@ -113,12 +112,12 @@ namespace Autoencoder.Generators.Analysis
                 }
             }
 
-            return ok ? new ResolvedSparse(spec.L1, spec.Target, spec.Weight ?? DefaultSparsityWeight) : null;
+            return ok ? new ResolvedSparse(spec.L1Weight, spec.SparsityTarget, spec.SparsityWeight ?? Defaults.SparsityWeight) : null;
         }
 
         private static ResolvedContractive? Contractive(ModelSpec model, ContractiveSpec spec, AnalyzedNetwork? encoder, List<DiagnosticInfo> diagnostics)
         {
-            var ok = Check(spec.Weight >= 0 && !double.IsInfinity(spec.Weight), spec.Location, "The weight of Contractive", "a finite number ≥ 0", spec.Weight, diagnostics);
+            var ok = Check(spec.ContractiveWeight >= 0 && !double.IsInfinity(spec.ContractiveWeight), spec.Location, "ContractiveWeight of Contractive", "a finite number ≥ 0", spec.ContractiveWeight, diagnostics);
             if (model.Encoder is { } declared)
             {
                 foreach (var layer in declared.Layers)
@@ -137,7 +136,7 @@ namespace Autoencoder.Generators.Analysis
             }
 
             var closedForm = encoder is null ? null : ClosedFormLayer(encoder);
-            return new ResolvedContractive(spec.Weight, closedForm, closedForm is null && encoder is not null ? WhyNotClosedForm(encoder) : null);
+            return new ResolvedContractive(spec.ContractiveWeight, closedForm, closedForm is null && encoder is not null ? WhyNotClosedForm(encoder) : null);
         }
 
         /// <summary>BatchNorm, directly or inside a residual block: while training, each code depends on the whole batch.</summary>
@@ -196,9 +195,9 @@ namespace Autoencoder.Generators.Analysis
     /// <param name="L1">λ of the L1 penalty; null for none.</param>
     /// <param name="Target">ρ of the KL penalty; null for none.</param>
     /// <param name="Weight">β of the KL penalty.</param>
-    internal sealed record ResolvedSparse(double? L1, double? Target, double Weight);
+    internal sealed record ResolvedSparse(double? L1Weight, double? SparsityTarget, double SparsityWeight);
 
     /// <param name="ClosedFormLayer">The encoder's one sigmoid Dense layer when the closed form applies; null for autograd.</param>
     /// <param name="AutogradReason">Why the closed form does not apply, for the generated doc comment; null with the closed form.</param>
-    internal sealed record ResolvedContractive(double Weight, string? ClosedFormLayer, string? AutogradReason);
+    internal sealed record ResolvedContractive(double ContractiveWeight, string? ClosedFormLayer, string? AutogradReason);
 }

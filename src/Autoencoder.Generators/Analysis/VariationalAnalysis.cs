@@ -36,9 +36,9 @@ namespace Autoencoder.Generators.Analysis
                 valid = false;
             }
 
-            if (!(variational.Beta >= 0) || double.IsInfinity(variational.Beta))
+            if (!(variational.KlWeight >= 0) || double.IsInfinity(variational.KlWeight))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BetaOutOfRange, variational.Location, name, Literals.Format(variational.Beta)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BetaOutOfRange, variational.Location, name, Literals.Format(variational.KlWeight)));
                 valid = false;
             }
 
@@ -71,7 +71,7 @@ namespace Autoencoder.Generators.Analysis
                 return WeightInits.Resolve(new AnalyzedLayer(dense, headName, HasModule: true, features, code, parameters), spec.Init.Init);
             }
 
-            return new AnalyzedVariational(variational.LatentSize, variational.Beta, variational.Likelihood, variational.BinarizeInputs, Head(MeanHead), Head(LogVarianceHead));
+            return new AnalyzedVariational(variational.LatentSize, variational.KlWeight, variational.Likelihood, variational.BinarizeInputs, Head(MeanHead), Head(LogVarianceHead));
         }
 
         private static void CheckEncodeReturnType(ModelSpec spec, List<DiagnosticInfo> diagnostics)
@@ -134,7 +134,7 @@ namespace Autoencoder.Generators.Analysis
     }
 
     /// <summary>A valid variational model's settings and its two heads, [B, F] -> [B, LatentSize] each.</summary>
-    internal sealed record AnalyzedVariational(int LatentSize, double Beta, Likelihood Likelihood, bool BinarizeInputs, AnalyzedLayer Mean, AnalyzedLayer LogVariance)
+    internal sealed record AnalyzedVariational(int LatentSize, double KlWeight, Likelihood Likelihood, bool BinarizeInputs, AnalyzedLayer Mean, AnalyzedLayer LogVariance)
         : AnalyzedFamily
     {
         public override FamilyEmitter Emitter => VariationalFamilyEmitter.Instance;

@@ -150,7 +150,7 @@ namespace Autoencoder.Generators.Diagnostics
         public static readonly DiagnosticDescriptor BetaOutOfRange = Error(
             "AE0033",
             "β out of range",
-            "Beta of the variational autoencoder '{0}' must be a finite number ≥ 0 (1 for a VAE, more for a β-VAE), but is {1}");
+            "KlWeight (β) of the variational autoencoder '{0}' must be a finite number ≥ 0 (1 for a VAE, more for a β-VAE), but is {1}");
 
         public static readonly DiagnosticDescriptor LikelihoodDoesNotFitLoss = Error(
             "AE0034",
@@ -187,7 +187,7 @@ namespace Autoencoder.Generators.Diagnostics
         public static readonly DiagnosticDescriptor CompressionLambdaOutOfRange = Error(
             "AE0051",
             "Compression λ out of range",
-            "λ of the compression model '{0}' must be a finite number > 0 (e.g. 0.01; larger gives smaller files and worse reconstructions), but is {1}");
+            "RateWeight (λ) of the compression model '{0}' must be a finite number > 0 (e.g. 0.01; larger gives smaller files and worse reconstructions), but is {1}");
 
         public static readonly DiagnosticDescriptor CompressionCodeBounded = Error(
             "AE0052",
@@ -234,6 +234,11 @@ namespace Autoencoder.Generators.Diagnostics
             "AE0105",
             "Model declared twice",
             "'{0}' is already declared by {1}; give this model another name or namespace, or remove one of them");
+
+        public static readonly DiagnosticDescriptor YamlRenamedKey = Warning(
+            "AE0106",
+            "Renamed key in a YAML model",
+            "'{0}' of {1} is now spelled '{2}'; the old spelling is read the same way for now, but will be removed");
 
         public static readonly DiagnosticDescriptor InternalError = Error(
             "AE9999",

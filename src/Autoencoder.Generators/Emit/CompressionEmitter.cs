@@ -20,7 +20,7 @@ namespace Autoencoder.Generators.Emit
         public static void WriteConstants(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
         {
             w.Line("/// <summary>λ, the weight of the rate (bits per pixel) against the distortion in <see cref=\"TrainingObjective\"/>; larger gives smaller streams.</summary>");
-            w.Line("public const double Lambda = " + Literals.Format(c.Lambda) + ";");
+            w.Line("public const double RateWeight = " + Literals.Format(c.RateWeight) + ";");
             w.Line();
             w.Line("/// <summary>The pixels of one image, " + PixelsDescription(model.Input) + ": bits per image divided by this are bits per pixel.</summary>");
             w.Line("public const long PixelsPerImage = " + Literals.Format(c.Pixels) + ";");
@@ -78,7 +78,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("// Bits of each image's code [B] -> bits per pixel, averaged over the batch.");
             w.Line("var bpp = " + Compression + ".EntropyBottleneck.BitsPerImage(code.Likelihoods).mean().div(" + w.Scalars.Integer("PixelsPerImage") + ");");
             w.Line("return new " + Training + ".BatchObjective(");
-            w.Line("    distortion.add(bpp.mul(" + w.Scalars.Real("Lambda") + "), " + w.Scalars.One() + "),");
+            w.Line("    distortion.add(bpp.mul(" + w.Scalars.Real("RateWeight") + "), " + w.Scalars.One() + "),");
             w.Line("    new " + Training + ".LossTerm(\"distortion\", distortion),");
             w.Line("    new " + Training + ".LossTerm(\"bpp\", bpp));");
             w.Close();
@@ -91,7 +91,7 @@ namespace Autoencoder.Generators.Emit
         private static void WriteCodec(SourceWriter w, AnalyzedModel model, AnalyzedCompression c, bool isLogits)
         {
             var input = model.Input;
-            var name = model.Type.Name + " λ=" + Literals.Format(c.Lambda);
+            var name = model.Type.Name + " λ=" + Literals.Format(c.RateWeight);
             var decode = isLogits ? "code => " + Torch + ".sigmoid(" + model.Decoder.MethodName + "(code))" : model.Decoder.MethodName;
             w.Line("/// <summary>");
             w.Line("/// A codec that writes images as this model's streams, with the weights the model has now (train it first): the rounded");

@@ -65,6 +65,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("public static long[] CodeShape => new long[] { " + model.Code.ToCSharpList() + " };");
             w.Line();
             model.Family.Emitter.WriteConstants(w, model);
+            RegularizationEmitter.WriteConstants(w, model);
         }
 
         private static void WriteFields(SourceWriter w, AnalyzedModel model)

@@ -14,6 +14,45 @@ namespace Autoencoder.Generators.Emit
         private const string Objective = TorchNames.Runtime + ".Training.BatchObjective";
         private const string Term = TorchNames.Runtime + ".Training.LossTerm";
 
+        /// <summary>The declared amounts and weights as named constants, which the code below uses by name.</summary>
+        public static void WriteConstants(SourceWriter w, AnalyzedModel model)
+        {
+            if (model.Regularization is not { } regularization)
+            {
+                return;
+            }
+
+            if (regularization.Denoising is { } denoising)
+            {
+                Constant(w, "NoiseAmount", denoising.Amount, denoising.Noise == NoiseKind.Gaussian
+                    ? "σ of the Gaussian noise <see cref=\"Corrupt\"/> adds."
+                    : "The fraction of each image that <see cref=\"Corrupt\"/> corrupts.");
+            }
+
+            if (regularization.Sparse is { L1Weight: { } l1 })
+            {
+                Constant(w, "L1Weight", l1, "λ, the weight of the L1 penalty on the code's activations.");
+            }
+
+            if (regularization.Sparse is { SparsityTarget: { } target } sparse)
+            {
+                Constant(w, "SparsityTarget", target, "ρ, the mean activation each code unit should have.");
+                Constant(w, "SparsityWeight", sparse.SparsityWeight, "β, the weight of the KL sparsity penalty.");
+            }
+
+            if (regularization.Contractive is { } contractive)
+            {
+                Constant(w, "ContractiveWeight", contractive.ContractiveWeight, "λ, the weight of the contractive penalty ‖J_f(x)‖²_F.");
+            }
+        }
+
+        private static void Constant(SourceWriter w, string name, double value, string summary)
+        {
+            w.Line("/// <summary>" + summary + "</summary>");
+            w.Line("public const double " + name + " = " + Literals.Format(value) + ";");
+            w.Line();
+        }
+
         /// <summary>Replaces the plain <c>TrainingLoss</c> of a model without regularisation.</summary>
         public static void Write(SourceWriter w, AnalyzedModel model, AnalyzedRegularization regularization)
         {
@@ -87,7 +126,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// batches and compares its reconstructions with the clean ones.");
             w.Line("/// </summary>");
             w.Line("public static " + tensor + " Corrupt(" + tensor + " images, " + TorchNames.Torch + ".Generator? generator = null) =>");
-            w.Line("    " + TorchNames.Runtime + ".Corruption.ImageCorruption." + function + "(images, " + amount + ", generator);");
+            w.Line("    " + TorchNames.Runtime + ".Corruption.ImageCorruption." + function + "(images, NoiseAmount, generator);");
             w.Line();
             w.Line("/// <summary>Restores corrupted images: their reconstruction in data space. Call it in eval mode, as after training.</summary>");
             w.Line("public " + tensor + " Denoise(" + tensor + " noisy) => Reconstruct(noisy);");
@@ -151,24 +190,23 @@ namespace Autoencoder.Generators.Emit
             w.Line("var reconstruction = LossFunction(" + model.Decoder.MethodName + "(code), batch);");
             if (regularization.Sparse is { } sparse)
             {
-                if (sparse.L1 is { } l1)
+                if (sparse.L1Weight is { } l1)
                 {
                     w.Line("// λ · Σ_j |h_j|, averaged over the batch.");
-                    w.Line("var l1 = code.abs().flatten(1).sum(1).mean().mul(" + w.Scalars.Real(l1) + ");");
+                    w.Line("var l1 = code.abs().flatten(1).sum(1).mean().mul(" + w.Scalars.Real("L1Weight") + ");");
                     terms.Add(("l1", "l1"));
                 }
 
-                if (sparse.Target is { } target)
+                if (sparse.SparsityTarget is { } target)
                 {
-                    var rho = Literals.Format(target);
-                    var rest = Literals.Format(System.Math.Round(1 - target, 12));
-                    w.Line("// β · Σ_j KL(ρ ‖ ρ̂_j) with ρ = " + rho + ", where ρ̂_j is unit j's mean activation over the batch;");
+                    const string rho = "SparsityTarget", rest = "1 - SparsityTarget";
+                    w.Line("// β · Σ_j KL(ρ ‖ ρ̂_j) with ρ = " + Literals.Format(target) + ", where ρ̂_j is unit j's mean activation over the batch;");
                     w.Line("// kept inside (0, 1) so that a saturated unit gives a large but finite penalty.");
                     w.Line("var meanActivation = code.flatten(1).mean(new long[] { 0 }).clamp(" + w.Scalars.Real("1e-6") + ", " + w.Scalars.Real("1 - 1e-6") + ");");
                     w.Line("// KL(ρ ‖ ρ̂_j) = ρ log(ρ / ρ̂_j) + (1 − ρ) log((1 − ρ) / (1 − ρ̂_j)), a number c over a tensor t as TorchSharp's c / t: t.reciprocal().mul(c).");
                     w.Line("var klActive = meanActivation.reciprocal().mul(" + w.Scalars.Real(rho) + ").log().mul(" + w.Scalars.Real(rho) + ");");
                     w.Line("var klInactive = meanActivation.neg().add(" + w.Scalars.Real(1.0) + ", " + w.Scalars.One() + ").reciprocal().mul(" + w.Scalars.Real(rest) + ").log().mul(" + w.Scalars.Real(rest) + ");");
-                    w.Line("var klSparsity = klActive.add(klInactive, " + w.Scalars.One() + ").sum().mul(" + w.Scalars.Real(sparse.Weight) + ");");
+                    w.Line("var klSparsity = klActive.add(klInactive, " + w.Scalars.One() + ").sum().mul(" + w.Scalars.Real("SparsityWeight") + ");");
                     terms.Add(("kl_sparsity", "klSparsity"));
                 }
             }
@@ -177,7 +215,7 @@ namespace Autoencoder.Generators.Emit
             {
                 w.Line("// λ · ‖J_f(x)‖²_F, averaged over the batch.");
                 var norms = contractive.ClosedFormLayer is null ? "JacobianNormSquared(" + input + ")" : "JacobianNormSquaredOfCode(code)";
-                w.Line("var contractive = " + norms + ".mean().mul(" + w.Scalars.Real(contractive.Weight) + ");");
+                w.Line("var contractive = " + norms + ".mean().mul(" + w.Scalars.Real("ContractiveWeight") + ");");
                 terms.Add(("contractive", "contractive"));
             }
 

@@ -45,7 +45,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("public const int LatentSize = " + Literals.Format(v.LatentSize) + ";");
             w.Line();
             w.Line("/// <summary>Weight of the KL term in the objective: 1 is the ELBO, more than 1 a β-VAE.</summary>");
-            w.Line("public const double Beta = " + Literals.Format(v.Beta) + ";");
+            w.Line("public const double KlWeight = " + Literals.Format(v.KlWeight) + ";");
             w.Line();
 
             w.Line("/// <summary>");
@@ -116,7 +116,7 @@ namespace Autoencoder.Generators.Emit
         {
             var tensor = TorchNames.Tensor;
             w.Line("/// <summary>");
-            w.Line("/// The negative ELBO of a batch in nats per sample: the batch mean of −log p(x | z) + " + (v.Beta == 1 ? string.Empty : "β·") + "KL(q(z | x) ‖ N(0, I)), with one z");
+            w.Line("/// The negative ELBO of a batch in nats per sample: the batch mean of −log p(x | z) + " + (v.KlWeight == 1 ? string.Empty : "β·") + "KL(q(z | x) ‖ N(0, I)), with one z");
             w.Line("/// drawn from q(z | x) per sample, in training and evaluation alike (the objective is the bound).");
             if (v.BinarizeInputs)
             {
@@ -139,7 +139,7 @@ namespace Autoencoder.Generators.Emit
             w.Line("var code = " + model.Encoder.MethodName + "(" + RegularizationEmitter.WriteCorruptedInput(w, model, "x") + ");");
             w.Line("var reconstruction = LogLikelihood(x, Reparameterize(code)).neg();   // [B]");
             w.Line("var kl = KlDivergence(code);                                           // [B]");
-            w.Line("var loss = reconstruction.add(" + (v.Beta == 1 ? "kl" : "kl.mul(" + w.Scalars.Real("Beta") + ")") + ", " + w.Scalars.One() + ").mean();");
+            w.Line("var loss = reconstruction.add(" + (v.KlWeight == 1 ? "kl" : "kl.mul(" + w.Scalars.Real("KlWeight") + ")") + ", " + w.Scalars.One() + ").mean();");
             w.Line("return new " + Training + ".BatchObjective(");
             w.Line("    loss,");
             w.Line("    new " + Training + ".LossTerm(\"reconstruction\", reconstruction.mean()),");

@@ -15,7 +15,7 @@ namespace Autoencoder.Generators.FrontEnds
                 ? null
                 : new VariationalSpec(
                     IntAt(attribute.ConstructorArguments, 0),
-                    Named(attribute, "Beta", 1.0),
+                    NamedOrNull<double>(attribute, "KlWeight") ?? NamedOrNull<double>(attribute, "Beta") ?? Defaults.KlWeight,
                     (Likelihood)Named(attribute, "Likelihood", 0),
                     Named(attribute, "BinarizeInputs", false),
                     LocationOf(attribute, cancellationToken));

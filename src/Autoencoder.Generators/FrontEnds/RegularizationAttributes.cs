@@ -35,9 +35,10 @@ namespace Autoencoder.Generators.FrontEnds
             return attribute is null
                 ? null
                 : new SparseSpec(
-                    AttributeFrontEnd.NamedOrNull<double>(attribute, "L1"),
-                    AttributeFrontEnd.NamedOrNull<double>(attribute, "Target"),
-                    AttributeFrontEnd.NamedOrNull<double>(attribute, "Weight"),
+                    // The former names (L1, Target, Weight) still work: the compiler flags them as obsolete.
+                    AttributeFrontEnd.NamedOrNull<double>(attribute, "L1Weight") ?? AttributeFrontEnd.NamedOrNull<double>(attribute, "L1"),
+                    AttributeFrontEnd.NamedOrNull<double>(attribute, "SparsityTarget") ?? AttributeFrontEnd.NamedOrNull<double>(attribute, "Target"),
+                    AttributeFrontEnd.NamedOrNull<double>(attribute, "SparsityWeight") ?? AttributeFrontEnd.NamedOrNull<double>(attribute, "Weight"),
                     AttributeFrontEnd.LocationOf(attribute, cancellationToken));
         }
 

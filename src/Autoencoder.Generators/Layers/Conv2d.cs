@@ -29,13 +29,13 @@ namespace Autoencoder.Generators.Layers
         public override string Describe()
         {
             var parts = new List<string> { Literals.Format(OutChannels), Literals.Format(KernelSize) };
-            ConvolutionText.Describe(parts, "stride", Stride, LayerDefaults.Stride);
+            ConvolutionText.Describe(parts, "stride", Stride, Defaults.Stride);
             if (SamePadding)
             {
                 parts.Add("same padding");
             }
 
-            ConvolutionText.Describe(parts, "padding", Padding, LayerDefaults.Padding);
+            ConvolutionText.Describe(parts, "padding", Padding, Defaults.Padding);
             ConvolutionText.DescribeCommon(parts, Dilation, Groups, Bias, Activation);
             return "Conv2d(" + string.Join(", ", parts) + ")";
         }
@@ -126,13 +126,13 @@ namespace Autoencoder.Generators.Layers
         {
             // TorchSharp's Padding.Same overload works out (possibly uneven) padding the way PyTorch does.
             var args = new List<string> { Literals.Format(layer.Input.Dimensions[0]), Literals.Format(conv.OutChannels), "kernel_size: " + conv.KernelSize };
-            ConvolutionText.Argument(args, "stride", conv.Stride, LayerDefaults.Stride);
+            ConvolutionText.Argument(args, "stride", conv.Stride, Defaults.Stride);
             if (conv.SamePadding)
             {
                 args.Add("padding: global::TorchSharp.Padding.Same");
             }
 
-            ConvolutionText.Argument(args, "padding", conv.Padding, LayerDefaults.Padding);
+            ConvolutionText.Argument(args, "padding", conv.Padding, Defaults.Padding);
             ConvolutionText.CommonArguments(args, conv.Dilation, conv.Groups, conv.Bias);
             return TorchNames.Nn + ".Conv2d(" + string.Join(", ", args) + ")";
         }

@@ -30,9 +30,9 @@ namespace Autoencoder.Generators.Layers
         public override string Describe()
         {
             var parts = new List<string> { Literals.Format(OutChannels), Literals.Format(KernelSize) };
-            ConvolutionText.Describe(parts, "stride", Stride, LayerDefaults.Stride);
-            ConvolutionText.Describe(parts, "padding", Padding, LayerDefaults.Padding);
-            ConvolutionText.Describe(parts, "output padding", OutputPadding, LayerDefaults.OutputPadding);
+            ConvolutionText.Describe(parts, "stride", Stride, Defaults.Stride);
+            ConvolutionText.Describe(parts, "padding", Padding, Defaults.Padding);
+            ConvolutionText.Describe(parts, "output padding", OutputPadding, Defaults.OutputPadding);
             ConvolutionText.DescribeCommon(parts, Dilation, Groups, Bias, Activation);
             return "ConvTranspose2d(" + string.Join(", ", parts) + ")";
         }
@@ -40,7 +40,7 @@ namespace Autoencoder.Generators.Layers
 
     internal sealed class ConvTranspose2dKind : LayerKind<ConvTranspose2dSpec>
     {
-        private static readonly IntParameter OutputPadding = new(nameof(OutputPadding), LayerDefaults.OutputPadding);
+        private static readonly IntParameter OutputPadding = new(nameof(OutputPadding), Defaults.OutputPadding);
 
         public static readonly ConvTranspose2dKind Instance = new();
 
@@ -120,9 +120,9 @@ namespace Autoencoder.Generators.Layers
         protected override string Construction(AnalyzedLayer layer, ConvTranspose2dSpec conv)
         {
             var args = new List<string> { Literals.Format(layer.Input.Dimensions[0]), Literals.Format(conv.OutChannels), "kernel_size: " + conv.KernelSize };
-            ConvolutionText.Argument(args, "stride", conv.Stride, LayerDefaults.Stride);
-            ConvolutionText.Argument(args, "padding", conv.Padding, LayerDefaults.Padding);
-            ConvolutionText.Argument(args, "output_padding", conv.OutputPadding, LayerDefaults.OutputPadding);
+            ConvolutionText.Argument(args, "stride", conv.Stride, Defaults.Stride);
+            ConvolutionText.Argument(args, "padding", conv.Padding, Defaults.Padding);
+            ConvolutionText.Argument(args, "output_padding", conv.OutputPadding, Defaults.OutputPadding);
             ConvolutionText.CommonArguments(args, conv.Dilation, conv.Groups, conv.Bias);
             return TorchNames.Nn + ".ConvTranspose2d(" + string.Join(", ", args) + ")";
         }

@@ -6,10 +6,10 @@ namespace Autoencoder.Generators.Layers
         public static readonly IntParameter OutChannels = new(nameof(OutChannels), position: 0, required: true);
         public static readonly IntParameter KernelSize = new(nameof(KernelSize), position: 1, required: true);
         public static readonly ChoiceParameter<Activation> Activation = CommonParameters.Activation(position: 2);
-        public static readonly IntParameter Stride = new(nameof(Stride), LayerDefaults.Stride);
-        public static readonly IntParameter Padding = new(nameof(Padding), LayerDefaults.Padding);
-        public static readonly IntParameter Dilation = new(nameof(Dilation), LayerDefaults.Dilation);
-        public static readonly IntParameter Groups = new(nameof(Groups), LayerDefaults.Groups);
+        public static readonly IntParameter Stride = new(nameof(Stride), Defaults.Stride);
+        public static readonly IntParameter Padding = new(nameof(Padding), Defaults.Padding);
+        public static readonly IntParameter Dilation = new(nameof(Dilation), Defaults.Dilation);
+        public static readonly IntParameter Groups = new(nameof(Groups), Defaults.Groups);
 
         /// <summary>
         /// A convolution's settings in YAML's order, with the kind's own (<paramref name="special"/>) after the padding:

@@ -17,8 +17,8 @@ namespace Autoencoder.Generators.Layers
 
         public static void DescribeCommon(List<string> parts, int dilation, int groups, bool bias, Activation activation)
         {
-            Describe(parts, "dilation", dilation, LayerDefaults.Dilation);
-            Describe(parts, "groups", groups, LayerDefaults.Groups);
+            Describe(parts, "dilation", dilation, Defaults.Dilation);
+            Describe(parts, "groups", groups, Defaults.Groups);
             if (!bias)
             {
                 parts.Add("no bias");
@@ -41,8 +41,8 @@ namespace Autoencoder.Generators.Layers
 
         public static void CommonArguments(List<string> args, int dilation, int groups, bool bias)
         {
-            Argument(args, "dilation", dilation, LayerDefaults.Dilation);
-            Argument(args, "groups", groups, LayerDefaults.Groups);
+            Argument(args, "dilation", dilation, Defaults.Dilation);
+            Argument(args, "groups", groups, Defaults.Groups);
             if (!bias)
             {
                 args.Add("bias: false");

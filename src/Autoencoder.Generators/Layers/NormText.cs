@@ -6,7 +6,7 @@ namespace Autoencoder.Generators.Layers
     internal static class NormText
     {
         // Exact comparison on purpose: only the untouched default is left out.
-        public static bool IsDefault(double epsilon) => epsilon.Equals(LayerDefaults.Epsilon);
+        public static bool IsDefault(double epsilon) => epsilon.Equals(Defaults.NormEpsilon);
 
         public static string Epsilon(double epsilon) => "eps " + Literals.Format(epsilon);
 

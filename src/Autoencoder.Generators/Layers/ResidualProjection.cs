@@ -14,7 +14,7 @@ namespace Autoencoder.Generators.Layers
         {
             if (input.Rank == 1 && output.Rank == 1)
             {
-                return (new DenseSpec(output.Dimensions[0], Activation.None, Bias: false, NegativeSlope: LayerDefaults.NegativeSlope, WeightInit.Default, null), null);
+                return (new DenseSpec(output.Dimensions[0], Activation.None, Bias: false, NegativeSlope: Defaults.NegativeSlope, WeightInit.Default, null), null);
             }
 
             if (input.Rank != 3 || output.Rank != 3)
@@ -28,7 +28,7 @@ namespace Autoencoder.Generators.Layers
             {
                 var stride = Shrink(h, outH, w, outW);
                 return stride is { } s
-                    ? (new Conv2dSpec(channels, 1, s, 0, false, 1, 1, Bias: false, Activation.None, LayerDefaults.NegativeSlope, WeightInit.Default, null), null)
+                    ? (new Conv2dSpec(channels, 1, s, 0, false, 1, 1, Bias: false, Activation.None, Defaults.NegativeSlope, WeightInit.Default, null), null)
                     : (null, NoCommonStride(h, w, outH, outW));
             }
 
@@ -36,7 +36,7 @@ namespace Autoencoder.Generators.Layers
             {
                 var grow = Grow(h, outH, w, outW);
                 return grow is { } g
-                    ? (new ConvTranspose2dSpec(channels, 1, g.Stride, 0, g.OutputPadding, 1, 1, Bias: false, Activation.None, LayerDefaults.NegativeSlope, WeightInit.Default, null), null)
+                    ? (new ConvTranspose2dSpec(channels, 1, g.Stride, 0, g.OutputPadding, 1, 1, Bias: false, Activation.None, Defaults.NegativeSlope, WeightInit.Default, null), null)
                     : (null, NoCommonStride(h, w, outH, outW));
             }
 

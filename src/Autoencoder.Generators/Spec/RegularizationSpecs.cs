@@ -17,9 +17,9 @@ namespace Autoencoder.Generators.Spec
     /// <summary><c>[Denoising(noise, amount)]</c>: σ for Gaussian noise, a fraction of pixels for the others.</summary>
     internal sealed record DenoisingSpec(NoiseKind Noise, double Amount, LocationInfo? Location);
 
-    /// <summary><c>[Sparse(L1 = λ, Target = ρ, Weight = β)]</c>; null means "not set".</summary>
-    internal sealed record SparseSpec(double? L1, double? Target, double? Weight, LocationInfo? Location);
+    /// <summary><c>[Sparse(L1Weight = λ, SparsityTarget = ρ, SparsityWeight = β)]</c>; null means "not set".</summary>
+    internal sealed record SparseSpec(double? L1Weight, double? SparsityTarget, double? SparsityWeight, LocationInfo? Location);
 
     /// <summary><c>[Contractive(λ)]</c>.</summary>
-    internal sealed record ContractiveSpec(double Weight, LocationInfo? Location);
+    internal sealed record ContractiveSpec(double ContractiveWeight, LocationInfo? Location);
 }

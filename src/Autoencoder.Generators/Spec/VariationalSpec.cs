@@ -7,6 +7,6 @@ namespace Autoencoder.Generators.Spec
     /// Gaussian q(z | x) with <see cref="LatentSize"/> dimensions, and the model trains on the (β-weighted) negative ELBO.
     /// Declared by <c>[Variational]</c> or YAML <c>variational:</c>; values are as written, validated by analysis.
     /// </summary>
-    internal sealed record VariationalSpec(int LatentSize, double Beta, Likelihood Likelihood, bool BinarizeInputs, LocationInfo? Location)
+    internal sealed record VariationalSpec(int LatentSize, double KlWeight, Likelihood Likelihood, bool BinarizeInputs, LocationInfo? Location)
         : LatentSpec(Location);
 }

@@ -37,7 +37,7 @@ public partial class StressDenoising
 
 /// <summary>Sparse (L1 and KL), AdamW, gradient clipping.</summary>
 [Autoencoder, Input(1, 28, 28)]
-[Sparse(L1 = 1e-4, Target = 0.05, Weight = 0.5)]
+[Sparse(L1Weight = 1e-4, SparsityTarget = 0.05, SparsityWeight = 0.5)]
 [Loss(ReconstructionLoss.BinaryCrossEntropy)]
 [Optimizer(OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 0.01)]
 [Training(Epochs = 1, BatchSize = 32, Seed = 3, GradientClipNorm = 1.0)]

@@ -43,7 +43,7 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             [Autoencoder]
             [Input(784)]
             [Denoising(NoiseKind.Masking, 0.25)]
-            [Sparse(L1 = 1e-4, Target = 0.05, Weight = 3)]
+            [Sparse(L1Weight = 1e-4, SparsityTarget = 0.05, SparsityWeight = 3)]
             public partial class SparseAutoencoder
             {
                 [Dense(128, Activation.ReLU)]
@@ -65,7 +65,7 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             decoder:
               - dense: {units: 784, activation: sigmoid}
             denoising: {noise: masking, amount: 0.25}
-            sparse: {l1: 1e-4, target: 0.05, weight: 3}
+            sparse: {l1_weight: 1e-4, sparsity_target: 0.05, sparsity_weight: 3}
             """;
 
         /// <summary>One sigmoid Dense layer after a Flatten: the closed form.</summary>
@@ -97,7 +97,7 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             decoder:
               - dense: {units: 784, activation: sigmoid}
               - unflatten: {shape: [1, 28, 28]}
-            contractive: {weight: 1e-4}
+            contractive: {contractive_weight: 1e-4}
             """;
 
         /// <summary>Two layers: autograd; with salt-and-pepper noise and an L1 penalty too.</summary>
@@ -107,7 +107,7 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             [Autoencoder]
             [Input(64)]
             [Denoising(NoiseKind.SaltAndPepper, 0.1)]
-            [Sparse(L1 = 1e-3)]
+            [Sparse(L1Weight = 1e-3)]
             [Contractive(0.01)]
             public partial class DeepContractiveAutoencoder
             {

@@ -10,7 +10,7 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             {
                 [Autoencoder]
                 [Input(1, 28, 28)]
-                [Variational(16, Beta = 4, BinarizeInputs = true)]
+                [Variational(16, KlWeight = 4, BinarizeInputs = true)]
                 [Loss(ReconstructionLoss.BinaryCrossEntropy)]
                 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
                 [Training(Epochs = 10, BatchSize = 100, Seed = 1)]
@@ -32,7 +32,7 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             name: SmallVae
             namespace: Examples.Generative
             input: [1, 28, 28]
-            variational: {latent: 16, beta: 4, binarize: true}
+            variational: {latent_size: 16, kl_weight: 4, binarize_inputs: true}
             encoder:
               - flatten: {}
               - dense: {units: 64, activation: tanh}

@@ -45,7 +45,7 @@ namespace Autoencoder.Generators.Tests.Variational
             module.ShouldContain("\"encoder_log_variance  Dense(16)             [B, 16]           1,040\\n\"");
             module.ShouldContain("public static long[] CodeShape => new long[] { 16 };");
 
-            var plain = GeneratorHarness.Run(VariationalModels.Vae.Replace("[Variational(16, Beta = 4, BinarizeInputs = true)]", "[Variational(16)]")).Source(".Module.g.cs");
+            var plain = GeneratorHarness.Run(VariationalModels.Vae.Replace("[Variational(16, KlWeight = 4, BinarizeInputs = true)]", "[Variational(16)]")).Source(".Module.g.cs");
             Fingerprint(plain).ShouldBe(Fingerprint(module));
             var wider = GeneratorHarness.Run(VariationalModels.Vae.Replace("Variational(16,", "Variational(17,")).Source(".Module.g.cs");
             Fingerprint(wider).ShouldNotBe(Fingerprint(module));

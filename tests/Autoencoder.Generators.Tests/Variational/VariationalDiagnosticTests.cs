@@ -68,11 +68,11 @@ namespace Autoencoder.Generators.Tests.Variational
         [Fact]
         public void AE0033_negative_beta_points_at_the_attribute()
         {
-            var source = VariationalModels.Flat("Variational(4, Beta = -1)");
+            var source = VariationalModels.Flat("Variational(4, KlWeight = -1)");
 
             var diagnostic = DiagnosticTests.Single(source, "AE0033");
-            diagnostic.GetMessage().ShouldBe("Beta of the variational autoencoder 'Flat' must be a finite number ≥ 0 (1 for a VAE, more for a β-VAE), but is -1.0");
-            DiagnosticTests.AssertAt(diagnostic, source, "Variational(4, Beta = -1)", "Variational(4, Beta = -1)".Length);
+            diagnostic.GetMessage().ShouldBe("KlWeight (β) of the variational autoencoder 'Flat' must be a finite number ≥ 0 (1 for a VAE, more for a β-VAE), but is -1.0");
+            DiagnosticTests.AssertAt(diagnostic, source, "Variational(4, KlWeight = -1)", "Variational(4, KlWeight = -1)".Length);
         }
 
         [Theory]
@@ -92,7 +92,7 @@ namespace Autoencoder.Generators.Tests.Variational
         private const string YamlModel = """
             name: Flat
             input: [8]
-            variational: {latent: 0, beta: 2}
+            variational: {latent_size: 0, kl_weight: 2}
             encoder:
               - dense: {units: 6, activation: relu}
             decoder:
@@ -106,23 +106,23 @@ namespace Autoencoder.Generators.Tests.Variational
             var diagnostic = YamlDiagnostics.Single(YamlModel, "AE0032");
 
             diagnostic.GetMessage().ShouldBe("The latent size of the variational autoencoder 'Flat' must be at least 1, but is 0");
-            YamlDiagnostics.AssertAt(diagnostic, YamlModel, "{latent: 0, beta: 2}", "{latent: 0, beta: 2}".Length);
+            YamlDiagnostics.AssertAt(diagnostic, YamlModel, "{latent_size: 0, kl_weight: 2}", "{latent_size: 0, kl_weight: 2}".Length);
         }
 
         [Fact]
         public void Yaml_unknown_key_points_at_it()
         {
-            var yaml = YamlModel.Replace("{latent: 0, beta: 2}", "{latent: 4, betta: 2}");
+            var yaml = YamlModel.Replace("{latent_size: 0, kl_weight: 2}", "{latent_size: 4, kl_wieght: 2}");
 
             var unknown = YamlDiagnostics.Single(yaml, "AE0102");
-            unknown.GetMessage().ShouldStartWith("'betta' is not a key of 'variational'");
-            YamlDiagnostics.AssertAt(unknown, yaml, "betta", "betta".Length);
+            unknown.GetMessage().ShouldStartWith("'kl_wieght' is not a key of 'variational'");
+            YamlDiagnostics.AssertAt(unknown, yaml, "kl_wieght", "kl_wieght".Length);
         }
 
         [Fact]
         public void Yaml_unknown_likelihood_points_at_it()
         {
-            var yaml = YamlModel.Replace("{latent: 0, beta: 2}", "{latent: 4, likelihood: poisson}");
+            var yaml = YamlModel.Replace("{latent_size: 0, kl_weight: 2}", "{latent_size: 4, likelihood: poisson}");
 
             var choice = YamlDiagnostics.Single(yaml, "AE0007");
             choice.GetMessage().ShouldBe("'likelihood' of 'variational' must be one of 'bernoulli', 'gaussian', but is 'poisson'");
@@ -132,10 +132,10 @@ namespace Autoencoder.Generators.Tests.Variational
         [Fact]
         public void Yaml_variational_without_latent_is_reported()
         {
-            var yaml = YamlModel.Replace("{latent: 0, beta: 2}", "{beta: 2}");
+            var yaml = YamlModel.Replace("{latent_size: 0, kl_weight: 2}", "{kl_weight: 2}");
 
             var diagnostic = YamlDiagnostics.Single(yaml, "AE0104");
-            diagnostic.GetMessage().ShouldBe("'variational' has no 'latent', which is required: the number of latent units, e.g. 'variational: {latent: 50}'");
+            diagnostic.GetMessage().ShouldBe("'variational' has no 'latent_size', which is required: the number of latent units, e.g. 'variational: {latent_size: 50}'");
         }
     }
 }

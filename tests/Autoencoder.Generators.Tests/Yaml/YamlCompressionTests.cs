@@ -9,11 +9,11 @@ namespace Autoencoder.Generators.Tests.Yaml
     public class YamlCompressionTests
     {
         private const string Valid = CompressionTests.ConvYaml;
-        private const string Map = "compression: {lambda: 0.05}";
+        private const string Map = "compression: {rate_weight: 0.05}";
 
         [Theory]
         [InlineData("vector_quantizer: {codes: 16, dimension: 4}", "a vector quantizer")]
-        [InlineData("variational: {latent: 4}", "a variational code")]
+        [InlineData("variational: {latent_size: 4}", "a variational code")]
         public void AE0050_compression_beside_another_code_points_at_the_compression(string other, string what)
         {
             var yaml = Valid.Replace(Map, other + "\n" + Map);
@@ -21,7 +21,7 @@ namespace Autoencoder.Generators.Tests.Yaml
             var diagnostic = Single(yaml, "AE0050");
 
             diagnostic.GetMessage().ShouldStartWith("'ConvCodec' declares both compression and " + what + ", but a model has one kind of code");
-            AssertAt(diagnostic, yaml, "{lambda: 0.05}", length: "{lambda: 0.05}".Length);
+            AssertAt(diagnostic, yaml, "{rate_weight: 0.05}", length: "{rate_weight: 0.05}".Length);
         }
 
         [Theory]
@@ -29,7 +29,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         [InlineData("-1", "-1.0")]
         public void AE0051_lambda_points_at_its_value(string lambda, string shown)
         {
-            var yaml = Valid.Replace("lambda: 0.05", "lambda: " + lambda);
+            var yaml = Valid.Replace("rate_weight: 0.05", "rate_weight: " + lambda);
 
             var diagnostic = Single(yaml, "AE0051");
 
@@ -51,7 +51,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         [Fact]
         public void AE0053_contractive_beside_compression_points_at_the_penalty()
         {
-            var yaml = Valid + "\ncontractive: {weight: 0.1}\n";
+            var yaml = Valid + "\ncontractive: {contractive_weight: 0.1}\n";
 
             var diagnostic = Single(yaml, "AE0053");
 
@@ -73,25 +73,25 @@ namespace Autoencoder.Generators.Tests.Yaml
         [Fact]
         public void AE0104_lambda_missing()
         {
-            var diagnostic = Single(Valid.Replace("{lambda: 0.05}", "{}"), "AE0104");
+            var diagnostic = Single(Valid.Replace("{rate_weight: 0.05}", "{}"), "AE0104");
 
-            diagnostic.GetMessage().ShouldStartWith("'compression' has no 'lambda', which is required");
+            diagnostic.GetMessage().ShouldStartWith("'compression' has no 'rate_weight', which is required");
         }
 
         [Fact]
         public void AE0102_unknown_key_suggests_lambda()
         {
-            var diagnostics = Infrastructure.GeneratorHarness.RunYaml(Valid.Replace("lambda:", "lamda:")).Result.Diagnostics;
+            var diagnostics = Infrastructure.GeneratorHarness.RunYaml(Valid.Replace("rate_weight:", "rate_wieght:")).Result.Diagnostics;
 
             // The misspelt key, and the missing one it was meant to be.
             diagnostics.Select(d => d.Id).ShouldBe(new[] { "AE0102", "AE0104" });
-            diagnostics[0].GetMessage().ShouldBe("'lamda' is not a key of 'compression'; did you mean 'lambda'?");
+            diagnostics[0].GetMessage().ShouldBe("'rate_wieght' is not a key of 'compression'; did you mean 'rate_weight'?");
         }
 
         private const string CompressionDense = """
             name: FlatCodec
             input: [64]
-            compression: {lambda: 0.01}
+            compression: {rate_weight: 0.01}
             encoder:
               - dense: {units: 8}
 

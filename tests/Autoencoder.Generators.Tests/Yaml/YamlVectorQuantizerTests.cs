@@ -46,7 +46,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         public void AE0043_variational_beside_the_vector_quantizer_points_at_the_quantizer()
         {
             const string Quantizer = "vector_quantizer: {codes: 16, dimension: 4, ema: true, decay: 0.9}";
-            var yaml = Valid.Replace(Quantizer, Quantizer + "\nvariational: {latent: 4}");
+            var yaml = Valid.Replace(Quantizer, Quantizer + "\nvariational: {latent_size: 4}");
 
             var diagnostic = Single(yaml, "AE0043");
 

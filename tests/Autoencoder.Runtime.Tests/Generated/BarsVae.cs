@@ -6,7 +6,7 @@ namespace Autoencoder.Runtime.Tests.Generated;
 /// <summary>A tiny dynamically binarised β-VAE on 8×8 images; bars-vae-twin.ae.yaml declares the same model.</summary>
 [Autoencoder]
 [Input(1, 8, 8)]
-[Variational(2, Beta = 1.5, BinarizeInputs = true)]
+[Variational(2, KlWeight = 1.5, BinarizeInputs = true)]
 [Loss(ReconstructionLoss.BinaryCrossEntropyWithLogits)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-2)]
 [Training(Epochs = 12, BatchSize = 64, Seed = 5)]

@@ -50,7 +50,7 @@ public class GeneratedVariationalTests
         var reconstruction = objective.Terms[0].Value.item<float>();
         var kl = objective.Terms[1].Value.item<float>();
         kl.ShouldBeGreaterThan(0f);
-        objective.Loss.item<float>().ShouldBe(reconstruction + (float)(BarsVae.Beta * kl), 1e-3f);
+        objective.Loss.item<float>().ShouldBe(reconstruction + (float)(BarsVae.KlWeight * kl), 1e-3f);
 
         // The IWAE bound with k samples is at least as tight as the ELBO (up to Monte-Carlo noise).
         using var generator = new Generator(11);
@@ -137,7 +137,7 @@ public class GeneratedVariationalTests
         BarsYamlVae.Fingerprint.ShouldBe(BarsVae.Fingerprint);
         BarsYamlVae.ParameterCount.ShouldBe(BarsVae.ParameterCount);
         BarsYamlVae.CodeShape.ShouldBe(new long[] { 2 });
-        BarsYamlVae.Beta.ShouldBe(1.5);
+        BarsYamlVae.KlWeight.ShouldBe(1.5);
     }
 
     private static Tensor ImageBinarized(Tensor images)

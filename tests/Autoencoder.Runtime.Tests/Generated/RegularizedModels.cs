@@ -22,7 +22,7 @@ public partial class DenoisingTestModel
 [Autoencoder]
 [Input(64)]
 [Loss(ReconstructionLoss.BinaryCrossEntropy)]
-[Sparse(L1 = 1e-3, Target = 0.05, Weight = 0.1)]
+[Sparse(L1Weight = 1e-3, SparsityTarget = 0.05, SparsityWeight = 0.1)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-2)]
 [Training(Epochs = 12, BatchSize = 32, Seed = 2)]
 public partial class SparseTestModel

@@ -13,19 +13,19 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
 
         public static CompressionSpec? Read(YamlNodeReader reader, YamlNode node)
         {
-            var fields = reader.Mapping(node, What, YamlKeys.Compression);
+            var fields = reader.Mapping(node, What, YamlKeys.Compression, YamlKeys.Renamed.Compression);
             if (fields is null)
             {
                 return null;
             }
 
-            var lambda = reader.Required(fields, "lambda", node, "'compression'", "λ, the weight of the rate (bits per pixel) against the distortion, e.g. 'compression: {lambda: 0.01}'");
+            var lambda = reader.Required(fields, "rate_weight", node, "'compression'", "λ, the weight of the rate (bits per pixel) against the distortion, e.g. 'compression: {rate_weight: 0.01}'");
             if (lambda is null)
             {
                 return null;
             }
 
-            var value = reader.Number(lambda, "'lambda' of " + What);
+            var value = reader.Number(lambda, "'rate_weight' of " + What);
             return value is null ? null : new CompressionSpec(value.Value, reader.At(lambda), reader.At(node));
         }
     }

@@ -108,6 +108,13 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
         /// a key given twice is a YAML error that YamlDotNet already rejects while loading.
         /// </summary>
         public Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>>? Mapping(YamlNode node, string what, params string[] keys)
+            => Mapping(node, what, keys, renamed: null);
+
+        /// <summary>
+        /// The same, where a key of <paramref name="renamed"/> (a former spelling) is read as its new spelling, with a
+        /// warning that names the new one.
+        /// </summary>
+        public Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>>? Mapping(YamlNode node, string what, string[] keys, IReadOnlyDictionary<string, string>? renamed)
         {
             if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" } empty && empty.Tag.IsEmpty)
             {
@@ -131,10 +138,30 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             var entries = new Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>>();
             foreach (var entry in mapping.Children)
             {
+                if (entry.Key is YamlScalarNode { Value: { } old } oldNode && renamed is not null && renamed.TryGetValue(old, out var current))
+                {
+                    Report(DiagnosticDescriptors.YamlRenamedKey, oldNode, old, what, current);
+                    if (entries.ContainsKey(current))
+                    {
+                        Report(DiagnosticDescriptors.YamlWrongType, oldNode, "'" + old + "' of " + what, "given once (it is the former spelling of '" + current + "', which is given too)", "given twice");
+                        continue;
+                    }
+
+                    entries[current] = new KeyValuePair<YamlScalarNode, YamlNode>(oldNode, entry.Value);
+                    continue;
+                }
+
                 if (entry.Key is not YamlScalarNode { Value: { } key } keyNode || !keys.Contains(key))
                 {
                     var text = entry.Key is YamlScalarNode { Value: { } k } ? k : Describe(entry.Key);
-                    Report(DiagnosticDescriptors.YamlUnknownKey, entry.Key, text, what, Hint(text, keys));
+                    Report(DiagnosticDescriptors.YamlUnknownKey, entry.Key, text, what, Hint(text, keys, renamed));
+                    continue;
+                }
+
+                if (entries.ContainsKey(key))
+                {
+                    // Only possible when the former spelling came first; YamlDotNet rejects a key given twice.
+                    Report(DiagnosticDescriptors.YamlWrongType, keyNode, "'" + key + "' of " + what, "given once (its former spelling is given too)", "given twice");
                     continue;
                 }
 
@@ -325,14 +352,21 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
             return false;
         }
 
-        private static string Hint(string key, string[] keys)
+        /// <summary>"Did you mean" the closest key; a typo of a former spelling suggests the current one.</summary>
+        private static string Hint(string key, string[] keys, IReadOnlyDictionary<string, string>? renamed)
         {
             if (keys.Length == 0)
             {
                 return string.Empty;
             }
 
-            var closest = Suggestions.Closest(key, keys);
+            var candidates = renamed is null ? keys : keys.Concat(renamed.Keys).ToArray();
+            var closest = Suggestions.Closest(key, candidates);
+            if (closest is not null && renamed is not null && renamed.TryGetValue(closest, out var current))
+            {
+                closest = current;
+            }
+
             return closest is not null
                 ? "; did you mean '" + closest + "'?"
                 : "; use one of " + string.Join(", ", keys.Select(k => "'" + k + "'"));

@@ -33,33 +33,33 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 reader.At(node));
         }
 
-        /// <summary><c>sparse: {l1: 1e-4}</c> or <c>sparse: {target: 0.05, weight: 3}</c>; which combinations make sense is checked by analysis.</summary>
+        /// <summary><c>sparse: {l1_weight: 1e-4}</c> or <c>sparse: {sparsity_target: 0.05, sparsity_weight: 3}</c>; which combinations make sense is checked by analysis.</summary>
         private static SparseSpec? Sparse(YamlNodeReader reader, YamlNode node)
         {
-            var fields = reader.Mapping(node, "'sparse'", YamlKeys.Sparse);
+            var fields = reader.Mapping(node, "'sparse'", YamlKeys.Sparse, YamlKeys.Renamed.Sparse);
             if (fields is null)
             {
                 return null;
             }
 
             return new SparseSpec(
-                fields.TryGetValue("l1", out var l1) ? reader.Number(l1.Value, "'l1' of 'sparse'") : null,
-                fields.TryGetValue("target", out var t) ? reader.Number(t.Value, "'target' of 'sparse'") : null,
-                fields.TryGetValue("weight", out var w) ? reader.Number(w.Value, "'weight' of 'sparse'") : null,
+                fields.TryGetValue("l1_weight", out var l1) ? reader.Number(l1.Value, "'l1_weight' of 'sparse'") : null,
+                fields.TryGetValue("sparsity_target", out var t) ? reader.Number(t.Value, "'sparsity_target' of 'sparse'") : null,
+                fields.TryGetValue("sparsity_weight", out var w) ? reader.Number(w.Value, "'sparsity_weight' of 'sparse'") : null,
                 reader.At(node));
         }
 
-        /// <summary><c>contractive: {weight: 1e-4}</c>; the weight is required.</summary>
+        /// <summary><c>contractive: {contractive_weight: 1e-4}</c>; the weight is required.</summary>
         private static ContractiveSpec? Contractive(YamlNodeReader reader, YamlNode node)
         {
-            var fields = reader.Mapping(node, "'contractive'", YamlKeys.Contractive);
+            var fields = reader.Mapping(node, "'contractive'", YamlKeys.Contractive, YamlKeys.Renamed.Contractive);
             if (fields is null)
             {
                 return null;
             }
 
-            var weight = reader.Required(fields, "weight", node, "'contractive'", "λ, the weight of the penalty, e.g. 'contractive: {weight: 1e-4}'");
-            return new ContractiveSpec((weight is null ? null : reader.Number(weight, "'weight' of 'contractive'")) ?? 0, reader.At(node));
+            var weight = reader.Required(fields, "contractive_weight", node, "'contractive'", "λ, the weight of the penalty, e.g. 'contractive: {contractive_weight: 1e-4}'");
+            return new ContractiveSpec((weight is null ? null : reader.Number(weight, "'contractive_weight' of 'contractive'")) ?? 0, reader.At(node));
         }
     }
 }

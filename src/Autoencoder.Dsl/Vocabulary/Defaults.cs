@@ -1,10 +1,10 @@
 namespace Autoencoder
 {
     /// <summary>
-    /// The value each layer setting takes when it is not set. The layer attributes, the YAML format and the generator
-    /// read them from here, so a default is written once.
+    /// The value each setting takes when it is not set. The attributes, the YAML format and the generator read them from
+    /// here, so a default is written once.
     /// </summary>
-    public static class LayerDefaults
+    public static class Defaults
     {
         /// <summary>Slope for negative inputs of LeakyReLU (PyTorch's default).</summary>
         public const double NegativeSlope = 0.01;
@@ -28,6 +28,12 @@ namespace Autoencoder
         public const int OutputPadding = 0;
 
         /// <summary>Added to the variance by the normalisation layers, for numerical stability (PyTorch's default).</summary>
-        public const double Epsilon = 1e-5;
+        public const double NormEpsilon = 1e-5;
+
+        /// <summary>β, the weight of a variational model's KL term: 1 is the ELBO.</summary>
+        public const double KlWeight = 1.0;
+
+        /// <summary>β, the weight of a sparse model's KL sparsity penalty.</summary>
+        public const double SparsityWeight = 1.0;
     }
 }
