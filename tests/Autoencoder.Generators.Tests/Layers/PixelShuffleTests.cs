@@ -181,6 +181,38 @@ namespace Autoencoder.Generators.Tests.Layers
         }
 
         [Fact]
+        public void A_shuffle_moves_the_sigmoid_outputs_of_the_layer_before_it_so_binary_cross_entropy_fits()
+        {
+            const string source = Header + """
+                [Autoencoder, Input(1, 8, 8), Loss(ReconstructionLoss.BinaryCrossEntropy)]
+                public partial class SubPixel
+                {
+                    [PixelUnshuffle(4), Conv2d(16, 1)] public partial Tensor Encode(Tensor x);
+                    [Conv2d(16, 1, Activation.Sigmoid), PixelShuffle(4)] public partial Tensor Decode(Tensor z);
+                }
+                """;
+
+            GeneratedCodeTests.AssertCompilesCleanly(GeneratorHarness.Run(source));
+        }
+
+        [Fact]
+        public void AE0010_binary_cross_entropy_points_at_the_unbounded_layer_before_the_shuffle()
+        {
+            const string source = Header + """
+                [Autoencoder, Input(1, 8, 8), Loss(ReconstructionLoss.BinaryCrossEntropy)]
+                public partial class Unbounded
+                {
+                    [PixelUnshuffle(4), Conv2d(16, 1)] public partial Tensor Encode(Tensor x);
+                    [Conv2d(16, 1, Activation.ReLU), PixelShuffle(4)] public partial Tensor Decode(Tensor z);
+                }
+                """;
+
+            var diagnostic = Single(source, "AE0010");
+            diagnostic.GetMessage().ShouldStartWith("BinaryCrossEntropy needs reconstructions in [0, 1], but the decoder of 'Unbounded' ends with activation ReLU");
+            AssertAt(diagnostic, source, "Conv2d(16, 1, Activation.ReLU)", length: "Conv2d(16, 1, Activation.ReLU)".Length);
+        }
+
+        [Fact]
         public void Valid_yaml_model_has_no_diagnostics()
         {
             var run = GeneratorHarness.RunYaml(ValidYaml);
