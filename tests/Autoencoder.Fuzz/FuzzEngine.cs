@@ -63,6 +63,7 @@ namespace Autoencoder.Fuzz
             ("Residual", Models.Residual, false),
             ("Normed", Models.Normed, false),
             ("Controlled", Models.Controlled, false),
+            ("Pixel", Models.Pixel, false),
             ("Classic.ae.yaml", YamlModels.Classic, true),
             ("Deep.ae.yaml", YamlModels.Deep, true),
             ("Tiny.ae.yaml", YamlModels.Tiny, true),
@@ -71,6 +72,7 @@ namespace Autoencoder.Fuzz
             ("Residual.ae.yaml", YamlModels.Residual, true),
             ("Normed.ae.yaml", YamlModels.Normed, true),
             ("Controlled.ae.yaml", YamlModels.Controlled, true),
+            ("Pixel.ae.yaml", YamlModels.Pixel, true),
         };
 
         // One compilation holds the references; each case adds only its own tree, so metadata is bound once.

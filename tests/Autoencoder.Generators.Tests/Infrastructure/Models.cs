@@ -202,6 +202,31 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             """;
 
         /// <summary>
+        /// Sub-pixel layers both ways: PixelUnshuffle downsamples without weights, and a convolution to C·r² channels before
+        /// a PixelShuffle learns the sub-pixels of the upsampled image.
+        /// </summary>
+        public const string Pixel = Usings + """
+            namespace Examples.Pixel;
+
+            [Autoencoder]
+            [Input(3, 16, 16)]
+            public partial class PixelAutoencoder
+            {
+                [PixelUnshuffle(2)]
+                [Conv2d(16, 3, Activation.ReLU, SamePadding = true)]
+                [PixelUnshuffle(2)]
+                [Conv2d(16, 1)]
+                public partial Tensor Encode(Tensor x);
+
+                [Conv2d(64, 3, Activation.ReLU, SamePadding = true)]
+                [PixelShuffle(2)]
+                [Conv2d(12, 3, SamePadding = true)]
+                [PixelShuffle(2)]
+                public partial Tensor Decode(Tensor z);
+            }
+            """;
+
+        /// <summary>
         /// Every training control: gradient clipping, early stopping that keeps the last weights, and a one-cycle schedule with
         /// all of its parameters set.
         /// </summary>

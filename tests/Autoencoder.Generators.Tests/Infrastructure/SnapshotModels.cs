@@ -19,6 +19,7 @@ namespace Autoencoder.Generators.Tests.Infrastructure
             new("Pooled", () => GeneratorHarness.Run(Models.Pooled)),
             new("Residual", () => GeneratorHarness.Run(Models.Residual)),
             new("Normed", () => GeneratorHarness.Run(Models.Normed)),
+            new("Pixel", () => GeneratorHarness.Run(Models.Pixel)),
             new("Controlled", () => GeneratorHarness.Run(Models.Controlled)),
             new("Denoising", () => GeneratorHarness.Run(RegularizedModels.Denoising)),
             new("BlockDenoising", () => GeneratorHarness.Run(BlockNoiseTests.Block)),

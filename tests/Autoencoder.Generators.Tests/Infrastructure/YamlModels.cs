@@ -184,6 +184,24 @@ namespace Autoencoder.Generators.Tests.Infrastructure
 
         public static readonly string NormedAttributes = Models.Normed;
 
+        public const string Pixel = """
+            name: PixelAutoencoder
+            namespace: Examples.Pixel
+            input: [3, 16, 16]
+            encoder:
+              - pixel_unshuffle: {factor: 2}
+              - conv2d: {out_channels: 16, kernel_size: 3, activation: relu, same_padding: true}
+              - pixel_unshuffle: {factor: 2}
+              - conv2d: {out_channels: 16, kernel_size: 1}
+            decoder:
+              - conv2d: {out_channels: 64, kernel_size: 3, activation: relu, same_padding: true}
+              - pixel_shuffle: {factor: 2}
+              - conv2d: {out_channels: 12, kernel_size: 3, same_padding: true}
+              - pixel_shuffle: {factor: 2}
+            """;
+
+        public static readonly string PixelAttributes = Models.Pixel;
+
         public const string Controlled = """
             name: ControlledAutoencoder
             namespace: Examples.Controls

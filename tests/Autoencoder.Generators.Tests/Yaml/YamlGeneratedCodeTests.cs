@@ -19,6 +19,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         [InlineData("Pooled", "Examples.Conv.PooledAutoencoder", "public")]
         [InlineData("Residual", "Examples.Residual.ResidualAutoencoder", "public")]
         [InlineData("Normed", "Examples.Norm.NormedAutoencoder", "public")]
+        [InlineData("Pixel", "Examples.Pixel.PixelAutoencoder", "public")]
         [InlineData("Controlled", "Examples.Controls.ControlledAutoencoder", "public")]
         public void Yaml_and_attribute_twins_generate_the_same_code(string model, string fullName, string accessibility)
         {
@@ -30,6 +31,7 @@ namespace Autoencoder.Generators.Tests.Yaml
                 "Pooled" => (YamlModels.Pooled, YamlModels.PooledAttributes),
                 "Residual" => (YamlModels.Residual, YamlModels.ResidualAttributes),
                 "Normed" => (YamlModels.Normed, YamlModels.NormedAttributes),
+                "Pixel" => (YamlModels.Pixel, YamlModels.PixelAttributes),
                 "Controlled" => (YamlModels.Controlled, YamlModels.ControlledAttributes),
                 _ => (YamlModels.Tiny, YamlModels.TinyAttributes),
             };
