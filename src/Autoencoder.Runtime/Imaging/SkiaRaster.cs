@@ -119,29 +119,41 @@ internal static class SkiaRaster
                 $"Expected an image [C, H, W] with C = 1 or 3, got [{string.Join(", ", image.shape)}].", argumentName);
         }
 
-        var channels = (int)image.shape[0];
-        var height = (int)image.shape[1];
-        var width = (int)image.shape[2];
-        var pixels = ToBytes(image);
-        if (channels == 1)
+        return FromPixels(ToBytes(image), (int)image.shape[2], (int)image.shape[1], (int)image.shape[0]);
+    }
+
+    /// <summary>
+    /// Copies 8-bit pixels, rows top first and channels interleaved (HWC), into a bitmap: Gray8 for one channel,
+    /// opaque RGBA for three. The caller has checked that <paramref name="pixels"/> holds width × height × channels bytes.
+    /// </summary>
+    public static SKBitmap FromPixels(ReadOnlySpan<byte> pixels, int width, int height, int channels)
+    {
+        if (channels is not (1 or 3))
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, "Images have 1 (grayscale) or 3 (RGB) channels.");
+        var colorType = channels == 1 ? SKColorType.Gray8 : SKColorType.Rgba8888;
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, colorType, SKAlphaType.Opaque));
+        var target = bitmap.GetPixelSpan();
+        var stride = width * channels;
+        for (var y = 0; y < height; y++)
         {
-            var gray = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));
-            System.Runtime.InteropServices.Marshal.Copy(pixels, 0, gray.GetPixels(), pixels.Length);
-            return gray;
+            var source = pixels.Slice(y * stride, stride);
+            var row = target.Slice(y * bitmap.RowBytes, width * bitmap.BytesPerPixel);
+            if (channels == 1)
+            {
+                source.CopyTo(row);
+                continue;
+            }
+
+            for (int p = 0, q = 0; p < source.Length; p += 3, q += 4)
+            {
+                row[q] = source[p];
+                row[q + 1] = source[p + 1];
+                row[q + 2] = source[p + 2];
+                row[q + 3] = byte.MaxValue;
+            }
         }
 
-        var rgba = new byte[width * height * 4];
-        for (int p = 0, q = 0; p < pixels.Length; p += 3, q += 4)
-        {
-            rgba[q] = pixels[p];
-            rgba[q + 1] = pixels[p + 1];
-            rgba[q + 2] = pixels[p + 2];
-            rgba[q + 3] = 255;
-        }
-
-        var color = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, color.GetPixels(), rgba.Length);
-        return color;
+        return bitmap;
     }
 
     /// <summary>[C, H, W] in [0, 1] to 8-bit pixels, rows top first, channels interleaved (HWC).</summary>

@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
 using System.Text;
+using Autoencoder.Runtime.Compression.Baselines;
 using Autoencoder.Runtime.Imaging;
 using Shouldly;
+using TorchSharp;
 using Xunit;
 
 namespace Autoencoder.Runtime.Tests.Imaging;
@@ -25,7 +27,8 @@ public sealed class PngEncoderTests
         image.Width.ShouldBe(7);
         image.Height.ShouldBe(5);
         image.ColorType.ShouldBe((byte)0);
-        image.ChunkTypes.ShouldBe(["IHDR", "IDAT", "IEND"]);
+        // Skia's libpng adds one ancillary chunk, sBIT (all 8 bits significant); no palette, transparency or colour profile.
+        image.ChunkTypes.ShouldBe(["IHDR", "sBIT", "IDAT", "IEND"]);
         image.Pixels.ShouldBe(pixels);
     }
 
@@ -36,30 +39,63 @@ public sealed class PngEncoderTests
 
         var image = PngReader.Decode(PngEncoder.Encode(pixels, width: 4, height: 3, PngColorType.Rgb));
 
-        image.ColorType.ShouldBe((byte)2);
+        image.ColorType.ShouldBe((byte)2, "RGB without alpha");
+        image.Channels.ShouldBe(3);
+        image.ChunkTypes.ShouldBe(["IHDR", "sBIT", "IDAT", "IEND"]);
         image.Pixels.ShouldBe(pixels);
         image.Pixel(1, 2).ShouldBe(pixels.AsSpan(((2 * 4) + 1) * 3, 3).ToArray());
     }
 
-    [Fact]
-    public void Smooth_images_use_the_sub_and_up_filters_and_still_round_trip()
+    [Theory]
+    [InlineData(PngColorType.Grayscale)]
+    [InlineData(PngColorType.Rgb)]
+    public void Smooth_images_compress_far_below_their_raw_size_and_round_trip_exactly(PngColorType colorType)
     {
-        const int width = 32, height = 8;
-        var columnNoise = Noise(width, seed: 3);
-        // Rows alternate in brightness, so only Sub (left neighbour) predicts well.
-        var horizontalRamp = Enumerable.Range(0, width * height)
-            .Select(i => (byte)((i % width * 4) + (i / width % 2 * 100))).ToArray();
-        // Each row is the one above plus 10, with noise across: only Up (pixel above) predicts well.
-        var verticalRamp = Enumerable.Range(0, width * height)
-            .Select(i => (byte)((i / width * 10) + 40 + (columnNoise[i % width] % 60))).ToArray();
+        const int width = 128, height = 96;
+        var channels = colorType == PngColorType.Rgb ? 3 : 1;
+        var columnNoise = Noise(width * channels, seed: 3);
+        // Left to right ramps (rows alternate in brightness) and top to bottom ramps with noise across the row:
+        // one is predicted by the left neighbour, the other by the pixel above.
+        var horizontalRamp = Enumerable.Range(0, width * height * channels)
+            .Select(i => (byte)((i % (width * channels) / channels) + (i / (width * channels) % 2 * 100) + (i % channels * 20))).ToArray();
+        var verticalRamp = Enumerable.Range(0, width * height * channels)
+            .Select(i => (byte)((i / (width * channels) * 2) + 40 + (columnNoise[i % (width * channels)] % 60))).ToArray();
 
-        var horizontal = PngReader.Decode(PngEncoder.Encode(horizontalRamp, width, height, PngColorType.Grayscale));
-        var vertical = PngReader.Decode(PngEncoder.Encode(verticalRamp, width, height, PngColorType.Grayscale));
+        foreach (var pixels in new[] { horizontalRamp, verticalRamp })
+        {
+            var png = PngEncoder.Encode(pixels, width, height, colorType);
+            var image = PngReader.Decode(png);
 
-        horizontal.Pixels.ShouldBe(horizontalRamp);
-        horizontal.Filters.ShouldAllBe(f => f == 1);
-        vertical.Pixels.ShouldBe(verticalRamp);
-        vertical.Filters.Skip(1).ShouldAllBe(f => f == 2);
+            image.Pixels.ShouldBe(pixels);
+            png.Length.ShouldBeLessThan(pixels.Length / 8, "a smooth image compresses far below its raw size");
+        }
+    }
+
+    [Fact]
+    public void Noise_round_trips_exactly_and_costs_little_more_than_its_raw_size()
+    {
+        var pixels = Noise(64 * 64 * 3, seed: 4);
+
+        var png = PngEncoder.Encode(pixels, 64, 64, PngColorType.Rgb);
+
+        PngReader.Decode(png).Pixels.ShouldBe(pixels);
+        png.Length.ShouldBeLessThan(pixels.Length + 200, "incompressible rows are stored, not inflated");
+    }
+
+    [Theory]
+    [InlineData(PngColorType.Grayscale)]
+    [InlineData(PngColorType.Rgb)]
+    public void Writes_the_same_file_as_the_png_baseline_codec(PngColorType colorType)
+    {
+        var channels = colorType == PngColorType.Rgb ? 3 : 1;
+        var pixels = Enumerable.Range(0, 9 * 6 * channels).Select(i => (byte)(i * 7 % 256)).ToArray();
+        // The codec takes [C, H, W] in [0, 1]; the encoder takes the same pixels as bytes, HWC.
+        using var chw = torch.tensor(pixels, dtype: torch.ScalarType.Byte).reshape(6, 9, channels).permute(2, 0, 1)
+            .to_type(torch.ScalarType.Float32).div(255);
+
+        var codecFile = new PngCodec(channels).Encode(chw);
+
+        PngEncoder.Encode(pixels, 9, 6, colorType).ShouldBe(codecFile, "one encoder, one set of options");
     }
 
     [Fact]
@@ -74,6 +110,26 @@ public sealed class PngEncoderTests
         var error = Should.Throw<ArgumentException>(() => PngEncoder.Encode(new byte[11], 2, 2, PngColorType.Rgb));
 
         error.Message.ShouldContain("Expected 2×2×3 = 12 bytes of pixels, got 11");
+        error.ParamName.ShouldBe("pixels");
+    }
+
+    [Theory]
+    [InlineData(0, 1, "width")]
+    [InlineData(1, -1, "height")]
+    public void Non_positive_sizes_are_rejected(int width, int height, string parameter)
+    {
+        var error = Should.Throw<ArgumentOutOfRangeException>(() => PngEncoder.Encode([], width, height, PngColorType.Grayscale));
+
+        error.ParamName.ShouldBe(parameter);
+    }
+
+    [Fact]
+    public void Unsupported_colour_types_are_rejected()
+    {
+        var error = Should.Throw<ArgumentOutOfRangeException>(() => PngEncoder.Encode(new byte[4], 1, 1, (PngColorType)6));
+
+        error.ParamName.ShouldBe("colorType");
+        error.Message.ShouldContain("Only Grayscale and Rgb are supported.");
     }
 
     private static byte[] Noise(int length, int seed)

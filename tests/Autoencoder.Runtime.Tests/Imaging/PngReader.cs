@@ -10,7 +10,7 @@ namespace Autoencoder.Runtime.Tests.Imaging;
 
 /// <summary>
 /// An independent, strict PNG decoder for 8-bit grayscale/RGB (and RGBA, which other encoders write), used to check what the encoder wrote:
-/// chunk layout, CRCs (computed bit by bit, unlike the encoder's table), IHDR fields, zlib data
+/// chunk layout, CRCs (computed bit by bit, independently of libpng), IHDR fields, zlib data
 /// and all five row filters.
 /// </summary>
 internal static class PngReader
