@@ -49,8 +49,8 @@ namespace Autoencoder.Generators.Emit
 
         public static void WriteFields(SourceWriter w, AnalyzedVectorQuantizer q)
         {
-            w.Line("// The vector quantizer, its codebook learned by " + (q.Ema ? "moving averages" : "gradient") + ": nearest codes, the straight-through estimator, the losses");
-            w.Line("// and the codebook's updates.");
+            w.Line("// The vector quantizer: nearest codes, the straight-through estimator, the losses and, in training, the updates of the");
+            w.Line("// codebook, which " + (q.Ema ? "follows moving averages" : "gradients train") + ".");
             w.Line("private readonly " + VectorQuantizer + " quantizer;");
             w.Line();
         }
@@ -76,7 +76,8 @@ namespace Autoencoder.Generators.Emit
                 ? "the buffers codebook, codebook_cluster_size and codebook_embedding_sum"
                 : q.DeadCodeThreshold > 0 ? "the parameter codebook and the buffer codebook_usage" : "the parameter codebook";
             w.Line("// The quantizer registered its state on this module as it was made, under the names checkpoints hold:");
-            w.Line("// " + state + ". A child, so that train() and eval() reach it.");
+            w.Line("// " + state + ".");
+            w.Line("// It holds none of its own, and is a child so that train() and eval() reach it.");
             w.Line("register_module(\"quantizer\", quantizer);");
         }
 
