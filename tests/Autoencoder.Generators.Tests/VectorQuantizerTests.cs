@@ -122,10 +122,11 @@ namespace Autoencoder.Generators.Tests
             var gradient = GeneratorHarness.Run(Gradient).Source(".Module.g.cs");
 
             ema.ShouldNotContain("LossTerm(\"codebook\"");
-            ema.ShouldContain("register_buffer(\"codebook_cluster_size\", codebook_cluster_size);");
+            ema.ShouldContain("VectorQuantizer.WithMovingAverages(");
+            ema.ShouldContain("the buffers codebook, codebook_cluster_size and codebook_embedding_sum.");
             gradient.ShouldContain("LossTerm(\"codebook\", codebookLoss)");
-            gradient.ShouldContain("register_parameter(\"codebook\", codebook);");
-            gradient.ShouldContain("register_buffer(\"codebook_usage\", codebook_usage);");
+            gradient.ShouldContain("VectorQuantizer.LearnedByGradient(");
+            gradient.ShouldContain("the parameter codebook and the buffer codebook_usage.");
         }
 
         [Fact]
@@ -133,7 +134,8 @@ namespace Autoencoder.Generators.Tests
         {
             var module = GeneratorHarness.Run(Gradient.Replace("DeadCodeThreshold = 0.5", "DeadCodeThreshold = 0")).Source(".Module.g.cs");
 
-            module.ShouldNotContain("ResetDeadCodes");
+            module.ShouldContain("\"quantizer\", this, CodebookSize, CodeDimension, CommitmentCost, DeadCodeThreshold);");
+            module.ShouldContain("public const double DeadCodeThreshold = 0.0;");
             module.ShouldNotContain("codebook_usage");
         }
 

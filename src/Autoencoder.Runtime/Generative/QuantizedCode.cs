@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 namespace Autoencoder.Runtime.Generative;
 
 /// <summary>
-/// What a generated VQ-VAE's <c>Quantize</c> returns for one batch of encoder outputs z ([B, D, H, W] or [B, D]).
+/// What <see cref="VectorQuantizer.forward"/> (and so a generated VQ-VAE's <c>Quantize</c>) returns for one batch of encoder
+/// outputs z ([B, D, H, W] or [B, D]).
 /// </summary>
 /// <param name="Quantized">The nearest codes in z's shape, as z + sg[e − z]: their values are the codes', their gradient goes to z (straight-through).</param>
 /// <param name="Indices">The index of the chosen code at every position: [B, H, W], or [B] for a dense code.</param>
