@@ -46,7 +46,7 @@ internal sealed class StressFamilies(Tensor train, Tensor validation, Tensor bat
         [
             .. Common(model, model.Reconstruct, trainer.Evaluate, trainer.EvaluateLoss),
             new("Corrupt + Denoise", () => Inference(model, () => model.Denoise(StressDenoising.Corrupt(batch)))),
-            new("DenoisingMetrics.Evaluate", () => DenoisingMetrics.Evaluate(model, model.Denoise, batch, StressDenoising.Corrupt, 8, seed: 3)),
+            new("DenoisingMetrics.Evaluate", () => DenoisingMetrics.Evaluate(model, batch, 8, seed: 3)),
         ]);
     }
 
