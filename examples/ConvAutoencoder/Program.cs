@@ -51,7 +51,7 @@ static TrainedModel TrainYaml(CommandLine options, MnistDataset mnist, ExampleRe
         Checkpoints = ExampleRun.Checkpoints(options, "conv-autoencoder-yaml"),
         Threads = options.Threads,
     });
-    reporting.Watch(trainer.Model, trainer.Model.Reconstruct, mnist.Test.Images, trainer.Options.BatchSize);
+    reporting.Watch(trainer.Model, mnist.Test.Images, trainer.Options.BatchSize);
     var report = trainer.Fit(mnist.Train.Images, mnist.Test.Images);
     return new TrainedModel(
         trainer.Model, trainer.Model.Reconstruct, report, trainer.Evaluate(mnist.Test.Images), trainer.EvaluateLoss(mnist.Test.Images),
@@ -72,7 +72,7 @@ static TrainedModel TrainAttributes(CommandLine options, MnistDataset mnist, Exa
         Checkpoints = ExampleRun.Checkpoints(options, "conv-autoencoder-attributes"),
         Threads = options.Threads,
     });
-    reporting.Watch(trainer.Model, trainer.Model.Reconstruct, mnist.Test.Images, trainer.Options.BatchSize);
+    reporting.Watch(trainer.Model, mnist.Test.Images, trainer.Options.BatchSize);
     var report = trainer.Fit(mnist.Train.Images, mnist.Test.Images);
     return new TrainedModel(
         trainer.Model, trainer.Model.Reconstruct, report, trainer.Evaluate(mnist.Test.Images), trainer.EvaluateLoss(mnist.Test.Images),

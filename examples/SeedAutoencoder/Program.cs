@@ -41,7 +41,7 @@ var trainer = SeedAutoencoder.Trainer.Create(new SeedAutoencoder.TrainingOptions
     Checkpoints = ExampleRun.Checkpoints(options, "seed-autoencoder"),
     Threads = options.Threads,
 });
-reporting.Watch(trainer.Model, trainer.Model.Reconstruct, mnist.Test.Images, trainer.Options.BatchSize);
+reporting.Watch(trainer.Model, mnist.Test.Images, trainer.Options.BatchSize);
 
 // The test set is shown each epoch as validation loss (as in the Keras tutorial); nothing is selected on it.
 var report = trainer.Fit(mnist.Train.Images, mnist.Test.Images);

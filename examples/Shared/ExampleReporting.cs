@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Reporting;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
@@ -39,15 +40,15 @@ internal sealed class ExampleReporting : IDisposable
     public string TensorBoardDirectory => Path.Combine(_outputDirectory, "tensorboard");
 
     /// <summary>Adds the observers that measure or draw the model: call after Trainer.Create, before Fit.</summary>
-    public void Watch(nn.Module model, Func<Tensor, Tensor> reconstruct, Tensor testImages, int batchSize)
+    public void Watch(IAutoencoder model, Tensor testImages, int batchSize)
     {
         // Float64 MSE/BCE/PSNR over all 10,000 test images cost several validation passes (about 5x, measured), a large
         // share of a dense epoch; a fixed subset keeps the curves' shape at a small cost. metrics.json has the full set.
         _measured = testImages.slice(0, 0, MetricImages, 1);
-        var metrics = new ReconstructionEpochMetrics(model, reconstruct, _measured, batchSize, prefix: $"test{MetricImages}");
+        var metrics = new ReconstructionEpochMetrics(model, _measured, batchSize, prefix: $"test{MetricImages}");
         using (var shown = testImages.slice(0, 0, ImagesShown, 1))
         {
-            _renderer = new ReconstructionRenderer(model, reconstruct, shown); // keeps a copy
+            _renderer = new ReconstructionRenderer(model, shown); // keeps a copy
         }
 
         // One subdirectory per run, so that `tensorboard --logdir` on the parent compares runs instead of mixing them.

@@ -2,6 +2,7 @@ using System;
 using Autoencoder.Cli.Registry;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.IO;
+using Autoencoder.Runtime.Models;
 
 namespace Autoencoder.Cli;
 
@@ -39,10 +40,10 @@ internal sealed class LoadedModel(ModelEntry entry, ModelHandle handle) : IDispo
         }
     }
 
-    /// <summary>The capability a command needs, or a one-line error naming the models that have it.</summary>
-    public T Require<T>(Func<ModelHandle, T?> capability, string command, string what) where T : class =>
-        capability(Handle) ?? throw new CliException(
-            $"'{command}' needs {what}, and the model file holds '{Entry.Name}', which has none; train one of: {ModelRegistry.NamesWith(capability)}");
+    /// <summary>The model as the capability a command needs, or a one-line error naming the models that have it.</summary>
+    public T Require<T>(string command, string what) where T : class, IAutoencoder =>
+        Handle.As<T>() ?? throw new CliException(
+            $"'{command}' needs {what}, and the model file holds '{Entry.Name}', which has none; train one of: {ModelRegistry.NamesWith<T>()}");
 
     public void Dispose() => Handle.Dispose();
 }

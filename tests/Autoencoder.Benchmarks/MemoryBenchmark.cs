@@ -75,7 +75,7 @@ internal static class MemoryBenchmark
                 Seed = 42,
                 Observer = new CompositeObserver(reporting.Observer, probe),
             });
-            reporting.Watch(trainer.Model, trainer.Model.Reconstruct, validation.Images, BatchSize);
+            reporting.Watch(trainer.Model, validation.Images, BatchSize);
 
             beforeFit = MemorySample.Take();
             var report = trainer.Fit(train.Images, validation.Images);

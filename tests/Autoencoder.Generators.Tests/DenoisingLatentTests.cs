@@ -21,6 +21,9 @@ namespace Autoencoder.Generators.Tests
             module.ShouldContain("var code = Encode(input);");
             // The likelihood is of the clean (binarised) batch.
             module.ShouldContain("LogLikelihood(x, Reparameterize(code))");
+            // Both capabilities: the family's and the declaration's.
+            module.ShouldContain("global::Autoencoder.Runtime.Models.IGenerativeAutoencoder,\n        global::Autoencoder.Runtime.Models.IDenoisingAutoencoder\n    {");
+            module.ShouldContain("global::Autoencoder.Runtime.Models.IDenoisingAutoencoder.Corrupt(");
         }
 
         [Fact]
@@ -33,6 +36,7 @@ namespace Autoencoder.Generators.Tests
             module.ShouldContain("var input = training ? Corrupt(batch) : batch;");
             module.ShouldContain("var code = Quantize(Encode(input));");
             module.ShouldContain("LossFunction(Decode(code.Quantized), batch)");
+            module.ShouldContain("global::Autoencoder.Runtime.Models.IVectorQuantizedAutoencoder,\n        global::Autoencoder.Runtime.Models.IDenoisingAutoencoder\n    {");
         }
 
         [Fact]
@@ -40,6 +44,7 @@ namespace Autoencoder.Generators.Tests
         {
             GeneratorHarness.Run(VariationalModels.Vae).Source(".Module.g.cs").ShouldNotContain("Corrupt(");
             GeneratorHarness.Run(VectorQuantizerTests.Ema).Source(".Module.g.cs").ShouldNotContain("Corrupt(");
+            GeneratorHarness.Run(VariationalModels.Vae).Source(".Module.g.cs").ShouldNotContain("IDenoisingAutoencoder");
         }
     }
 }

@@ -87,7 +87,7 @@ internal sealed class DeepAutoencoder2006Entry : IReferenceEntry
         {
             if (Model is null || result.Epoch % every != 0)
                 return;
-            var report = ReconstructionMetrics.Evaluate(Model, Model.Reconstruct, images, 1000);
+            var report = ReconstructionMetrics.Evaluate(Model, images, 1000);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {result.Epoch}: {report.Mse * MnistImagePixels:F3} per test image"));
         }
     }

@@ -33,14 +33,14 @@ internal sealed class DenoisingEntry : IReferenceEntry
                 var trainer = GaussianDenoisingMnist.Trainer.Create(new GaussianDenoisingMnist.TrainingOptions { Epochs = epochs, Threads = context.Threads, Observer = new ConsoleProgress(context.Log, interactive: false) });
                 trainer.Fit(context.Mnist.Train.Images);
                 var model = trainer.Model;
-                return DenoisingMetrics.Evaluate(model, model.Denoise, context.Mnist.Test.Images, GaussianDenoisingMnist.Corrupt, 500, NoiseSeed);
+                return DenoisingMetrics.Evaluate(model, context.Mnist.Test.Images, 500, NoiseSeed);
             }),
             Measure(context, "DAE 784-256-64, masking 25%", "25% masking", settings, () =>
             {
                 var trainer = MaskingDenoisingMnist.Trainer.Create(new MaskingDenoisingMnist.TrainingOptions { Epochs = epochs, Threads = context.Threads, Observer = new ConsoleProgress(context.Log, interactive: false) });
                 trainer.Fit(context.Mnist.Train.Images);
                 var model = trainer.Model;
-                return DenoisingMetrics.Evaluate(model, model.Denoise, context.Mnist.Test.Images, MaskingDenoisingMnist.Corrupt, 500, NoiseSeed);
+                return DenoisingMetrics.Evaluate(model, context.Mnist.Test.Images, 500, NoiseSeed);
             }),
         };
     }

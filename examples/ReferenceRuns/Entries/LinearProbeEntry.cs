@@ -36,8 +36,8 @@ internal sealed class LinearProbeEntry : IReferenceEntry
         int epochs = context.Epochs(Declared.Epochs);
         var trainer = ClassicCode32.Trainer.Create(new ClassicCode32.TrainingOptions { Epochs = epochs, Threads = context.Threads });
         trainer.Fit(mnist.Train.Images);
-        using var trainCodes = CodeExport.Encode(trainer.Model, trainer.Model.Encode, mnist.Train.Images);
-        using var testCodes = CodeExport.Encode(trainer.Model, trainer.Model.Encode, mnist.Test.Images);
+        using var trainCodes = CodeExport.Encode(trainer.Model, mnist.Train.Images);
+        using var testCodes = CodeExport.Encode(trainer.Model, mnist.Test.Images);
         CodeExport.WriteNpy(Path.Combine(context.OutputDirectory, "train-codes.npy"), trainCodes);
         CodeExport.WriteNpy(Path.Combine(context.OutputDirectory, "test-codes.npy"), testCodes);
         var codes = LinearProbe.Evaluate(trainCodes, mnist.Train.Labels, testCodes, mnist.Test.Labels, Probe);

@@ -33,12 +33,11 @@ internal static class AnomalyCommand
                 throw new CliException($"--out '{folder}' is a file; give a folder for scores.csv and top.png");
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
             using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
-            var handle = model.Handle;
-            var scores = AnomalyScores.Rank(handle.Module, handle.Reconstruct, images.Images, images.Paths);
+            var scores = AnomalyScores.Rank(model.Handle.Model, images.Images, images.Paths);
             var csv = Path.Combine(folder, "scores.csv");
             var grid = Path.Combine(folder, "top.png");
             AnomalyScores.WriteCsv(csv, scores);
-            AnomalyScores.SaveTopGrid(grid, handle.Module, handle.Reconstruct, images.Images, scores, parse.GetValue(top));
+            AnomalyScores.SaveTopGrid(grid, model.Handle.Model, images.Images, scores, parse.GetValue(top));
             context.Out.WriteLine($"Scored {images.Description} with '{model.Entry.Name}'. Most anomalous:");
             foreach (var score in scores.Take(Math.Min(5, scores.Count)))
             {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Compression;
 using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.Models;
 
 namespace Autoencoder.Cli.Commands;
 
@@ -28,7 +29,7 @@ internal static class CompressCommand
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
-            var codec = model.Require(h => h.Codec, "compress", "a learned codec (a [Compression] model)")();
+            var codec = model.Require<ICompressionAutoencoder>("compress", "a learned codec (a [Compression] model)").CreateCodec();
             using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
             var named = new LoadedImages(images.Images, images.Paths ?? Enumerable.Range(0, images.Count).Select(i => images.Name(i) + ".png").ToList());
             var folder = parse.GetValue(output)!;

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Compression;
+using Autoencoder.Runtime.Models;
 
 namespace Autoencoder.Cli.Commands;
 
@@ -31,7 +32,7 @@ internal static class DecompressCommand
             if (streams.Length == 0)
                 throw new CliException($"{path}: has no {CodecFiles.StreamExtension} files");
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
-            var codec = model.Require(h => h.Codec, "decompress", "a learned codec (a [Compression] model)")();
+            var codec = model.Require<ICompressionAutoencoder>("decompress", "a learned codec (a [Compression] model)").CreateCodec();
             var folder = parse.GetValue(output)!;
             var written = CodecFiles.Decompress(codec, streams, folder);
             context.Out.WriteLine($"Decoded {written.Count} stream{(written.Count == 1 ? "" : "s")} into {folder}");

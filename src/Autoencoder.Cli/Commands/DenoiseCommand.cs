@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Autoencoder.Runtime.Models;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Cli.Commands;
@@ -28,9 +29,9 @@ internal static class DenoiseCommand
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
-            var corrupt = model.Require(h => h.Corrupt, "denoise", "a noise model (a denoising autoencoder)");
+            var denoiser = model.Require<IDenoisingAutoencoder>("denoise", "a noise model (a denoising autoencoder)");
             using var generator = new Generator().manual_seed(parse.GetValue(seed));
-            var damage = NoiseSpec.Parse(parse.GetValue(noise)!, corrupt, generator);
+            var damage = NoiseSpec.Parse(parse.GetValue(noise)!, denoiser, generator);
             using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
             return Restore.Run(context, "denoise", model, images, damage, parse.GetValue(output)!);
         });

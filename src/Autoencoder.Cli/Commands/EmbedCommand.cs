@@ -31,7 +31,7 @@ internal static class EmbedCommand
                 throw new CliException($"--out '{path}': the codes are written as .csv or .npy; choose one of those extensions");
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
             using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
-            using var codes = CodeExport.Encode(model.Handle.Module, model.Handle.Encode, images.Images);
+            using var codes = CodeExport.Encode(model.Handle.Model, images.Images);
             if (extension == ".npy")
                 CodeExport.WriteNpy(path, codes);
             else

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Compression.Baselines;
 using Autoencoder.Runtime.Compression.RateDistortion;
+using Autoencoder.Runtime.Models;
 
 namespace Autoencoder.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal static class EvaluateCommand
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
-            var codec = model.Require(h => h.Codec, "evaluate", "a learned codec (a [Compression] model)")();
+            var codec = model.Require<ICompressionAutoencoder>("evaluate", "a learned codec (a [Compression] model)").CreateCodec();
             using var images = ImageInput.Load(parse.GetValue(data)!, model.Layout, "test", parse.GetValue(limit));
             const string Family = "learned";
             var entries = new List<RateDistortionEntry> { new(Family, codec) };

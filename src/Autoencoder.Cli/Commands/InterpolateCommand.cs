@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.Models;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Cli.Commands;
@@ -34,14 +35,14 @@ internal static class InterpolateCommand
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
-            var interpolate = model.Require(h => h.Interpolate, "interpolate", "a generative decoder (a VAE)");
+            var generative = model.Require<IGenerativeAutoencoder>("interpolate", "a generative decoder (a VAE)");
             int p = parse.GetValue(pairs);
             var inputPath = parse.GetValue(input)!;
             using var images = ImageInput.Load(inputPath, model.Layout, parse.GetValue(split)!, 2 * p);
             if (images.Count < 2 * p)
                 throw new CliException($"{inputPath}: {p} pairs need {2 * p} images, but it has {images.Count}; use --pairs {images.Count / 2} or add images");
             using var scope = NewDisposeScope();
-            var path = interpolate(images.Images[..p], images.Images[p..(2 * p)], parse.GetValue(steps));
+            var path = generative.Interpolate(images.Images[..p], images.Images[p..(2 * p)], parse.GetValue(steps));
             var file = parse.GetValue(output)!;
             ImageRows.Save(path, file);
             context.Out.WriteLine($"Wrote {p} interpolations of {parse.GetValue(steps)} steps from '{model.Entry.Name}' to {file}");

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Autoencoder.Runtime.Corruption;
+using Autoencoder.Runtime.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,12 +15,12 @@ internal static class NoiseSpec
                                "or 'none' when the inputs are already noisy (then no PSNR/SSIM, as there are no originals)";
 
     /// <summary>Null for <c>none</c>; otherwise images to corrupted images, with noise from <paramref name="generator"/>.</summary>
-    public static Func<Tensor, Tensor>? Parse(string text, Func<Tensor, Generator?, Tensor> modelNoise, Generator generator)
+    public static Func<Tensor, Tensor>? Parse(string text, IDenoisingAutoencoder model, Generator generator)
     {
         if (text == "none")
             return null;
         if (text == "model")
-            return images => modelNoise(images, generator);
+            return images => model.Corrupt(images, generator);
         var parts = text.Split(':');
         if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)
                               || !double.IsFinite(amount) || amount < 0)

@@ -36,8 +36,8 @@ internal static class ProbeCommand
                 throw new CliException($"--data '{folder}' is not a folder with the four MNIST IDX files (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-..., raw or .gz)");
             using var train = ImageInput.Load(folder, model.Layout, "train", parse.GetValue(trainLimit));
             using var test = ImageInput.Load(folder, model.Layout, "test", parse.GetValue(testLimit));
-            using var trainCodes = CodeExport.Encode(model.Handle.Module, model.Handle.Encode, train.Images);
-            using var testCodes = CodeExport.Encode(model.Handle.Module, model.Handle.Encode, test.Images);
+            using var trainCodes = CodeExport.Encode(model.Handle.Model, train.Images);
+            using var testCodes = CodeExport.Encode(model.Handle.Model, test.Images);
             var result = LinearProbe.Evaluate(trainCodes, train.Labels!, testCodes, test.Labels!, new LinearProbeOptions(Steps: parse.GetValue(steps)));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Linear probe on the {result.Features}-number codes of '{model.Entry.Name}': train accuracy {result.TrainAccuracy:P2} ({train.Count} images), test accuracy {result.TestAccuracy:P2} ({test.Count} images)"));

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Restoration;
 using static TorchSharp.torch;
 
@@ -22,11 +23,11 @@ internal static class Restore
     {
         if (File.Exists(outputDirectory))
             throw new CliException($"--out '{outputDirectory}' is a file; give a folder for the restored images");
-        var restore = model.Require(h => h.Denoise, command, "a restoration (Denoise) method");
+        var denoiser = model.Require<IDenoisingAutoencoder>(command, "a restoration (Denoise) method");
         var outputs = OutputPaths(input, outputDirectory);
         using var scope = NewDisposeScope();
         var damaged = damage is null ? input.Images : damage(input.Images);
-        var restored = ImageRestoration.Restore(model.Handle.Module, restore, damaged);
+        var restored = ImageRestoration.Restore(denoiser, damaged);
         var report = damage is null ? null : ImageRestoration.Measure(input.Images, damaged, restored);
 
         // Everything is computed before the first file is written: a failure above leaves the folder as it was.

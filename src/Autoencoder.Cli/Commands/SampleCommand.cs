@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.Models;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Cli.Commands;
@@ -24,11 +25,11 @@ internal static class SampleCommand
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
-            var sample = model.Require(h => h.Sample, "sample", "a generative decoder (a VAE)");
+            var generative = model.Require<IGenerativeAutoencoder>("sample", "a generative decoder (a VAE)");
             int r = parse.GetValue(rows), c = parse.GetValue(columns);
             using var generator = new Generator().manual_seed(parse.GetValue(seed));
             using var scope = NewDisposeScope();
-            var images = sample(r * c, generator);
+            var images = generative.Sample(r * c, generator);
             var path = parse.GetValue(output)!;
             ImageRows.Save(images.reshape([r, c, .. images.shape[1..]]), path);
             context.Out.WriteLine($"Wrote {r}x{c} samples from '{model.Entry.Name}' to {path}");

@@ -5,6 +5,7 @@ using Autoencoder.Cli.Registry;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Metrics;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 
 namespace Autoencoder.Cli.Commands;
@@ -52,14 +53,19 @@ internal static class TrainCommand
             using var validation = ImageInput.IsMnistFolder(dataPath) ? ImageInput.Load(dataPath, layout, "test", parse.GetValue(limit)) : null;
             context.Out.WriteLine($"Training '{entry.Name}' on {train.Description}" + (validation is null ? "" : $", validating on {validation.Count} test images"));
 
-            var trained = entry.Train(new TrainSettings(
-                train.Images, validation?.Images, parse.GetValue(epochs), parse.GetValue(batchSize), parse.GetValue(seed),
-                new ConsoleProgress(context.Out, context.Interactive)));
+            var overrides = new TrainerOverrides
+            {
+                Epochs = parse.GetValue(epochs),
+                BatchSize = parse.GetValue(batchSize),
+                Seed = parse.GetValue(seed),
+                Observer = new ConsoleProgress(context.Out, context.Interactive),
+            };
+            var trained = entry.Train(overrides, train.Images, validation?.Images);
             using var handle = trained.Model;
             ModelFile.Save(outPath, entry.Name, entry.Fingerprint, handle.Module);
 
             var check = validation ?? train;
-            var report = ReconstructionMetrics.Evaluate(handle.Module, handle.Reconstruct, check.Images, batchSize: 256);
+            var report = ReconstructionMetrics.Evaluate(handle.Model, check.Images, batchSize: 256);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(validation is null ? "Training" : "Validation")} images: MSE {report.Mse:F5}, PSNR {report.Psnr:F2} dB"));
             context.Out.WriteLine($"Saved '{entry.Name}' (architecture {entry.Fingerprint}) to {outPath}");

@@ -1,35 +1,84 @@
 using System;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Cli.Registry;
 
-/// <summary>What <c>train</c> passes to a model's trainer; null keeps the model's declared value.</summary>
-internal sealed record TrainSettings(Tensor Train, Tensor? Validation, int? Epochs, int? BatchSize, long? Seed, ITrainingObserver? Observer);
-
 /// <summary>A trained model and its training history.</summary>
 internal sealed record TrainedModel(ModelHandle Model, TrainingReport Report);
 
 /// <summary>
-/// A model compiled into the tool: its name on the command line, its declaration (the YAML file under Models/ and the
-/// class the generator made of it), and how to create and train it through the generated code.
+/// A model compiled into the tool: its name on the command line, its declaration (Models/&lt;name&gt;.ae.yaml, and the class
+/// the generator made of it), and how to create and train it, all through the runtime's <see cref="IAutoencoder{TSelf}"/>.
 /// </summary>
-/// <param name="Name">The registry name, e.g. <c>denoise</c>: what <c>--model</c> and the model file say.</param>
-/// <param name="Description">One line for <c>autoencoder models</c> and the help.</param>
-/// <param name="ClassName">The YAML file's <c>name</c>: the generated class.</param>
-/// <param name="YamlFile">The declaring file under Models/ (embedded in the tool, to recognise it when given to <c>train</c>).</param>
-/// <param name="Fingerprint">The generated architecture fingerprint, written to and checked in model files.</param>
-/// <param name="InputShape">One input's shape, [C, H, W].</param>
-/// <param name="Summary">The generated layer table.</param>
-/// <param name="Create">A new, untrained instance.</param>
-/// <param name="Train">Creates, seeds and trains an instance with the generated trainer.</param>
-internal sealed record ModelEntry(
-    string Name,
-    string Description,
-    string ClassName,
-    string YamlFile,
-    string Fingerprint,
-    long[] InputShape,
-    string Summary,
-    Func<ModelHandle> Create,
-    Func<TrainSettings, TrainedModel> Train);
+internal sealed class ModelEntry
+{
+    private readonly Func<IAutoencoder> _create;
+    private readonly Func<TrainerOverrides, Tensor, Tensor?, TrainedModel> _train;
+    private readonly Lazy<string> _className;
+
+    private ModelEntry(
+        string name, string description, string fingerprint, long[] inputShape, string summary,
+        Func<IAutoencoder> create, Func<TrainerOverrides, Tensor, Tensor?, TrainedModel> train)
+    {
+        Name = name;
+        Description = description;
+        Fingerprint = fingerprint;
+        InputShape = inputShape;
+        Summary = summary;
+        _create = create;
+        _train = train;
+        _className = new Lazy<string>(() => ModelSource.DeclaredClass(ModelSource.CompiledYaml(this))
+                                            ?? throw new InvalidOperationException($"Models/{YamlFile} declares no model."));
+    }
+
+    /// <summary>The entry of the generated <typeparamref name="TModel"/>, which Models/<paramref name="name"/>.ae.yaml declares.</summary>
+    /// <param name="name">The registry name, e.g. <c>denoise</c>: what <c>--model</c> and the model file say.</param>
+    /// <param name="description">One line for <c>autoencoder models</c> and the help.</param>
+    public static ModelEntry For<TModel>(string name, string description)
+        where TModel : nn.Module, IAutoencoder<TModel> =>
+        new(name, description, TModel.Fingerprint, TModel.InputShape, TModel.Summary,
+            () => TModel.Create(),
+            (overrides, train, validation) =>
+            {
+                var trainer = TModel.CreateTrainer(overrides);
+                var handle = new ModelHandle(trainer.Model);
+                try
+                {
+                    return new TrainedModel(handle, trainer.Fit(train, validation));
+                }
+                catch
+                {
+                    handle.Dispose();
+                    throw;
+                }
+            });
+
+    /// <summary>The registry name, e.g. <c>denoise</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>One line for <c>autoencoder models</c> and the help.</summary>
+    public string Description { get; }
+
+    /// <summary>The declaring file under Models/ (embedded in the tool, to recognise it when given to <c>train</c>).</summary>
+    public string YamlFile => Name + ".ae.yaml";
+
+    /// <summary>The generated class: the <c>name</c> its YAML file declares.</summary>
+    public string ClassName => _className.Value;
+
+    /// <summary>The generated architecture fingerprint, written to and checked in model files.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>One input's shape, [C, H, W].</summary>
+    public long[] InputShape { get; }
+
+    /// <summary>The generated layer table.</summary>
+    public string Summary { get; }
+
+    /// <summary>A new, untrained instance.</summary>
+    public ModelHandle Create() => new(_create());
+
+    /// <summary>Creates, seeds and trains an instance with the generated trainer: its declared settings, except those <paramref name="overrides"/> sets.</summary>
+    public TrainedModel Train(TrainerOverrides overrides, Tensor train, Tensor? validation) => _train(overrides, train, validation);
+}

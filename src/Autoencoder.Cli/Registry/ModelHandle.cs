@@ -1,39 +1,25 @@
 using System;
-using Autoencoder.Runtime.Compression;
-using TorchSharp;
+using Autoencoder.Runtime.Models;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Cli.Registry;
 
 /// <summary>
-/// One model instance and what it can do, as typed delegates bound to its generated methods. A capability a model
-/// does not have is null; a command that needs it says which models have it.
+/// One model instance, owned: the runtime's <see cref="IAutoencoder"/> that every model is, and the capability interfaces
+/// (<see cref="IDenoisingAutoencoder"/>, <see cref="IGenerativeAutoencoder"/>, <see cref="ICompressionAutoencoder"/>, ...) that
+/// its family and declaration add, found by type. A command that needs a capability asks for it with
+/// <see cref="LoadedModel.Require{T}"/>, which names the models that have it.
 /// </summary>
-internal sealed class ModelHandle(nn.Module module, Func<Tensor, Tensor> reconstruct, Func<Tensor, Tensor> encode) : IDisposable
+internal sealed class ModelHandle(IAutoencoder model) : IDisposable
 {
+    /// <summary>The model: reconstructions, features, and the module for its mode and weights.</summary>
+    public IAutoencoder Model { get; } = model;
+
     /// <summary>The module, for its mode and weights.</summary>
-    public nn.Module Module { get; } = module;
+    public nn.Module Module => Model.Module;
 
-    /// <summary>Images [B, C, H, W] to reconstructions in [0, 1] (the generated <c>Reconstruct</c>).</summary>
-    public Func<Tensor, Tensor> Reconstruct { get; } = reconstruct;
-
-    /// <summary>Images to codes [B, ...] (a VAE's posterior mean).</summary>
-    public Func<Tensor, Tensor> Encode { get; } = encode;
-
-    /// <summary>Denoising models: noisy images to restored ones (the generated <c>Denoise</c>).</summary>
-    public Func<Tensor, Tensor>? Denoise { get; init; }
-
-    /// <summary>Denoising models: the declared training noise (the generated static <c>Corrupt</c>).</summary>
-    public Func<Tensor, Generator?, Tensor>? Corrupt { get; init; }
-
-    /// <summary>Generative models: draws images [count, C, H, W].</summary>
-    public Func<int, Generator?, Tensor>? Sample { get; init; }
-
-    /// <summary>Generative models: decodes the path between two batches' codes, [N, steps, C, H, W].</summary>
-    public Func<Tensor, Tensor, int, Tensor>? Interpolate { get; init; }
-
-    /// <summary>Compression models: the codec of the current weights (the generated <c>CreateCodec</c>).</summary>
-    public Func<LearnedCodec>? Codec { get; init; }
+    /// <summary>The model as the capability <typeparamref name="T"/>, or null when it has not that capability.</summary>
+    public T? As<T>() where T : class, IAutoencoder => Model as T;
 
     /// <inheritdoc />
     public void Dispose() => Module.Dispose();

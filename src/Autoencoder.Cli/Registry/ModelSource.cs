@@ -25,10 +25,8 @@ internal static partial class ModelSource
         if (!File.Exists(nameOrFile))
             throw new CliException($"'{nameOrFile}' does not exist (expected a model name, {ModelRegistry.Names}, or one of their .ae.yaml files)");
         var text = File.ReadAllText(nameOrFile);
-        var declared = NameLine().Match(text);
-        if (!declared.Success)
-            throw new CliException($"{nameOrFile}: has no top-level 'name:' line, so it declares no model");
-        var className = declared.Groups[1].Value.Trim('"', '\'');
+        var className = DeclaredClass(text)
+                        ?? throw new CliException($"{nameOrFile}: has no top-level 'name:' line, so it declares no model");
         var entry = ModelRegistry.All.FirstOrDefault(e => e.ClassName == className)
                     ?? throw new CliException(
                         $"{nameOrFile}: declares '{className}', which is not compiled into this tool (it has {string.Join(", ", ModelRegistry.All.Select(e => $"{e.ClassName} as '{e.Name}'"))}); " +
@@ -47,6 +45,13 @@ internal static partial class ModelSource
                            ?? throw new InvalidOperationException($"Models/{entry.YamlFile} is not embedded in the tool.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>The class a model declaration names on its top-level <c>name:</c> line, or null when it has none.</summary>
+    public static string? DeclaredClass(string yaml)
+    {
+        var declared = NameLine().Match(yaml);
+        return declared.Success ? declared.Groups[1].Value.Trim('"', '\'') : null;
     }
 
     private static bool LooksLikeFile(string value) =>

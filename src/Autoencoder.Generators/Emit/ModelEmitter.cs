@@ -23,12 +23,21 @@ namespace Autoencoder.Generators.Emit
                    + Literals.Grouped(model.ParameterCount) + " parameters, " + family.Training(model) + ".");
             w.Line("/// </summary>");
             w.Line(TorchNames.GeneratedCode);
-            w.Open(TypeScaffold.PartialClass(type) + " : " + TorchNames.Module);
+            w.Line(TypeScaffold.PartialClass(type) + " :");
+            w.Line("    " + TorchNames.Module + ",");
+            var interfaces = RuntimeInterfaces.Of(model);
+            for (var i = 0; i < interfaces.Count; i++)
+            {
+                w.Line("    " + interfaces[i] + (i == interfaces.Count - 1 ? string.Empty : ","));
+            }
+
+            w.Open();
             WriteSummary(w, model);
             WriteFields(w, model);
             WriteConstructor(w, model);
             family.WriteNetworks(w, model);
             family.WriteMembers(w, model);
+            RuntimeInterfaces.WriteMembers(w, model);
             w.Scalars.Write(w);
             w.Close();
 

@@ -30,6 +30,12 @@ namespace Autoencoder.Generators.Emit
         public void Open(string header)
         {
             Line(header);
+            Open();
+        }
+
+        /// <summary>Opens a block whose header is already written, line by line (a long base list).</summary>
+        public void Open()
+        {
             Line("{");
             depth++;
         }

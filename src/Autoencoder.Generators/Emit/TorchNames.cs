@@ -16,6 +16,9 @@ namespace Autoencoder.Generators.Emit
         /// <summary>Holds the typed <c>to(device)</c> that returns the module's own type; called statically, as generated code has no usings.</summary>
         public const string ModuleExtensions = "global::TorchSharp.ModuleExtensionMethods";
         public const string Runtime = "global::Autoencoder.Runtime";
+
+        /// <summary>The runtime's model interfaces, which every generated model implements (see <see cref="RuntimeInterfaces"/>).</summary>
+        public const string Models = Runtime + ".Models";
         public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Autoencoder.Generators\", \"" + GeneratorInfo.Version + "\")]";
     }
 

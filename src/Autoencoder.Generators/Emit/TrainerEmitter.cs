@@ -22,6 +22,7 @@ namespace Autoencoder.Generators.Emit
             WriteOptions(w, model);
             w.Line();
             WriteTrainer(w, model);
+            RuntimeInterfaces.WriteCreateTrainer(w, model);
             w.Close();
             TypeScaffold.CloseFile(w, type);
             return w.ToString();
@@ -133,7 +134,7 @@ namespace Autoencoder.Generators.Emit
             var tensor = TorchNames.Tensor;
             w.Line("/// <summary>Trains and evaluates a <see cref=\"" + name + "\"/> with " + model.Optimizer.Kind + " on " + model.Loss + ".</summary>");
             w.Line(TorchNames.GeneratedCode);
-            w.Open("public sealed class Trainer");
+            w.Open("public sealed class Trainer : " + RuntimeInterfaces.Trainer + "<" + qualified + ">");
             w.Line("private readonly " + TorchNames.Optimizer + " optimizer;");
             w.Line();
             w.Line("/// <summary>Trains <paramref name=\"model\"/> where it is: create it, and move it to its device, before the trainer (<see cref=\"Create\"/> does both).</summary>");
@@ -174,7 +175,7 @@ namespace Autoencoder.Generators.Emit
             w.Line();
             w.Line("/// <summary>Reconstruction metrics (MSE, BCE, PSNR) over <paramref name=\"inputs\"/>, in evaluation mode.</summary>");
             w.Line("public " + Metrics + ".ReconstructionReport Evaluate(" + tensor + " inputs) =>");
-            w.Line("    " + Metrics + ".ReconstructionMetrics.Evaluate(Model, Model.Reconstruct, inputs, Options.BatchSize);");
+            w.Line("    " + Metrics + ".ReconstructionMetrics.Evaluate(Model, inputs, Options.BatchSize);");
             w.Line();
             model.Family.Emitter.WriteTrainerMembers(w, model);
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Emit;
 
@@ -11,6 +12,11 @@ namespace Autoencoder.Generators.Families
         private CompressionFamilyEmitter()
         {
         }
+
+        public override IEnumerable<Capability> Interfaces(AnalyzedModel model) => new[] { new Capability("ICompressionAutoencoder", "CreateCodec", "Compress", "Decompress") };
+
+        public override (string Expression, string Description) Features(AnalyzedModel model)
+            => (model.Encoder.MethodName + "(input)", "the encoder's output, before it is rounded");
 
         public override string ParameterCountSummary(AnalyzedModel model)
             => "/// <summary>Number of trainable parameters of the layers; the entropy model's densities (module <c>entropy</c>) come on top.</summary>";

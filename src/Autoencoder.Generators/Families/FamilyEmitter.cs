@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Emit;
 
@@ -45,9 +47,28 @@ namespace Autoencoder.Generators.Families
         /// <summary>forward, Reconstruct, LossFunction and the objective, and whatever else the family offers.</summary>
         public abstract void WriteMembers(SourceWriter w, AnalyzedModel model);
 
+        /// <summary>
+        /// The runtime's capability interfaces the family adds to <c>IAutoencoder&lt;TSelf&gt;</c> (see <see cref="RuntimeInterfaces"/>);
+        /// the family's public members implement them. A plain autoencoder adds none.
+        /// </summary>
+        public virtual IEnumerable<Capability> Interfaces(AnalyzedModel model) => Enumerable.Empty<Capability>();
+
+        /// <summary>
+        /// <c>IAutoencoder.Features</c> of <c>input</c>: the encoder's deterministic output, before any sampling or quantisation;
+        /// and what that is, for the comment above it.
+        /// </summary>
+        public virtual (string Expression, string Description) Features(AnalyzedModel model)
+            => (model.Encoder.MethodName + "(input)", "the encoder's output");
+
         /// <summary>Members of the generated Trainer beyond fitting and evaluation.</summary>
         public virtual void WriteTrainerMembers(SourceWriter w, AnalyzedModel model)
         {
         }
+    }
+
+    /// <summary>A runtime capability interface, by its name in Autoencoder.Runtime.Models, and the public members that implement it.</summary>
+    internal sealed record Capability(string Name, params string[] Members)
+    {
+        public string FullName => TorchNames.Models + "." + Name;
     }
 }

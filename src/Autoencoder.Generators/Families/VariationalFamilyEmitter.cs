@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Emit;
 
@@ -13,6 +14,11 @@ namespace Autoencoder.Generators.Families
         }
 
         public override string Training(AnalyzedModel model) => "trained on the negative ELBO (" + ((AnalyzedVariational)model.Family).Likelihood + " likelihood)";
+
+        public override IEnumerable<Capability> Interfaces(AnalyzedModel model) => new[] { new Capability("IGenerativeAutoencoder", "Sample", "Interpolate") };
+
+        public override (string Expression, string Description) Features(AnalyzedModel model)
+            => (model.Encoder.MethodName + "(input).Mean", "the posterior mean μ, without sampling");
 
         public override void WriteNetworks(SourceWriter w, AnalyzedModel model)
         {

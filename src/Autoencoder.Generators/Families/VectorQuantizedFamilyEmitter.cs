@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Emit;
@@ -12,6 +13,11 @@ namespace Autoencoder.Generators.Families
         private VectorQuantizedFamilyEmitter()
         {
         }
+
+        public override IEnumerable<Capability> Interfaces(AnalyzedModel model) => new[] { new Capability("IVectorQuantizedAutoencoder", "EncodeIndices", "DecodeIndices") };
+
+        public override (string Expression, string Description) Features(AnalyzedModel model)
+            => (model.Encoder.MethodName + "(input)", "the encoder's output, before the nearest codes replace it");
 
         public override string ParameterCountSummary(AnalyzedModel model) => Quantizer(model) is { Ema: true } ema
             ? "/// <summary>Number of parameters: the optimizer trains all but the codebook's " + Literals.Grouped(ema.Parameters) + " values, which move by moving averages.</summary>"

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.IO;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Restoration;
 using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
@@ -22,6 +23,20 @@ public sealed record AnomalyScore(int Rank, int Index, double Error, string? Sou
 /// </summary>
 public static class AnomalyScores
 {
+    /// <summary>
+    /// Scores every image of <paramref name="inputs"/> [N, ...] by the mean squared error between it and the model's
+    /// reconstruction (<see cref="IAutoencoder.Reconstruct"/>), ranked worst first (ties keep the data set's order).
+    /// </summary>
+    /// <param name="model">The model; run in evaluation mode, its mode restored after.</param>
+    /// <param name="inputs">The images to score.</param>
+    /// <param name="sources">Optional: the file each image came from, reported with its score.</param>
+    /// <param name="batchSize">Images per forward pass.</param>
+    public static IReadOnlyList<AnomalyScore> Rank(IAutoencoder model, Tensor inputs, IReadOnlyList<string>? sources = null, int batchSize = 256)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Rank(model.Module, model.Reconstruct, inputs, sources, batchSize);
+    }
+
     /// <summary>
     /// Scores every image of <paramref name="inputs"/> [N, ...] by the mean squared error between it and
     /// <paramref name="reconstruct"/>'s output, ranked worst first (ties keep the data set's order).
@@ -67,6 +82,16 @@ public static class AnomalyScores
                     $"{score.Rank},{score.Index},{score.Error:R},{Quote(score.Source)}"));
             }
         });
+    }
+
+    /// <summary>
+    /// Saves the <paramref name="count"/> worst-ranked images of <paramref name="inputs"/> in one row and the model's
+    /// reconstructions of them below, as one PNG (atomically).
+    /// </summary>
+    public static void SaveTopGrid(string path, IAutoencoder model, Tensor inputs, IReadOnlyList<AnomalyScore> scores, int count)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        SaveTopGrid(path, model.Module, model.Reconstruct, inputs, scores, count);
     }
 
     /// <summary>

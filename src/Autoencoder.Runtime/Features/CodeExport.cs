@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using Autoencoder.Runtime.IO;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
 
@@ -14,6 +15,21 @@ namespace Autoencoder.Runtime.Features;
 /// </summary>
 public static class CodeExport
 {
+    /// <summary>
+    /// The model's codes (<see cref="IAutoencoder.Features"/>: a VAE's posterior mean, the encoder's output before any
+    /// quantisation) of <paramref name="inputs"/>, in batches, in eval mode without gradients (the model's mode is restored
+    /// after), as [N, D] float32 on the CPU; a code with more than one dimension per sample (a convolutional code [C, H, W])
+    /// is flattened in C order.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="inputs">Samples [N, ...]; batches are moved to the model's device when they live elsewhere.</param>
+    /// <param name="batchSize">Samples per forward pass.</param>
+    public static Tensor Encode(IAutoencoder model, Tensor inputs, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Encode(model.Module, model.Features, inputs, batchSize);
+    }
+
     /// <summary>
     /// Runs <paramref name="encode"/> over <paramref name="inputs"/> in batches, in eval mode without gradients (the
     /// model's mode is restored after), and returns the codes as [N, D] float32 on the CPU; a code with more than one

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
@@ -14,26 +15,36 @@ namespace Autoencoder.Runtime.Metrics;
 public static class DenoisingMetrics
 {
     /// <summary>
-    /// Corrupts <paramref name="clean"/> batch by batch with <paramref name="corrupt"/>, drawing from one generator seeded with
-    /// <paramref name="seed"/>, restores each corrupted batch with <paramref name="reconstruct"/> (eval mode, no gradients,
-    /// the model's mode restored afterwards), and measures both against the clean images.
+    /// Corrupts <paramref name="clean"/> batch by batch with the model's own training noise (<see cref="IDenoisingAutoencoder.Corrupt"/>),
+    /// drawing from one generator seeded with <paramref name="seed"/>, restores each corrupted batch with
+    /// <see cref="IDenoisingAutoencoder.Denoise"/> (eval mode, no gradients, the model's mode restored afterwards), and measures
+    /// both against the clean images.
     /// </summary>
-    /// <param name="model">The module behind <paramref name="reconstruct"/>; only its train/eval mode is touched.</param>
-    /// <param name="reconstruct">Corrupted images [B, ...] to restored images of the same shape in [0, 1], e.g. <c>Denoise</c>.</param>
+    /// <param name="model">The denoising model.</param>
     /// <param name="clean">Clean images [N, ...] in [0, 1].</param>
-    /// <param name="corrupt">Images and a generator to corrupted images, e.g. a generated model's <c>Corrupt</c>.</param>
     /// <param name="batchSize">Images per forward pass.</param>
     /// <param name="seed">Seed of the noise; the same seed corrupts the same images the same way.</param>
-    public static DenoisingReport Evaluate(
-        nn.Module model,
-        Func<Tensor, Tensor> reconstruct,
-        Tensor clean,
-        Func<Tensor, Generator, Tensor> corrupt,
-        int batchSize,
-        ulong seed = 0)
+    public static DenoisingReport Evaluate(IDenoisingAutoencoder model, Tensor clean, int batchSize, ulong seed = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(reconstruct);
+        return Evaluate(model, clean, (images, generator) => model.Corrupt(images, generator), batchSize, seed);
+    }
+
+    /// <summary>
+    /// Corrupts <paramref name="clean"/> batch by batch with <paramref name="corrupt"/>, drawing from one generator seeded with
+    /// <paramref name="seed"/>, restores each corrupted batch with the model (<see cref="IDenoisingAutoencoder.Denoise"/> when it
+    /// is a denoising model, else <see cref="IAutoencoder.Reconstruct"/>; eval mode, no gradients, the model's mode restored
+    /// afterwards), and measures both against the clean images: how a model copes with noise it was not trained on, or how a
+    /// plain autoencoder compares with a denoising one.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="clean">Clean images [N, ...] in [0, 1].</param>
+    /// <param name="corrupt">Images and a generator to corrupted images, e.g. one of <c>ImageCorruption</c>'s noises.</param>
+    /// <param name="batchSize">Images per forward pass.</param>
+    /// <param name="seed">Seed of the noise; the same seed corrupts the same images the same way.</param>
+    public static DenoisingReport Evaluate(IAutoencoder model, Tensor clean, Func<Tensor, Generator, Tensor> corrupt, int batchSize, ulong seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(corrupt);
         TensorArguments.RequireSamples(clean, nameof(clean));
         TensorArguments.RequirePositiveBatchSize(batchSize, nameof(batchSize));
@@ -41,10 +52,12 @@ public static class DenoisingMetrics
         if (n > int.MaxValue)
             throw new ArgumentException($"At most {int.MaxValue} images can be evaluated, got {n}.", nameof(clean));
 
-        var device = ModelDevice.Of(model);
+        Func<Tensor, Tensor> restore = model is IDenoisingAutoencoder denoiser ? denoiser.Denoise : model.Reconstruct;
+        var module = model.Module;
+        var device = ModelDevice.Of(module);
         using var generator = new Generator(seed, device);
         double noisyMse = 0, noisyPsnr = 0, restoredMse = 0, restoredPsnr = 0;
-        using (EvaluationModeScope.Enter(model))
+        using (EvaluationModeScope.Enter(module))
         {
             for (long start = 0; start < n; start += batchSize)
             {
@@ -53,7 +66,7 @@ public static class DenoisingMetrics
                 if (batch.device != device)
                     batch = batch.to(device);
                 var noisy = corrupt(batch, generator);
-                var restored = reconstruct(noisy);
+                var restored = restore(noisy);
                 if (!restored.shape.SequenceEqual(batch.shape))
                     throw new ArgumentException(
                         $"The restored images have shape {TensorArguments.Format(restored.shape)} but the clean batch has shape {TensorArguments.Format(batch.shape)}.");

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -20,9 +21,24 @@ public static class ReconstructionMetrics
     public const double LogClamp = -100;
 
     /// <summary>
+    /// Reconstructs <paramref name="inputs"/> with <paramref name="model"/> in batches (eval mode, no gradients, model mode
+    /// restored afterwards) and compares each reconstruction with its input.
+    /// </summary>
+    /// <param name="model">The model; its <see cref="IAutoencoder.Reconstruct"/> gives reconstructions in data space.</param>
+    /// <param name="inputs">Images [N, ...].</param>
+    /// <param name="batchSize">Images per forward pass.</param>
+    /// <returns>MSE and BCE averaged over all elements; PSNR as in <see cref="PsnrPerImage"/> (peak 1), averaged over images.</returns>
+    public static ReconstructionReport Evaluate(IAutoencoder model, Tensor inputs, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Evaluate(model.Module, model.Reconstruct, inputs, batchSize);
+    }
+
+    /// <summary>
     /// Runs <paramref name="reconstruct"/> over <paramref name="inputs"/> in batches (eval mode, no gradients,
     /// model mode restored afterwards) and compares each reconstruction with its input.
     /// </summary>
+    /// <remarks>For any module and function, e.g. a hand-written module; a generated model takes the overload above.</remarks>
     /// <param name="model">The module behind <paramref name="reconstruct"/>; only its train/eval mode is touched.</param>
     /// <param name="reconstruct">Inputs [B, ...] to reconstructions of the same shape in data space ([0, 1] for images).</param>
     /// <param name="inputs">Images [N, ...].</param>

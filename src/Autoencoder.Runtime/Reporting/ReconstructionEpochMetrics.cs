@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Autoencoder.Runtime.Metrics;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
 
@@ -20,6 +21,15 @@ public sealed class ReconstructionEpochMetrics : IEpochMetrics
     private EpochResult? _measured;
     private EpochMetric[] _last = [];
 
+    /// <param name="model">The model, whose <see cref="IAutoencoder.Reconstruct"/> is measured; evaluated in eval mode, its mode restored after.</param>
+    /// <param name="inputs">The samples measured every epoch, [N, ...]; not copied, so keep them alive and unchanged.</param>
+    /// <param name="batchSize">Samples per forward pass.</param>
+    /// <param name="prefix">Names the data, e.g. "validation" or "test".</param>
+    public ReconstructionEpochMetrics(IAutoencoder model, Tensor inputs, int batchSize, string prefix = "validation")
+        : this(RequireModel(model).Module, model.Reconstruct, inputs, batchSize, prefix)
+    {
+    }
+
     /// <param name="model">The module behind <paramref name="reconstruct"/>; evaluated in eval mode, its mode restored after.</param>
     /// <param name="reconstruct">Inputs [B, ...] to reconstructions in data space (the generated <c>Reconstruct</c>).</param>
     /// <param name="inputs">The samples measured every epoch, [N, ...]; not copied, so keep them alive and unchanged.</param>
@@ -37,6 +47,12 @@ public sealed class ReconstructionEpochMetrics : IEpochMetrics
         _inputs = inputs;
         _batchSize = batchSize;
         _prefix = prefix;
+    }
+
+    private static IAutoencoder RequireModel(IAutoencoder model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model;
     }
 
     /// <inheritdoc />

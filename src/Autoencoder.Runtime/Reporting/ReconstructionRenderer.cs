@@ -1,5 +1,6 @@
 using System;
 using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
 
@@ -14,6 +15,13 @@ public sealed class ReconstructionRenderer : IDisposable
     private readonly nn.Module _model;
     private readonly Func<Tensor, Tensor> _reconstruct;
     private readonly Tensor _inputs;
+
+    /// <param name="model">The model, whose <see cref="IAutoencoder.Reconstruct"/> is drawn; rendered in eval mode, its mode restored after.</param>
+    /// <param name="inputs">The fixed images, [N, C, H, W] with C = 1 or 3; copied, so the caller may dispose them.</param>
+    public ReconstructionRenderer(IAutoencoder model, Tensor inputs)
+        : this(RequireModel(model).Module, model.Reconstruct, inputs)
+    {
+    }
 
     /// <param name="model">The module behind <paramref name="reconstruct"/>; rendered in eval mode, its mode restored after.</param>
     /// <param name="reconstruct">Inputs [B, C, H, W] to reconstructions of the same shape in [0, 1] (the generated <c>Reconstruct</c>).</param>
@@ -44,6 +52,12 @@ public sealed class ReconstructionRenderer : IDisposable
         using var scope = NewDisposeScope();
         using var evaluation = EvaluationModeScope.Enter(_model);
         return ImageGrid.Compose(_inputs, _reconstruct(_inputs));
+    }
+
+    private static IAutoencoder RequireModel(IAutoencoder model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model;
     }
 
     /// <summary>Frees the copy of the inputs.</summary>

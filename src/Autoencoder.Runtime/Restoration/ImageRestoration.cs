@@ -1,7 +1,9 @@
 using System;
 using System.Linq;
+using Autoencoder.Runtime.Features;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Metrics;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
@@ -15,8 +17,20 @@ namespace Autoencoder.Runtime.Restoration;
 public static class ImageRestoration
 {
     /// <summary>
+    /// Restores <paramref name="damaged"/> [N, C, H, W] with the model's <see cref="IDenoisingAutoencoder.Denoise"/> in batches,
+    /// in evaluation mode without gradients (the model's mode is restored after); returns [N, C, H, W] float32 on the CPU,
+    /// clamped to [0, 1].
+    /// </summary>
+    public static Tensor Restore(IDenoisingAutoencoder model, Tensor damaged, int batchSize = 256)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Restore(model.Module, model.Denoise, damaged, batchSize);
+    }
+
+    /// <summary>
     /// Runs <paramref name="restore"/> over <paramref name="damaged"/> [N, C, H, W] in batches, in evaluation mode
     /// without gradients (the model's mode is restored after); returns [N, C, H, W] float32 on the CPU, clamped to [0, 1].
+    /// Any function of the module's: <see cref="AnomalyScores"/> passes <see cref="IAutoencoder.Reconstruct"/>.
     /// </summary>
     public static Tensor Restore(nn.Module model, Func<Tensor, Tensor> restore, Tensor damaged, int batchSize = 256)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Autoencoder.Runtime.Features;
 using Autoencoder.Runtime.Metrics;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -32,9 +33,9 @@ internal sealed class StressFamilies(Tensor train, Tensor validation, Tensor bat
         var model = trainer.Model;
         return new StressCase("plain", "Adam", () => trainer.Fit(train, validation),
         [
-            .. Common(model, model.Reconstruct, trainer.Evaluate, trainer.EvaluateLoss),
-            new("AnomalyScores.Rank", () => AnomalyScores.Rank(model, model.Reconstruct, batch, batchSize: 8)),
-            new("CodeExport.Encode", () => CodeExport.Encode(model, model.Encode, batch, batchSize: 8).Dispose()),
+            .. Common(trainer),
+            new("AnomalyScores.Rank", () => AnomalyScores.Rank(model, batch, batchSize: 8)),
+            new("CodeExport.Encode", () => CodeExport.Encode(model, batch, batchSize: 8).Dispose()),
         ]);
     }
 
@@ -44,9 +45,9 @@ internal sealed class StressFamilies(Tensor train, Tensor validation, Tensor bat
         var model = trainer.Model;
         return new StressCase("denoising", "SGD, Nesterov", () => trainer.Fit(train, validation),
         [
-            .. Common(model, model.Reconstruct, trainer.Evaluate, trainer.EvaluateLoss),
+            .. Common(trainer),
             new("Corrupt + Denoise", () => Inference(model, () => model.Denoise(StressDenoising.Corrupt(batch)))),
-            new("DenoisingMetrics.Evaluate", () => DenoisingMetrics.Evaluate(model, model.Denoise, batch, StressDenoising.Corrupt, 8, seed: 3)),
+            new("DenoisingMetrics.Evaluate", () => DenoisingMetrics.Evaluate(model, batch, 8, seed: 3)),
         ]);
     }
 
@@ -55,7 +56,7 @@ internal sealed class StressFamilies(Tensor train, Tensor validation, Tensor bat
         var trainer = StressSparse.Trainer.Create(new() { Epochs = epochs, Checkpoints = checkpoints("sparse"), Observer = counter });
         var model = trainer.Model;
         return new StressCase("sparse", "AdamW, clipping", () => trainer.Fit(train, validation),
-            Common(model, model.Reconstruct, trainer.Evaluate, trainer.EvaluateLoss));
+            Common(trainer));
     }
 
     private StressCase Contractive()
@@ -64,7 +65,7 @@ internal sealed class StressFamilies(Tensor train, Tensor validation, Tensor bat
         var model = trainer.Model;
         return new StressCase("contractive", "Adam, L2", () => trainer.Fit(train, validation),
         [
-            .. Common(model, model.Reconstruct, trainer.Evaluate, trainer.EvaluateLoss),
+            .. Common(trainer),
             new("JacobianNormSquared", () => Inference(model, () => model.JacobianNormSquared(batch))),
         ]);
     }
@@ -75,7 +76,7 @@ internal sealed class StressFamilies(Tensor train, Tensor validation, Tensor bat
         var model = trainer.Model;
         return new StressCase("vae", "Adam, one-cycle", () => trainer.Fit(train, validation),
         [
-            .. Common(model, model.Reconstruct, trainer.Evaluate, trainer.EvaluateLoss),
+            .. Common(trainer),
             new("Sample", () => Inference(model, () => model.Sample(8))),
             new("Interpolate", () => Inference(model, () => model.Interpolate(batch[..2], batch[2..4], steps: 4))),
             new("EvaluateNll (k = 8)", () => trainer.EvaluateNll(batch[..4], samples: 8)),
@@ -88,7 +89,7 @@ internal sealed class StressFamilies(Tensor train, Tensor validation, Tensor bat
         var model = trainer.Model;
         return new StressCase("vqvae", "Adam, plateau", () => trainer.Fit(train, validation),
         [
-            .. Common(model, model.Reconstruct, trainer.Evaluate, trainer.EvaluateLoss),
+            .. Common(trainer),
             new("EncodeIndices + DecodeIndices", () => Inference(model, () => model.DecodeIndices(model.EncodeIndices(batch)))),
         ]);
     }
@@ -99,25 +100,25 @@ internal sealed class StressFamilies(Tensor train, Tensor validation, Tensor bat
         var model = trainer.Model;
         return new StressCase("compression", "Adam, cosine", () => trainer.Fit(train, validation),
         [
-            .. Common(model, model.Reconstruct, trainer.Evaluate, trainer.EvaluateLoss),
+            .. Common(trainer),
             new("Compress + Decompress", () => model.Decompress(model.Compress(batch[..4])).Dispose()),
             new("EvaluateCompression", () => trainer.EvaluateCompression(batch[..4])),
         ]);
     }
 
-    /// <summary>What every model offers: its reconstruction, the metrics report, the loss, and SSIM on its output.</summary>
-    private StressPath[] Common(nn.Module model, Func<Tensor, Tensor> reconstruct, Func<Tensor, ReconstructionReport> evaluate, Func<Tensor, double> loss) =>
+    /// <summary>What every model offers (through the runtime's interfaces): its reconstruction, the metrics report, the loss, and SSIM on its output.</summary>
+    private StressPath[] Common(ITrainer<IAutoencoder> trainer) =>
     [
-        new("Reconstruct", () => Inference(model, () => reconstruct(batch))),
-        new("Evaluate (MSE, BCE, PSNR)", () => evaluate(batch)),
-        new("EvaluateLoss", () => loss(batch)),
+        new("Reconstruct", () => Inference(trainer.Model.Module, () => trainer.Model.Reconstruct(batch))),
+        new("Evaluate (MSE, BCE, PSNR)", () => trainer.Evaluate(batch)),
+        new("EvaluateLoss", () => trainer.EvaluateLoss(batch)),
         new("SSIM of the reconstruction", () =>
         {
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             using var zero = 0.0.ToScalar();
             using var one = 1.0.ToScalar();
-            Ssim.PerImage(batch, reconstruct(batch).clamp(zero, one));
+            Ssim.PerImage(batch, trainer.Model.Reconstruct(batch).clamp(zero, one));
         }),
     ];
 

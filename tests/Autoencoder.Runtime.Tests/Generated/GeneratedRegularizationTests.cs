@@ -23,16 +23,16 @@ public class GeneratedRegularizationTests
     {
         using var data = Images(512, seed: 10);
         var trainer = DenoisingTestModel.Trainer.Create();
-        var untrained = DenoisingMetrics.Evaluate(trainer.Model, trainer.Model.Denoise, data, DenoisingTestModel.Corrupt, 128);
+        var untrained = DenoisingMetrics.Evaluate(trainer.Model, data, 128);
 
         var report = trainer.Fit(data);
-        var trained = DenoisingMetrics.Evaluate(trainer.Model, trainer.Model.Denoise, data, DenoisingTestModel.Corrupt, 128);
+        var trained = DenoisingMetrics.Evaluate(trainer.Model, data, 128);
 
         report.Epochs[^1].TrainLoss.ShouldBeLessThan(report.Epochs[0].TrainLoss);
         trained.NoisyPsnr.ShouldBe(untrained.NoisyPsnr); // the same seed draws the same noise
         trained.RestoredPsnr.ShouldBeGreaterThan(trained.NoisyPsnr + 3, $"noisy {trained.NoisyPsnr:F2} dB, restored {trained.RestoredPsnr:F2} dB");
         trained.RestoredMse.ShouldBeLessThan(trained.NoisyMse);
-        DenoisingMetrics.Evaluate(trainer.Model, trainer.Model.Denoise, data, DenoisingTestModel.Corrupt, 128).ShouldBe(trained);
+        DenoisingMetrics.Evaluate(trainer.Model, data, 128).ShouldBe(trained);
         trainer.Model.Dispose();
     }
 

@@ -1,0 +1,24 @@
+using System.Threading;
+using Autoencoder.Runtime.Metrics;
+using Autoencoder.Runtime.Training;
+using static TorchSharp.torch;
+
+namespace Autoencoder.Runtime.Models;
+
+/// <summary>A model's generated trainer, as code that is generic over models sees it (<see cref="IAutoencoder{TSelf}.CreateTrainer"/>).</summary>
+/// <typeparam name="TModel">The model it trains.</typeparam>
+public interface ITrainer<out TModel>
+    where TModel : IAutoencoder
+{
+    /// <summary>The model being trained.</summary>
+    TModel Model { get; }
+
+    /// <summary>Trains for the configured epochs on <paramref name="trainInputs"/> [N, ...], validating on <paramref name="validationInputs"/> when given.</summary>
+    TrainingReport Fit(Tensor trainInputs, Tensor? validationInputs = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The declared loss over <paramref name="inputs"/>, in evaluation mode.</summary>
+    double EvaluateLoss(Tensor inputs);
+
+    /// <summary>Reconstruction metrics (MSE, BCE, PSNR) over <paramref name="inputs"/>, in evaluation mode.</summary>
+    ReconstructionReport Evaluate(Tensor inputs);
+}
