@@ -21,6 +21,11 @@ namespace Autoencoder.Generators.Tests
         public void Former_sparse_names_generate_the_same_code(string current, string former, string message)
             => AssertSameCode(RegularizedModels.Sparse, current, former, message);
 
+        [Theory]
+        [InlineData("[VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)]", "[VectorQuantized(16, 4, Ema = true, Decay = 0.9)]", "Renamed CodebookDecay")]
+        public void Former_vector_quantizer_names_generate_the_same_code(string current, string former, string message)
+            => AssertSameCode(VectorQuantizerTests.Ema, current, former, message);
+
         private static void AssertSameCode(string model, string current, string former, string message)
         {
             model.ShouldContain(current);

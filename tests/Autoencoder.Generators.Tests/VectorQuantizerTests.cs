@@ -14,7 +14,7 @@ namespace Autoencoder.Generators.Tests
 
             [Autoencoder]
             [Input(1, 12, 12)]
-            [VectorQuantized(16, 4, Ema = true, Decay = 0.9)]
+            [VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)]
             [Loss(ReconstructionLoss.MeanSquaredError)]
             public partial class EmaVqVae
             {
@@ -32,7 +32,7 @@ namespace Autoencoder.Generators.Tests
             name: EmaVqVae
             namespace: Examples.Vq
             input: [1, 12, 12]
-            vector_quantizer: {codes: 16, dimension: 4, ema: true, decay: 0.9}
+            vector_quantized: {codes: 16, dimension: 4, ema: true, codebook_decay: 0.9}
             loss: mean_squared_error
             encoder:
               - conv2d: {out_channels: 8, kernel_size: 3, activation: relu, stride: 2, padding: 1}
@@ -48,7 +48,7 @@ namespace Autoencoder.Generators.Tests
 
             [Autoencoder]
             [Input(12)]
-            [VectorQuantized(8, 3, CommitmentCost = 0.5, DeadCodeThreshold = 0.5)]
+            [VectorQuantized(8, 3, CommitmentWeight = 0.5, DeadCodeThreshold = 0.5)]
             [Loss(ReconstructionLoss.BinaryCrossEntropyWithLogits)]
             public partial class DenseVqVae
             {
@@ -95,7 +95,7 @@ namespace Autoencoder.Generators.Tests
         public void Codebook_enters_summary_parameter_count_and_fingerprint()
         {
             var module = GeneratorHarness.Run(Ema).Source(".Module.g.cs");
-            var plain = GeneratorHarness.Run(Ema.Replace("[VectorQuantized(16, 4, Ema = true, Decay = 0.9)]", string.Empty)).Source(".Module.g.cs");
+            var plain = GeneratorHarness.Run(Ema.Replace("[VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)]", string.Empty)).Source(".Module.g.cs");
             var bigger = GeneratorHarness.Run(Ema.Replace("VectorQuantized(16, 4,", "VectorQuantized(32, 4,")).Source(".Module.g.cs");
 
             // Conv 1·8·9+8, Conv 8·4·9+4 | ConvT 4·8·9+8, Conv 8·9+1; codebook 16·4.
@@ -134,7 +134,7 @@ namespace Autoencoder.Generators.Tests
         {
             var module = GeneratorHarness.Run(Gradient.Replace("DeadCodeThreshold = 0.5", "DeadCodeThreshold = 0")).Source(".Module.g.cs");
 
-            module.ShouldContain("\"quantizer\", this, CodebookSize, CodeDimension, CommitmentCost, DeadCodeThreshold);");
+            module.ShouldContain("\"quantizer\", this, CodebookSize, CodeDimension, CommitmentWeight, DeadCodeThreshold);");
             module.ShouldContain("public const double DeadCodeThreshold = 0.0;");
             module.ShouldNotContain("codebook_usage");
         }
@@ -148,19 +148,19 @@ namespace Autoencoder.Generators.Tests
 
             diagnostic.GetMessage().ShouldBe(
                 "The encoder of 'EmaVqVae' outputs [B, 4, 6, 6], whose channel axis has 4 values, but the vector quantizer's dimension is 6: the quantizer replaces each vector along the channel axis ([B, D, H, W] or [B, D]) with a code; make the encoder's last layer output 6 channels, or set the dimension to 4");
-            DiagnosticTests.AssertAt(diagnostic, source, "VectorQuantized(16, 6", length: "VectorQuantized(16, 6, Ema = true, Decay = 0.9)".Length);
+            DiagnosticTests.AssertAt(diagnostic, source, "VectorQuantized(16, 6", length: "VectorQuantized(16, 6, Ema = true, CodebookDecay = 0.9)".Length);
         }
 
         [Theory]
         [InlineData("VectorQuantized(1, 4, Ema = true)", "The codebook size (codes) of the vector quantizer must be at least 2, but is 1")]
         [InlineData("VectorQuantized(16, 0, Ema = true)", "The code dimension of the vector quantizer must be at least 1, but is 0")]
-        [InlineData("VectorQuantized(16, 4, CommitmentCost = -0.1)", "CommitmentCost of the vector quantizer must be a finite number ≥ 0, but is -0.1")]
-        [InlineData("VectorQuantized(16, 4, Ema = true, Decay = 1)", "Decay of the vector quantizer must be in (0, 1), but is 1.0")]
-        [InlineData("VectorQuantized(16, 4, Ema = true, Epsilon = 0)", "Epsilon of the vector quantizer must be a finite number > 0, but is 0.0")]
+        [InlineData("VectorQuantized(16, 4, CommitmentWeight = -0.1)", "CommitmentWeight of the vector quantizer must be a finite number ≥ 0, but is -0.1")]
+        [InlineData("VectorQuantized(16, 4, Ema = true, CodebookDecay = 1)", "CodebookDecay of the vector quantizer must be in (0, 1), but is 1.0")]
+        [InlineData("VectorQuantized(16, 4, Ema = true, CodebookEpsilon = 0)", "CodebookEpsilon of the vector quantizer must be a finite number > 0, but is 0.0")]
         [InlineData("VectorQuantized(16, 4, DeadCodeThreshold = -1)", "DeadCodeThreshold of the vector quantizer must be a finite number ≥ 0 (0 turns resets off), but is -1.0")]
         public void AE0041_settings_out_of_range(string attribute, string message)
         {
-            var source = Ema.Replace("VectorQuantized(16, 4, Ema = true, Decay = 0.9)", attribute);
+            var source = Ema.Replace("VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)", attribute);
 
             var diagnostic = DiagnosticTests.Single(source, "AE0041");
 
@@ -169,12 +169,12 @@ namespace Autoencoder.Generators.Tests
         }
 
         [Theory]
-        [InlineData("Decay = 0.9")]
-        [InlineData("Epsilon = 0.001")]
+        [InlineData("CodebookDecay = 0.9")]
+        [InlineData("CodebookEpsilon = 0.001")]
         public void AE0042_ema_settings_without_ema(string setting)
         {
             var attribute = "VectorQuantized(16, 4, " + setting + ")";
-            var source = Ema.Replace("VectorQuantized(16, 4, Ema = true, Decay = 0.9)", attribute);
+            var source = Ema.Replace("VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)", attribute);
 
             var diagnostic = DiagnosticTests.Single(source, "AE0042");
 
@@ -186,12 +186,12 @@ namespace Autoencoder.Generators.Tests
         [Fact]
         public void AE0043_variational_and_vector_quantized_on_one_model()
         {
-            var source = Ema.Replace("[VectorQuantized(16, 4, Ema = true, Decay = 0.9)]", "[Variational(4)]\n[VectorQuantized(16, 4, Ema = true, Decay = 0.9)]");
+            var source = Ema.Replace("[VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)]", "[Variational(4)]\n[VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)]");
 
             var diagnostic = DiagnosticTests.Single(source, "AE0043");
 
             diagnostic.GetMessage().ShouldBe("'EmaVqVae' declares both a variational code and a vector quantizer, but a model has one kind of code: keep one of them");
-            DiagnosticTests.AssertAt(diagnostic, source, "VectorQuantized(16, 4, Ema = true, Decay = 0.9)", length: "VectorQuantized(16, 4, Ema = true, Decay = 0.9)".Length);
+            DiagnosticTests.AssertAt(diagnostic, source, "VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)", length: "VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)".Length);
         }
 
         private static string Fingerprint(string module)

@@ -10,7 +10,7 @@ namespace ReferenceRuns.Models;
 /// </summary>
 [Autoencoder(Init = WeightInit.KaimingUniform)]
 [Input(1, 28, 28)]
-[VectorQuantized(512, 32, Ema = true, CommitmentCost = 0.25, Decay = 0.99)]
+[VectorQuantized(512, 32, Ema = true, CommitmentWeight = 0.25, CodebookDecay = 0.99)]
 [Loss(ReconstructionLoss.MeanSquaredError)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
 [Training(Epochs = 8, BatchSize = 128, Seed = 42)]

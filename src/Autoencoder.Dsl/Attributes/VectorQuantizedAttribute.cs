@@ -29,7 +29,7 @@ namespace Autoencoder
         public int Dimension { get; }
 
         /// <summary>β, the weight of the commitment loss β‖z − sg[e]‖²; at least 0, 0.25 unless set (the paper's value).</summary>
-        public double CommitmentCost { get; set; }
+        public double CommitmentWeight { get; set; } = Defaults.CommitmentWeight;
 
         /// <summary>
         /// Learn the codebook from exponential moving averages of the encoder outputs assigned to each code, instead of by
@@ -38,15 +38,39 @@ namespace Autoencoder
         public bool Ema { get; set; }
 
         /// <summary>γ, the decay of the EMA codebook updates, in (0, 1); 0.99 unless set. Only with <see cref="Ema"/>.</summary>
-        public double Decay { get; set; }
+        public double CodebookDecay { get; set; } = Defaults.CodebookDecay;
 
         /// <summary>ε of the Laplace smoothing of the EMA cluster sizes, greater than 0; 1e-5 unless set. Only with <see cref="Ema"/>.</summary>
-        public double Epsilon { get; set; }
+        public double CodebookEpsilon { get; set; } = Defaults.CodebookEpsilon;
 
         /// <summary>
         /// A code whose moving average of assignments per training batch falls below this is dead, and is reset to a randomly
         /// chosen encoder output of the current batch (as in Jukebox, Dhariwal et al. 2020); 1 unless set, 0 turns resets off.
         /// </summary>
-        public double DeadCodeThreshold { get; set; }
+        public double DeadCodeThreshold { get; set; } = Defaults.DeadCodeThreshold;
+
+        /// <summary>The former name of <see cref="CommitmentWeight"/>.</summary>
+        [Obsolete("Renamed CommitmentWeight: every loss-term weight is named after its term.")]
+        public double CommitmentCost
+        {
+            get => CommitmentWeight;
+            set => CommitmentWeight = value;
+        }
+
+        /// <summary>The former name of <see cref="CodebookDecay"/>.</summary>
+        [Obsolete("Renamed CodebookDecay, as the generated constant is named.")]
+        public double Decay
+        {
+            get => CodebookDecay;
+            set => CodebookDecay = value;
+        }
+
+        /// <summary>The former name of <see cref="CodebookEpsilon"/>.</summary>
+        [Obsolete("Renamed CodebookEpsilon, as the generated constant is named.")]
+        public double Epsilon
+        {
+            get => CodebookEpsilon;
+            set => CodebookEpsilon = value;
+        }
     }
 }

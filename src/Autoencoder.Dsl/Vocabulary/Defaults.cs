@@ -33,6 +33,18 @@ namespace Autoencoder
         /// <summary>β, the weight of a variational model's KL term: 1 is the ELBO.</summary>
         public const double KlWeight = 1.0;
 
+        /// <summary>β, the weight of a VQ-VAE's commitment loss (van den Oord et al. 2017).</summary>
+        public const double CommitmentWeight = 0.25;
+
+        /// <summary>γ, the decay of an EMA codebook's moving averages.</summary>
+        public const double CodebookDecay = 0.99;
+
+        /// <summary>ε of the Laplace smoothing of an EMA codebook's cluster sizes.</summary>
+        public const double CodebookEpsilon = 1e-5;
+
+        /// <summary>Assignments per batch below which a code is dead and is reset; 0 turns resets off.</summary>
+        public const double DeadCodeThreshold = 1.0;
+
         /// <summary>β, the weight of a sparse model's KL sparsity penalty.</summary>
         public const double SparsityWeight = 1.0;
     }

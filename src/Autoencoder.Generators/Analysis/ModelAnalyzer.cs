@@ -43,7 +43,7 @@ namespace Autoencoder.Generators.Analysis
             var training = TrainingControls.Resolve(spec.Training, diagnostics);
             WeightInits.Validate(spec, diagnostics);
             var regularization = RegularizationAnalysis.Analyze(spec, encoder, diagnostics);
-            var quantizer = VectorQuantizerAnalysis.Analyze(spec, encoder, diagnostics);
+            var quantizer = VectorQuantizedAnalysis.Analyze(spec, encoder, diagnostics);
             var compression = CompressionAnalysis.Analyze(spec, input, encoder, diagnostics);
 
             var hasErrors = diagnostics.Exists(d => d.IsError);

@@ -18,7 +18,7 @@ namespace Autoencoder.Generators.Emit
         private const string QuantizedCode = TorchNames.Runtime + ".Generative.QuantizedCode";
         private const string VectorQuantizer = TorchNames.Runtime + ".Generative.VectorQuantizer";
 
-        public static void WriteConstants(SourceWriter w, AnalyzedVectorQuantizer q)
+        public static void WriteConstants(SourceWriter w, AnalyzedVectorQuantized q)
         {
             w.Line("/// <summary>Shape of one sample's code indices (<see cref=\"EncodeIndices\"/>), without the batch dimension.</summary>");
             w.Line("public static long[] IndexShape => " + (q.Positions.Count == 0 ? "global::System.Array.Empty<long>()" : "new long[] { " + string.Join(", ", q.Positions) + " }") + ";");
@@ -30,15 +30,15 @@ namespace Autoencoder.Generators.Emit
             w.Line("public const int CodeDimension = " + q.Dimension + ";");
             w.Line();
             w.Line("/// <summary>β, the weight of the commitment loss β‖z − sg[e]‖².</summary>");
-            w.Line("public const double CommitmentCost = " + Literals.Format(q.CommitmentCost) + ";");
+            w.Line("public const double CommitmentWeight = " + Literals.Format(q.CommitmentWeight) + ";");
             w.Line();
             if (q.Ema)
             {
                 w.Line("/// <summary>γ, the decay of the moving averages the codebook follows.</summary>");
-                w.Line("public const double CodebookDecay = " + Literals.Format(q.Decay) + ";");
+                w.Line("public const double CodebookDecay = " + Literals.Format(q.CodebookDecay) + ";");
                 w.Line();
                 w.Line("/// <summary>ε of the Laplace smoothing of the cluster sizes, so that no code divides by zero.</summary>");
-                w.Line("public const double CodebookEpsilon = " + Literals.Format(q.Epsilon) + ";");
+                w.Line("public const double CodebookEpsilon = " + Literals.Format(q.CodebookEpsilon) + ";");
                 w.Line();
             }
 
@@ -47,7 +47,7 @@ namespace Autoencoder.Generators.Emit
             w.Line();
         }
 
-        public static void WriteFields(SourceWriter w, AnalyzedVectorQuantizer q)
+        public static void WriteFields(SourceWriter w, AnalyzedVectorQuantized q)
         {
             w.Line("// The vector quantizer: nearest codes, the straight-through estimator, the losses and, in training, the updates of the");
             w.Line("// codebook, which " + (q.Ema ? "follows moving averages" : "gradients train") + ".");
@@ -55,22 +55,22 @@ namespace Autoencoder.Generators.Emit
             w.Line();
         }
 
-        public static void WriteConstruction(SourceWriter w, AnalyzedVectorQuantizer q)
+        public static void WriteConstruction(SourceWriter w, AnalyzedVectorQuantized q)
         {
             w.Line();
             w.Line("// The codebook [K, D] = [" + q.Codes + ", " + q.Dimension + "], uniform in ±1/K at the start.");
             if (q.Ema)
             {
                 w.Line("quantizer = " + VectorQuantizer + ".WithMovingAverages(");
-                w.Line("    \"quantizer\", this, CodebookSize, CodeDimension, CommitmentCost, CodebookDecay, CodebookEpsilon, DeadCodeThreshold);");
+                w.Line("    \"quantizer\", this, CodebookSize, CodeDimension, CommitmentWeight, CodebookDecay, CodebookEpsilon, DeadCodeThreshold);");
                 return;
             }
 
             w.Line("quantizer = " + VectorQuantizer + ".LearnedByGradient(");
-            w.Line("    \"quantizer\", this, CodebookSize, CodeDimension, CommitmentCost, DeadCodeThreshold);");
+            w.Line("    \"quantizer\", this, CodebookSize, CodeDimension, CommitmentWeight, DeadCodeThreshold);");
         }
 
-        public static void WriteRegistration(SourceWriter w, AnalyzedVectorQuantizer q)
+        public static void WriteRegistration(SourceWriter w, AnalyzedVectorQuantized q)
         {
             var state = q.Ema
                 ? "the buffers codebook, codebook_cluster_size and codebook_embedding_sum"
@@ -82,7 +82,7 @@ namespace Autoencoder.Generators.Emit
         }
 
         /// <summary>forward, Reconstruct, Quantize, index encoding and decoding, the loss and the objective.</summary>
-        public static void WriteMethods(SourceWriter w, AnalyzedModel model, AnalyzedVectorQuantizer q)
+        public static void WriteMethods(SourceWriter w, AnalyzedModel model, AnalyzedVectorQuantized q)
         {
             var isLogits = model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits;
             var encode = model.Encoder.MethodName;
@@ -116,7 +116,7 @@ namespace Autoencoder.Generators.Emit
             WriteObjective(w, model, q);
         }
 
-        private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedVectorQuantizer q)
+        private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedVectorQuantized q)
         {
             ReconstructionMembers.WriteLossFunction(w, model);
             w.Line("/// <summary>");

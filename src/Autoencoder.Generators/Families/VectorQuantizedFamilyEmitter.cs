@@ -33,6 +33,6 @@ namespace Autoencoder.Generators.Families
 
         public override void WriteMembers(SourceWriter w, AnalyzedModel model) => VectorQuantizerEmitter.WriteMethods(w, model, Quantizer(model));
 
-        private static AnalyzedVectorQuantizer Quantizer(AnalyzedModel model) => (AnalyzedVectorQuantizer)model.Family;
+        private static AnalyzedVectorQuantized Quantizer(AnalyzedModel model) => (AnalyzedVectorQuantized)model.Family;
     }
 }

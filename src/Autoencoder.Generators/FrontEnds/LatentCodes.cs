@@ -7,7 +7,7 @@ namespace Autoencoder.Generators.FrontEnds
     /// <summary>The rule both front-ends share: a model has at most one kind of latent code.</summary>
     internal static class LatentCodes
     {
-        public static LatentSpec? One(VariationalSpec? variational, VectorQuantizerSpec? quantizer, List<DiagnosticInfo> diagnostics, string? modelName = null)
+        public static LatentSpec? One(VariationalSpec? variational, VectorQuantizedSpec? quantizer, List<DiagnosticInfo> diagnostics, string? modelName = null)
         {
             if (variational is not null && quantizer is not null)
             {
@@ -22,7 +22,7 @@ namespace Autoencoder.Generators.FrontEnds
         /// As above, with a compression code too: compression beside a variational or vector-quantised code is an error at the
         /// compression declaration (AE0050), and no code is kept.
         /// </summary>
-        public static LatentSpec? One(VariationalSpec? variational, VectorQuantizerSpec? quantizer, CompressionSpec? compression, List<DiagnosticInfo> diagnostics, string? modelName = null)
+        public static LatentSpec? One(VariationalSpec? variational, VectorQuantizedSpec? quantizer, CompressionSpec? compression, List<DiagnosticInfo> diagnostics, string? modelName = null)
         {
             if (compression is null)
             {

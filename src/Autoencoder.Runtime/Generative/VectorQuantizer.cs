@@ -48,12 +48,12 @@ public sealed class VectorQuantizer : nn.Module<Tensor, QuantizedCode>
     private readonly nn.Module _state;
 
     private VectorQuantizer(
-        string name, nn.Module? owner, long codes, long dimension, double commitmentCost, bool movingAverages,
+        string name, nn.Module? owner, long codes, long dimension, double commitmentWeight, bool movingAverages,
         double decay, double epsilon, double deadCodeThreshold) : base(name)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(codes, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
-        ThrowIfNotFiniteOrNegative(commitmentCost);
+        ThrowIfNotFiniteOrNegative(commitmentWeight);
         ThrowIfNotFiniteOrNegative(deadCodeThreshold);
         if (movingAverages)
         {
@@ -70,7 +70,7 @@ public sealed class VectorQuantizer : nn.Module<Tensor, QuantizedCode>
 
         CodebookSize = codes;
         CodeDimension = dimension;
-        CommitmentCost = commitmentCost;
+        CommitmentWeight = commitmentWeight;
         MovingAverages = movingAverages;
         Decay = decay;
         Epsilon = epsilon;
@@ -107,11 +107,11 @@ public sealed class VectorQuantizer : nn.Module<Tensor, QuantizedCode>
     /// <param name="owner">The module whose state holds the codebook, or null for the quantizer's own.</param>
     /// <param name="codes">K, at least 2.</param>
     /// <param name="dimension">D, at least 1: the length of each code vector, axis 1 of the codes quantised.</param>
-    /// <param name="commitmentCost">β, the weight of the commitment loss; at least 0.</param>
+    /// <param name="commitmentWeight">β, the weight of the commitment loss; at least 0.</param>
     /// <param name="deadCodeThreshold">A code whose moving average of assignments per batch falls below this is reset; 0 never resets.</param>
     public static VectorQuantizer LearnedByGradient(
-        string name, nn.Module? owner, long codes, long dimension, double commitmentCost, double deadCodeThreshold)
-        => new(name, owner, codes, dimension, commitmentCost, movingAverages: false, decay: double.NaN, epsilon: double.NaN, deadCodeThreshold);
+        string name, nn.Module? owner, long codes, long dimension, double commitmentWeight, double deadCodeThreshold)
+        => new(name, owner, codes, dimension, commitmentWeight, movingAverages: false, decay: double.NaN, epsilon: double.NaN, deadCodeThreshold);
 
     /// <summary>
     /// A quantizer whose codebook follows exponential moving averages of the encoder outputs each code takes (van den
@@ -122,14 +122,14 @@ public sealed class VectorQuantizer : nn.Module<Tensor, QuantizedCode>
     /// <param name="owner">The module whose state holds the codebook, or null for the quantizer's own.</param>
     /// <param name="codes">K, at least 2.</param>
     /// <param name="dimension">D, at least 1: the length of each code vector, axis 1 of the codes quantised.</param>
-    /// <param name="commitmentCost">β, the weight of the commitment loss; at least 0.</param>
+    /// <param name="commitmentWeight">β, the weight of the commitment loss; at least 0.</param>
     /// <param name="decay">γ, the decay of the moving averages, in (0, 1).</param>
     /// <param name="epsilon">ε of the Laplace smoothing of the cluster sizes, greater than 0.</param>
     /// <param name="deadCodeThreshold">A code whose moving average of assignments per batch falls below this is reset; 0 never resets.</param>
     public static VectorQuantizer WithMovingAverages(
-        string name, nn.Module? owner, long codes, long dimension, double commitmentCost, double decay, double epsilon,
+        string name, nn.Module? owner, long codes, long dimension, double commitmentWeight, double decay, double epsilon,
         double deadCodeThreshold)
-        => new(name, owner, codes, dimension, commitmentCost, movingAverages: true, decay, epsilon, deadCodeThreshold);
+        => new(name, owner, codes, dimension, commitmentWeight, movingAverages: true, decay, epsilon, deadCodeThreshold);
 
     /// <summary>K, how many code vectors the quantizer chooses from.</summary>
     public long CodebookSize { get; }
@@ -138,7 +138,7 @@ public sealed class VectorQuantizer : nn.Module<Tensor, QuantizedCode>
     public long CodeDimension { get; }
 
     /// <summary>β, the weight of the commitment loss β‖z − sg[e]‖².</summary>
-    public double CommitmentCost { get; }
+    public double CommitmentWeight { get; }
 
     /// <summary>True when the codebook follows moving averages, false when gradients learn it (and the loss has a codebook term).</summary>
     public bool MovingAverages { get; }
@@ -182,7 +182,7 @@ public sealed class VectorQuantizer : nn.Module<Tensor, QuantizedCode>
 
         // The commitment loss keeps the encoder near the codes it picks; the codebook loss (or the moving averages) moves
         // the codes to the encoder's outputs.
-        var commitment = nn.functional.mse_loss(z, quantized.detach()).mul(Of(CommitmentCost));
+        var commitment = nn.functional.mse_loss(z, quantized.detach()).mul(Of(CommitmentWeight));
         var codebookLoss = MovingAverages ? null : nn.functional.mse_loss(quantized, z.detach());
 
         Tensor counts, perplexity, usage;

@@ -12,7 +12,7 @@ namespace Autoencoder.Generators.Tests.Yaml
         private const string Map = "compression: {rate_weight: 0.05}";
 
         [Theory]
-        [InlineData("vector_quantizer: {codes: 16, dimension: 4}", "a vector quantizer")]
+        [InlineData("vector_quantized: {codes: 16, dimension: 4}", "a vector quantizer")]
         [InlineData("variational: {latent_size: 4}", "a variational code")]
         public void AE0050_compression_beside_another_code_points_at_the_compression(string other, string what)
         {

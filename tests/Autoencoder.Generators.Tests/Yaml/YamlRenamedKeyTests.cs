@@ -49,6 +49,22 @@ namespace Autoencoder.Generators.Tests.Yaml
         }
 
         [Fact]
+        public void Former_vector_quantizer_keys_generate_the_same_code()
+        {
+            var old = VectorQuantizerTests.EmaYaml.Replace("vector_quantized: {codes: 16, dimension: 4, ema: true, codebook_decay: 0.9}", "vector_quantizer: {codes: 16, dimension: 4, ema: true, decay: 0.9}");
+            old.ShouldNotBe(VectorQuantizerTests.EmaYaml);
+
+            var fromOld = GeneratorHarness.RunYaml(old);
+
+            fromOld.Result.Diagnostics.Select(d => d.GetMessage()).ShouldBe(new[]
+            {
+                "'vector_quantizer' of a model is now spelled 'vector_quantized'; the old spelling is read the same way for now, but will be removed",
+                "'decay' of 'vector_quantized' is now spelled 'codebook_decay'; the old spelling is read the same way for now, but will be removed",
+            });
+            fromOld.Source(".Module.g.cs").ShouldBe(GeneratorHarness.RunYaml(VectorQuantizerTests.EmaYaml).Source(".Module.g.cs"));
+        }
+
+        [Fact]
         public void Both_spellings_of_one_key_are_an_error()
         {
             var yaml = VariationalModels.VaeYaml.Replace("kl_weight: 4", "kl_weight: 4, beta: 2");

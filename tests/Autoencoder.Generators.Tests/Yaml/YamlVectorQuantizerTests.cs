@@ -4,7 +4,7 @@ using static Autoencoder.Generators.Tests.Yaml.YamlDiagnosticTests;
 
 namespace Autoencoder.Generators.Tests.Yaml
 {
-    /// <summary>vector_quantizer in YAML: the attribute's checks, each at the value it is about.</summary>
+    /// <summary>vector_quantized in YAML: the attribute's checks, each at the value it is about.</summary>
     public class YamlVectorQuantizerTests
     {
         private const string Valid = VectorQuantizerTests.EmaYaml;
@@ -23,11 +23,11 @@ namespace Autoencoder.Generators.Tests.Yaml
         [Fact]
         public void AE0041_decay_points_at_its_value()
         {
-            var yaml = Valid.Replace("decay: 0.9", "decay: 1.5");
+            var yaml = Valid.Replace("codebook_decay: 0.9", "codebook_decay: 1.5");
 
             var diagnostic = Single(yaml, "AE0041");
 
-            diagnostic.GetMessage().ShouldBe("Decay of the vector quantizer must be in (0, 1), but is 1.5");
+            diagnostic.GetMessage().ShouldBe("CodebookDecay of the vector quantizer must be in (0, 1), but is 1.5");
             AssertAt(diagnostic, yaml, "1.5", length: 3);
         }
 
@@ -38,14 +38,14 @@ namespace Autoencoder.Generators.Tests.Yaml
 
             var diagnostic = Single(yaml, "AE0042");
 
-            diagnostic.GetMessage().ShouldStartWith("Decay applies to the EMA codebook only");
+            diagnostic.GetMessage().ShouldStartWith("CodebookDecay applies to the EMA codebook only");
             AssertAt(diagnostic, yaml, "0.9", length: 3);
         }
 
         [Fact]
-        public void AE0043_variational_beside_the_vector_quantizer_points_at_the_quantizer()
+        public void AE0043_variational_beside_the_vector_quantized_points_at_the_quantizer()
         {
-            const string Quantizer = "vector_quantizer: {codes: 16, dimension: 4, ema: true, decay: 0.9}";
+            const string Quantizer = "vector_quantized: {codes: 16, dimension: 4, ema: true, codebook_decay: 0.9}";
             var yaml = Valid.Replace(Quantizer, Quantizer + "\nvariational: {latent_size: 4}");
 
             var diagnostic = Single(yaml, "AE0043");
@@ -68,11 +68,11 @@ namespace Autoencoder.Generators.Tests.Yaml
         [Fact]
         public void AE0102_unknown_key_suggests_the_closest()
         {
-            var yaml = Valid.Replace("decay:", "decey:");
+            var yaml = Valid.Replace("codebook_decay:", "codebook_decey:");
 
             var diagnostic = Single(yaml, "AE0102");
 
-            diagnostic.GetMessage().ShouldStartWith("'decey' is not a key of 'vector_quantizer'");
+            diagnostic.GetMessage().ShouldBe("'codebook_decey' is not a key of 'vector_quantized'; did you mean 'codebook_decay'?");
         }
     }
 }

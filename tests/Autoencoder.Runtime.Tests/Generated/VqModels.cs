@@ -40,7 +40,7 @@ public partial class TinyGradientVqVae
 /// <summary>A convolutional VQ-VAE whose codebook is learned by gradient, with no dead-code resets: [1, 8, 8] -> 4×4 codes of dimension 16 from 32.</summary>
 [Autoencoder]
 [Input(1, 8, 8)]
-[VectorQuantized(32, 16, CommitmentCost = 0.5, DeadCodeThreshold = 0)]
+[VectorQuantized(32, 16, CommitmentWeight = 0.5, DeadCodeThreshold = 0)]
 [Loss(ReconstructionLoss.MeanSquaredError)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 3e-3)]
 [Training(Epochs = 5, BatchSize = 32, Seed = 7)]
@@ -57,7 +57,7 @@ public partial class TinyConvGradientVqVae
 /// <summary>A dense VQ-VAE with an EMA codebook, logits and no dead-code resets: 64 -> one code of dimension 4 from 16.</summary>
 [Autoencoder]
 [Input(64)]
-[VectorQuantized(16, 4, Ema = true, Decay = 0.9, Epsilon = 1e-3, DeadCodeThreshold = 0)]
+[VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9, CodebookEpsilon = 1e-3, DeadCodeThreshold = 0)]
 [Loss(ReconstructionLoss.BinaryCrossEntropyWithLogits)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 3e-3)]
 [Training(Epochs = 5, BatchSize = 32, Seed = 7)]

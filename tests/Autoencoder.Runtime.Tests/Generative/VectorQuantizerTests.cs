@@ -36,10 +36,10 @@ public sealed class VectorQuantizerTests
     }
 
     private static VectorQuantizer Gradient(long codes = 3, double deadCodeThreshold = 0, nn.Module? owner = null)
-        => VectorQuantizer.LearnedByGradient("quantizer", owner, codes, 2, commitmentCost: 0.25, deadCodeThreshold);
+        => VectorQuantizer.LearnedByGradient("quantizer", owner, codes, 2, commitmentWeight: 0.25, deadCodeThreshold);
 
     private static VectorQuantizer Ema(long codes = 3, double decay = 0.5, double epsilon = 0.1, double deadCodeThreshold = 0, nn.Module? owner = null)
-        => VectorQuantizer.WithMovingAverages("quantizer", owner, codes, 2, commitmentCost: 0.25, decay, epsilon, deadCodeThreshold);
+        => VectorQuantizer.WithMovingAverages("quantizer", owner, codes, 2, commitmentWeight: 0.25, decay, epsilon, deadCodeThreshold);
 
     private static void Set(Tensor target, float[] values)
     {

@@ -76,7 +76,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
 
         private static ModelSpec? ReadModel(YamlNodeReader reader, YamlNode root)
         {
-            var fields = reader.Mapping(root, "a model", YamlKeys.Model);
+            var fields = reader.Mapping(root, "a model", YamlKeys.Model, YamlKeys.Renamed.Model);
             if (fields is null)
             {
                 return null;
@@ -100,7 +100,7 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 : InitSpec.Unset;
             var variational = fields.TryGetValue("variational", out var v) ? YamlVariational.Read(reader, v.Value) : null;
             var regularization = YamlRegularization.Read(reader, fields);
-            var quantizer = fields.TryGetValue("vector_quantizer", out var vq) ? YamlVectorQuantizer.Read(reader, vq.Value) : null;
+            var quantizer = fields.TryGetValue("vector_quantized", out var vq) ? YamlVectorQuantized.Read(reader, vq.Value) : null;
             var compression = fields.TryGetValue("compression", out var cm) ? YamlCompression.Read(reader, cm.Value) : null;
 
             if (name is null)

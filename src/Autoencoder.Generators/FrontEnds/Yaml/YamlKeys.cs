@@ -5,8 +5,8 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
     /// <summary>Every key of the YAML model format outside the layers (docs/yaml.md), one list per map; layer keys come from <see cref="Layers.LayerKinds"/>.</summary>
     internal static class YamlKeys
     {
-        public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training", "init", "variational", "denoising", "sparse", "contractive", "vector_quantizer", "compression" };
-        public static readonly string[] VectorQuantizer = { "codes", "dimension", "commitment_cost", "ema", "decay", "epsilon", "dead_code_threshold" };
+        public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training", "init", "variational", "denoising", "sparse", "contractive", "vector_quantized", "compression" };
+        public static readonly string[] VectorQuantized = { "codes", "dimension", "commitment_weight", "ema", "codebook_decay", "codebook_epsilon", "dead_code_threshold" };
         public static readonly string[] Compression = { "rate_weight" };
         public static readonly string[] Optimizer = { "kind", "learning_rate", "weight_decay", "momentum", "nesterov", "beta1", "beta2" };
         public static readonly string[] Training = { "epochs", "batch_size", "seed", "gradient_clip_norm", "early_stopping", "schedule" };
@@ -37,6 +37,15 @@ namespace Autoencoder.Generators.FrontEnds.Yaml
                 ["l1"] = "l1_weight",
                 ["target"] = "sparsity_target",
                 ["weight"] = "sparsity_weight",
+            };
+
+            public static readonly IReadOnlyDictionary<string, string> Model = new Dictionary<string, string> { ["vector_quantizer"] = "vector_quantized" };
+
+            public static readonly IReadOnlyDictionary<string, string> VectorQuantized = new Dictionary<string, string>
+            {
+                ["commitment_cost"] = "commitment_weight",
+                ["decay"] = "codebook_decay",
+                ["epsilon"] = "codebook_epsilon",
             };
 
             public static readonly IReadOnlyDictionary<string, string> Contractive = new Dictionary<string, string> { ["weight"] = "contractive_weight" };

@@ -11,13 +11,13 @@ namespace Autoencoder.Generators.Analysis
     /// A vector quantizer with every default filled in, and the code shape it quantises ([D, H, W] or [D]).
     /// </summary>
     /// <param name="DeadCodeThreshold">Codes whose moving average of assignments per batch falls below it are reset; 0 means never.</param>
-    internal sealed record AnalyzedVectorQuantizer(
+    internal sealed record AnalyzedVectorQuantized(
         int Codes,
         int Dimension,
-        double CommitmentCost,
+        double CommitmentWeight,
         bool Ema,
-        double Decay,
-        double Epsilon,
+        double CodebookDecay,
+        double CodebookEpsilon,
         double DeadCodeThreshold,
         Shape Code)
         : AnalyzedFamily
@@ -40,17 +40,12 @@ namespace Autoencoder.Generators.Analysis
     }
 
     /// <summary>Checks a declared vector quantizer against its settings and the encoder's output, and resolves its defaults.</summary>
-    internal static class VectorQuantizerAnalysis
+    internal static class VectorQuantizedAnalysis
     {
-        public const double DefaultCommitmentCost = 0.25;
-        public const double DefaultDecay = 0.99;
-        public const double DefaultEpsilon = 1e-5;
-        public const double DefaultDeadCodeThreshold = 1.0;
-
         /// <summary>Null when the model declares no quantizer, or when the declaration has errors (reported).</summary>
-        public static AnalyzedVectorQuantizer? Analyze(ModelSpec spec, AnalyzedNetwork? encoder, List<DiagnosticInfo> diagnostics)
+        public static AnalyzedVectorQuantized? Analyze(ModelSpec spec, AnalyzedNetwork? encoder, List<DiagnosticInfo> diagnostics)
         {
-            if (spec.Latent is not VectorQuantizerSpec vq)
+            if (spec.Latent is not VectorQuantizedSpec vq)
             {
                 return null;
             }
@@ -59,12 +54,12 @@ namespace Autoencoder.Generators.Analysis
             var ema = vq.Ema ?? false;
             var valid = Check(vq.Codes >= 2, at.Codes, "The codebook size (codes)", "at least 2", Literals.Format(vq.Codes), diagnostics)
                         & Check(vq.Dimension >= 1, at.Dimension, "The code dimension", "at least 1", Literals.Format(vq.Dimension), diagnostics)
-                        & Check(vq.CommitmentCost is not { } beta || beta >= 0 && IsFinite(beta), at.CommitmentCost, "CommitmentCost", "a finite number ≥ 0", Format(vq.CommitmentCost), diagnostics)
-                        & Check(vq.Decay is not { } decay || decay > 0 && decay < 1, at.Decay, "Decay", "in (0, 1)", Format(vq.Decay), diagnostics)
-                        & Check(vq.Epsilon is not { } epsilon || epsilon > 0 && IsFinite(epsilon), at.Epsilon, "Epsilon", "a finite number > 0", Format(vq.Epsilon), diagnostics)
+                        & Check(vq.CommitmentWeight is not { } beta || beta >= 0 && IsFinite(beta), at.CommitmentWeight, "CommitmentWeight", "a finite number ≥ 0", Format(vq.CommitmentWeight), diagnostics)
+                        & Check(vq.CodebookDecay is not { } decay || decay > 0 && decay < 1, at.CodebookDecay, "CodebookDecay", "in (0, 1)", Format(vq.CodebookDecay), diagnostics)
+                        & Check(vq.CodebookEpsilon is not { } epsilon || epsilon > 0 && IsFinite(epsilon), at.CodebookEpsilon, "CodebookEpsilon", "a finite number > 0", Format(vq.CodebookEpsilon), diagnostics)
                         & Check(vq.DeadCodeThreshold is not { } threshold || threshold >= 0 && IsFinite(threshold), at.DeadCodeThreshold, "DeadCodeThreshold", "a finite number ≥ 0 (0 turns resets off)", Format(vq.DeadCodeThreshold), diagnostics)
-                        & NeedsEma(vq.Decay is not null, ema, "Decay", at.Decay, diagnostics)
-                        & NeedsEma(vq.Epsilon is not null, ema, "Epsilon", at.Epsilon, diagnostics);
+                        & NeedsEma(vq.CodebookDecay is not null, ema, "CodebookDecay", at.CodebookDecay, diagnostics)
+                        & NeedsEma(vq.CodebookEpsilon is not null, ema, "CodebookEpsilon", at.CodebookEpsilon, diagnostics);
 
             var code = encoder?.Output;
             if (code is not null && vq.Dimension >= 1 && code.Dimensions[0] != vq.Dimension)
@@ -81,14 +76,14 @@ namespace Autoencoder.Generators.Analysis
 
             return !valid || code is null
                 ? null
-                : new AnalyzedVectorQuantizer(
+                : new AnalyzedVectorQuantized(
                     vq.Codes,
                     vq.Dimension,
-                    vq.CommitmentCost ?? DefaultCommitmentCost,
+                    vq.CommitmentWeight ?? Defaults.CommitmentWeight,
                     ema,
-                    vq.Decay ?? DefaultDecay,
-                    vq.Epsilon ?? DefaultEpsilon,
-                    vq.DeadCodeThreshold ?? DefaultDeadCodeThreshold,
+                    vq.CodebookDecay ?? Defaults.CodebookDecay,
+                    vq.CodebookEpsilon ?? Defaults.CodebookEpsilon,
+                    vq.DeadCodeThreshold ?? Defaults.DeadCodeThreshold,
                     code);
         }
 

@@ -8,7 +8,7 @@ namespace Autoencoder.Generators.FrontEnds
     internal static partial class AttributeFrontEnd
     {
         /// <summary><c>[VectorQuantized(codes, dimension, ...)]</c> on the class; unset options stay null.</summary>
-        private static VectorQuantizerSpec? ReadVectorQuantizer(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+        private static VectorQuantizedSpec? ReadVectorQuantized(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
         {
             var attribute = Find(attributes, AttributeNames.VectorQuantized);
             if (attribute is null)
@@ -17,15 +17,16 @@ namespace Autoencoder.Generators.FrontEnds
             }
 
             var location = LocationOf(attribute, cancellationToken);
-            return new VectorQuantizerSpec(
+            return new VectorQuantizedSpec(
                 IntAt(attribute.ConstructorArguments, 0),
                 IntAt(attribute.ConstructorArguments, 1),
-                NamedOrNull<double>(attribute, "CommitmentCost"),
+                // The former names (CommitmentCost, Decay, Epsilon) still work: the compiler flags them as obsolete.
+                NamedOrNull<double>(attribute, "CommitmentWeight") ?? NamedOrNull<double>(attribute, "CommitmentCost"),
                 NamedOrNull<bool>(attribute, "Ema"),
-                NamedOrNull<double>(attribute, "Decay"),
-                NamedOrNull<double>(attribute, "Epsilon"),
+                NamedOrNull<double>(attribute, "CodebookDecay") ?? NamedOrNull<double>(attribute, "Decay"),
+                NamedOrNull<double>(attribute, "CodebookEpsilon") ?? NamedOrNull<double>(attribute, "Epsilon"),
                 NamedOrNull<double>(attribute, "DeadCodeThreshold"),
-                VectorQuantizerLocations.All(location),
+                VectorQuantizedLocations.All(location),
                 location);
         }
     }
