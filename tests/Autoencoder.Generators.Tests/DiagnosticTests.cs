@@ -334,13 +334,21 @@ namespace Autoencoder.Generators.Tests
                 }
                 """;
 
-            var run = GeneratorHarness.Run(source);
+            const string uses = Header + """
+                public static class Use
+                {
+                    public static string Run() => Broken.Summary + Broken.ParameterCount + Broken.Trainer.Create(new Broken.TrainingOptions { Epochs = 1 }).Options.Epochs;
+                }
+                """;
+
+            var run = GeneratorHarness.Run(source, uses);
 
             run.Sources.Select(s => s.HintName).ShouldBe(new[] { "Examples.Broken.Errors.g.cs" });
             run.Result.Exception.ShouldBeNull();
             run.GeneratorDiagnostics.Select(d => d.Id).ShouldBe(new[] { "AE0009" });
 
-            // The throwing bodies keep CS8795 ("partial method must have an implementation") out of the way.
+            // The stand-ins (the model's public surface, throwing) keep CS8795 ("partial method must have an implementation")
+            // and CS0117 ("'Broken' does not contain a definition for 'Summary'") out of the way.
             run.CompilationProblems.ShouldBeEmpty();
             Snapshot.Match(run.Sources.Single().SourceText.ToString(), "Errors");
         }
