@@ -260,15 +260,18 @@ namespace Autoencoder.Generators.Tests
             fallback.ShouldContain("class TrainingOptions");
         }
 
-        [Fact]
-        public void A_declared_base_class_is_left_to_the_user()
+        [Theory]
+        [InlineData(" : Base", "")]
+        [InlineData("(int size)", "public int Size => size;")]
+        public void A_declared_base_class_or_primary_constructor_is_left_to_the_user(string declaration, string member)
         {
             var source = Header + """
                 public abstract class Base { }
 
                 [Autoencoder, Input(8)]
-                public partial class Derived : Base
+                public partial class Derived{{declaration}}
                 {
+                    {{member}}
                     [Dense(4)] public partial Tensor Encode(Tensor x);
                     [Dense(7)] public partial Tensor Decode(Tensor z);
                 }
@@ -277,13 +280,14 @@ namespace Autoencoder.Generators.Tests
                 {
                     public static object Run() => Derived.Trainer.Create(new Derived.TrainingOptions { Epochs = 2 });
                 }
-                """;
+                """.Replace("{{declaration}}", declaration).Replace("{{member}}", member);
 
             var run = GeneratorHarness.Run(source);
 
             run.GeneratorDiagnostics.Select(d => d.Id).ShouldBe(new[] { "AE0008" });
             run.CompilationProblems.ShouldBeEmpty();
             run.Source(".Errors.g.cs").ShouldNotContain(" : global::TorchSharp");
+            run.Source(".Errors.g.cs").ShouldNotContain("public Derived()");
         }
 
         [Fact]

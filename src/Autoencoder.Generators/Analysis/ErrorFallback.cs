@@ -3,6 +3,7 @@ using System.Linq;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
 using Autoencoder.Generators.Spec;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Autoencoder.Generators.Analysis
 {
@@ -25,8 +26,10 @@ namespace Autoencoder.Generators.Analysis
     {
         public static ErrorFallback? From(ModelSpec spec, EquatableArray<DiagnosticInfo> diagnostics)
         {
-            // A class that is not partial (or cannot be a module) cannot take another part: add nothing.
-            if (diagnostics.Any(d => d.Descriptor.Id == DiagnosticDescriptors.TypeMustBePartial.Id || d.Descriptor.Id == DiagnosticDescriptors.UnsupportedType.Id))
+            // A class that is not partial (or cannot be a module) cannot take another part: add nothing. Nor can a class whose
+            // name, or whose namespace's or containing type's, is not an identifier (a syntax error the compiler reports).
+            if (diagnostics.Any(d => d.Descriptor.Id == DiagnosticDescriptors.TypeMustBePartial.Id || d.Descriptor.Id == DiagnosticDescriptors.UnsupportedType.Id)
+                || !Names(spec.Type).All(IsIdentifier))
             {
                 return null;
             }
@@ -81,9 +84,13 @@ namespace Autoencoder.Generators.Analysis
                 return new NetworkStub(network.MethodName, network.ParameterName, network.Accessibility, Partial: false, isEncoder && family == FallbackFamily.Variational);
             }
 
+            // A declaration no implementation can match: a wrong signature (AE0004), a type that does not resolve and cannot be
+            // repeated, no accessibility modifier (CS8796), a parameter without a name (a syntax error).
             if (HasBadSignature(network, diagnostics)
                 || network.UnresolvedReturnType is { Repeatable: false }
-                || network.UnresolvedParameterType is { Repeatable: false })
+                || network.UnresolvedParameterType is { Repeatable: false }
+                || !network.HasAccessibilityModifier
+                || !IsIdentifier(network.ParameterName))
             {
                 return null;
             }
@@ -94,6 +101,12 @@ namespace Autoencoder.Generators.Analysis
                 UnresolvedParameterType = network.UnresolvedParameterType,
             };
         }
+
+        private static IEnumerable<string> Names(TypeSpec type)
+            => (type.Namespace?.Split('.') ?? Enumerable.Empty<string>()).Concat(type.ContainingTypes.Select(c => c.Name)).Concat(new[] { type.Name });
+
+        /// <summary>An identifier, a keyword with its '@' (<c>@public</c>) included.</summary>
+        private static bool IsIdentifier(string name) => SyntaxFacts.IsValidIdentifier(name.StartsWith("@", System.StringComparison.Ordinal) ? name.Substring(1) : name);
 
         private static bool HasBadSignature(NetworkSpec network, EquatableArray<DiagnosticInfo> diagnostics)
             => diagnostics.Any(d => d.Descriptor.Id == DiagnosticDescriptors.InvalidNetworkSignature.Id && d.MessageArgs.Count > 0 && d.MessageArgs[0] == network.MethodName);

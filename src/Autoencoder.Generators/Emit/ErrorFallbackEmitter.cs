@@ -25,13 +25,13 @@ namespace Autoencoder.Generators.Emit
             var e = new Emission(w, fallback);
             TypeScaffold.OpenFile(w, type);
             w.Line(TorchNames.GeneratedCode);
-            w.Open(TypeScaffold.PartialClass(type) + (declared.HasBaseClass ? string.Empty : " : " + TorchNames.Module));
+            w.Open(TypeScaffold.PartialClass(type) + (declared.HasBaseClassOrPrimaryConstructor ? string.Empty : " : " + TorchNames.Module));
             w.Line("// " + e.State + ", and the build stops on them. Until they are fixed, these stand-ins give your code the");
             w.Line("// members the model will have, so that the compiler adds no errors of its own. None of them runs.");
             w.Line();
 
             WriteConstants(e, fallback);
-            if (!declared.HasBaseClass && !declared.Contains(".ctor"))
+            if (!declared.HasBaseClassOrPrimaryConstructor && !declared.Contains(".ctor"))
             {
                 e.Doc();
                 w.Line("public " + type.Name + "() : base(nameof(" + type.Name + ")) => " + e.Throw + ";");
@@ -43,7 +43,7 @@ namespace Autoencoder.Generators.Emit
                 WriteNetwork(e, network);
             }
 
-            if (!declared.HasBaseClass)
+            if (!declared.HasBaseClassOrPrimaryConstructor)
             {
                 e.Member("forward", "public override " + Tensor + " forward(" + Tensor + " input)");
             }

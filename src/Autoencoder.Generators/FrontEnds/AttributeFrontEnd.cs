@@ -50,7 +50,7 @@ namespace Autoencoder.Generators.FrontEnds
                 Latent: ReadLatent(type.Name, attributes, diagnostics, cancellationToken),
                 Regularization: RegularizationAttributes.Read(attributes, cancellationToken))
             {
-                DeclaredMembers = ReadDeclaredMembers(type),
+                DeclaredMembers = ReadDeclaredMembers(type, cancellationToken),
             };
 
             return new ModelParseResult(spec, diagnostics.ToEquatableArray());
@@ -132,7 +132,7 @@ namespace Autoencoder.Generators.FrontEnds
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNetworkSignature, location, methodName, parameterName, problem));
             }
 
-            var (unresolvedReturn, unresolvedParameter) = ReadUnresolved(method, cancellationToken);
+            var (unresolvedReturn, unresolvedParameter, hasAccessibility) = ReadDeclaration(method, cancellationToken);
             if (methods.Count == 1)
             {
                 ReportUnresolved(type.Name, methodName, unresolvedReturn, unresolvedParameter, method, diagnostics);
@@ -155,6 +155,7 @@ namespace Autoencoder.Generators.FrontEnds
                 ReturnsGaussianCode = IsGaussianCodeOrUnresolved(method.ReturnType),
                 UnresolvedReturnType = unresolvedReturn,
                 UnresolvedParameterType = unresolvedParameter,
+                HasAccessibilityModifier = hasAccessibility,
             };
         }
 

@@ -30,9 +30,13 @@ namespace Autoencoder.Generators.Spec
         public DeclaredMembersSpec DeclaredMembers { get; init; } = DeclaredMembersSpec.None;
     }
 
-    /// <summary>Names of the members a user declared on the model class, and whether the declaration names a base class.</summary>
+    /// <summary>Names of the members a user declared on the model class, and whether the declaration decides how it is constructed.</summary>
     /// <param name="Names">Member names, sorted; <c>.ctor</c> when the user declares a parameterless constructor.</param>
-    internal sealed record DeclaredMembersSpec(EquatableArray<string> Names, bool HasBaseClass)
+    /// <param name="HasBaseClassOrPrimaryConstructor">
+    /// True when the declaration names a base class or has a primary constructor (<c>partial class M(int size)</c>): the base
+    /// class and the constructors are then the user's, and the stand-ins declare neither (nor <c>forward</c>, which overrides the base's).
+    /// </param>
+    internal sealed record DeclaredMembersSpec(EquatableArray<string> Names, bool HasBaseClassOrPrimaryConstructor)
     {
         public static readonly DeclaredMembersSpec None = new(EquatableArray<string>.Empty, false);
 
@@ -87,6 +91,9 @@ namespace Autoencoder.Generators.Spec
 
         /// <summary>The declared parameter type when it does not resolve; null when it resolves.</summary>
         public UnresolvedTypeSpec? UnresolvedParameterType { get; init; }
+
+        /// <summary>False when the user's declaration has no accessibility modifier (CS8796), so no implementation can match it.</summary>
+        public bool HasAccessibilityModifier { get; init; } = true;
     }
 
     /// <summary>

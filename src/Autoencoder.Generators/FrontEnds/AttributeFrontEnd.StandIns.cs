@@ -5,12 +5,14 @@ using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
 using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Autoencoder.Generators.FrontEnds
 {
     /// <summary>
-    /// Types in the signature of Encode or Decode that do not resolve, such as <c>GaussianCode</c> without
+    /// What the stand-ins of a model with errors need from the declaration (the user's members; how Encode and Decode are
+    /// written), and the types in their signatures that do not resolve, such as <c>GaussianCode</c> without
     /// <c>using Autoencoder.Runtime.Generative;</c>. The compiler says CS0246; AE0025 says which using fixes it. Such a type is
     /// judged by its name, so the other checks (AE0004, AE0031) speak of the type the user meant, not of an error type.
     /// </summary>
@@ -20,7 +22,7 @@ namespace Autoencoder.Generators.FrontEnds
         private const string GaussianCodeName = "GaussianCode";
 
         /// <summary>The user's members, for the stand-ins of a model with errors: names, a parameterless constructor, a base class.</summary>
-        private static DeclaredMembersSpec ReadDeclaredMembers(INamedTypeSymbol type)
+        private static DeclaredMembersSpec ReadDeclaredMembers(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             // MemberNames leaves out nested types.
             var names = type.MemberNames.Concat(type.GetTypeMembers().Select(t => t.Name)).Where(n => n is not (".ctor" or ".cctor")).Distinct().ToList();
@@ -31,22 +33,28 @@ namespace Autoencoder.Generators.FrontEnds
 
             names.Sort(System.StringComparer.Ordinal);
             var hasBaseClass = type.BaseType is { SpecialType: not SpecialType.System_Object };
-            return new DeclaredMembersSpec(names.ToEquatableArray(), hasBaseClass);
+            var hasPrimaryConstructor = type.InstanceConstructors.Any(c => c.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax));
+            return new DeclaredMembersSpec(names.ToEquatableArray(), hasBaseClass || hasPrimaryConstructor);
         }
 
-        /// <summary>The declared return type and parameter type of a network that do not resolve, each with its syntax.</summary>
-        private static (UnresolvedTypeSpec? Return, UnresolvedTypeSpec? Parameter) ReadUnresolved(IMethodSymbol method, CancellationToken cancellationToken)
+        /// <summary>
+        /// The declared return type and parameter type of a network that do not resolve, each with its syntax; and whether the
+        /// declaration has an accessibility modifier, which an implementation must repeat (without one, the compiler already
+        /// reports CS8796, and no implementation can match).
+        /// </summary>
+        private static (UnresolvedTypeSpec? Return, UnresolvedTypeSpec? Parameter, bool HasAccessibility) ReadDeclaration(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax)
             {
-                return (null, null);
+                return (null, null, true);
             }
 
             var returns = Unresolved(method.ReturnType, syntax.ReturnType);
             var parameter = method.Parameters.Length == 1 && syntax.ParameterList.Parameters.Count == 1 && syntax.ParameterList.Parameters[0].Type is { } parameterSyntax
                 ? Unresolved(method.Parameters[0].Type, parameterSyntax)
                 : null;
-            return (returns, parameter);
+            var hasAccessibility = syntax.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword) || m.IsKind(SyntaxKind.PrivateKeyword));
+            return (returns, parameter, hasAccessibility);
         }
 
         private static UnresolvedTypeSpec? Unresolved(ITypeSymbol type, TypeSyntax syntax)
