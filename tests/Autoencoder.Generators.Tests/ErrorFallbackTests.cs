@@ -291,6 +291,23 @@ namespace Autoencoder.Generators.Tests
         }
 
         [Fact]
+        public void A_keyword_parameter_name_keeps_its_at_sign()
+        {
+            var run = GeneratorHarness.Run(Header + """
+                [Autoencoder, Input(8)]
+                public partial class Keywords
+                {
+                    [Dense(4)] public partial Tensor Encode(Tensor @class);
+                    [Dense(7)] public partial Tensor Decode(Tensor @in);
+                }
+                """);
+
+            run.GeneratorDiagnostics.Select(d => d.Id).ShouldBe(new[] { "AE0008" });
+            run.CompilationProblems.ShouldBeEmpty();
+            run.Source(".Errors.g.cs").ShouldContain("Encode(global::TorchSharp.torch.Tensor @class) => throw");
+        }
+
+        [Fact]
         public void A_missing_decoder_gets_a_whole_method_so_code_that_calls_it_compiles()
         {
             var source = Header + """

@@ -85,12 +85,13 @@ namespace Autoencoder.Generators.Analysis
             }
 
             // A declaration no implementation can match: a wrong signature (AE0004), a type that does not resolve and cannot be
-            // repeated, no accessibility modifier (CS8796), a parameter without a name (a syntax error).
+            // repeated, no accessibility modifier (CS8796), a parameter without a name (a syntax error). A parameter called
+            // 'class' is written '@class'.
             if (HasBadSignature(network, diagnostics)
                 || network.UnresolvedReturnType is { Repeatable: false }
                 || network.UnresolvedParameterType is { Repeatable: false }
                 || !network.HasAccessibilityModifier
-                || !IsIdentifier(network.ParameterName))
+                || !SyntaxFacts.IsValidIdentifier(network.ParameterName))
             {
                 return null;
             }
@@ -105,8 +106,15 @@ namespace Autoencoder.Generators.Analysis
         private static IEnumerable<string> Names(TypeSpec type)
             => (type.Namespace?.Split('.') ?? Enumerable.Empty<string>()).Concat(type.ContainingTypes.Select(c => c.Name)).Concat(new[] { type.Name });
 
-        /// <summary>An identifier, a keyword with its '@' (<c>@public</c>) included.</summary>
-        private static bool IsIdentifier(string name) => SyntaxFacts.IsValidIdentifier(name.StartsWith("@", System.StringComparison.Ordinal) ? name.Substring(1) : name);
+        /// <summary>
+        /// A name that can be written as it is: an identifier that is not a keyword, or a keyword with its '@' (a namespace
+        /// <c>@public</c>). A symbol's own name has no '@', so a class called <c>@class</c> (or <c>using</c> followed by a
+        /// zero-width character) gets no stand-ins.
+        /// </summary>
+        private static bool IsIdentifier(string name)
+            => name.StartsWith("@", System.StringComparison.Ordinal)
+                ? SyntaxFacts.IsValidIdentifier(name.Substring(1))
+                : SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
 
         private static bool HasBadSignature(NetworkSpec network, EquatableArray<DiagnosticInfo> diagnostics)
             => diagnostics.Any(d => d.Descriptor.Id == DiagnosticDescriptors.InvalidNetworkSignature.Id && d.MessageArgs.Count > 0 && d.MessageArgs[0] == network.MethodName);
