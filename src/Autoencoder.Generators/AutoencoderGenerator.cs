@@ -74,10 +74,23 @@ namespace Autoencoder.Generators
 
             context.RegisterSourceOutput(fallbacks, static (spc, fallback) =>
             {
-                if (fallback is not null)
+                if (fallback is null)
                 {
-                    spc.AddSource(TypeScaffold.HintName(fallback.Type, "Errors"), ErrorFallbackEmitter.Emit(fallback));
+                    return;
                 }
+
+                string source;
+                try
+                {
+                    source = ErrorFallbackEmitter.Emit(fallback);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, fallback.Type.Name, e.GetType().Name + ": " + e.Message));
+                    return;
+                }
+
+                spc.AddSource(TypeScaffold.HintName(fallback.Type, "Errors"), source);
             });
 
             context.RegisterSourceOutput(diagnostics, static (spc, items) =>
@@ -125,8 +138,20 @@ namespace Autoencoder.Generators
 
             // Front-end errors (say, a wrong signature) make the model unusable even if its layers are fine.
             var model = parsed.Diagnostics.Any(d => d.IsError) ? null : analysis.Model;
-            var fallback = model is null ? ErrorFallback.From(spec, all) : null;
-            return new AnalysisResult(model, all) { Fallback = fallback };
+            if (model is not null)
+            {
+                return new AnalysisResult(model, all);
+            }
+
+            // The stand-in surface, so that the user's code that uses the model adds no errors to ours (an internal error included).
+            try
+            {
+                return new AnalysisResult(null, all) { Fallback = ErrorFallback.From(spec, all) };
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new AnalysisResult(null, all.Concat(EquatableArray.Create(InternalError(spec.Type.Name, e, spec.Location))));
+            }
         }
 
         // The generator must never throw: an escaped exception costs the user every generated file (CS8785).

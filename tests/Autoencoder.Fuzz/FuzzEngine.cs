@@ -24,7 +24,7 @@ namespace Autoencoder.Fuzz
         /// <summary>(b) A model declaration with no error anywhere, yet no module code: the user is told nothing.</summary>
         SilentlyIgnored,
 
-        /// <summary>(c) The input compiled and the generator accepted it, but its output does not compile.</summary>
+        /// <summary>(c) The input compiled and the generator accepted it, but its output does not compile; or the stand-ins of a rejected model do not.</summary>
         BrokenOutput,
     }
 
@@ -165,6 +165,20 @@ namespace Autoencoder.Fuzz
                 }
 
                 return (Outcome.Fine, string.Empty);
+            }
+
+            // A model with errors gets stand-ins (<Model>.Errors.g.cs), which must compile whatever the declaration. An error in
+            // them is broken output, unless a #line puts it at the user's code: the CS0246 of a type the user's declaration does
+            // not resolve either, which the stand-in repeats to match it.
+            if (result.GeneratedSources.Any(s => s.HintName.EndsWith(".Errors.g.cs", StringComparison.Ordinal)))
+            {
+                var inStandIns = Errors(output)
+                    .Where(d => d.Location.SourceTree is { } tree && !input.SyntaxTrees.Contains(tree) && !d.Location.GetMappedLineSpan().HasMappedPath)
+                    .ToList();
+                if (inStandIns.Count > 0)
+                {
+                    return (Outcome.BrokenOutput, string.Join("\n", inStandIns.Take(5)));
+                }
             }
 
             if (!ourErrors && declaresModel() && Errors(input).Count == 0)

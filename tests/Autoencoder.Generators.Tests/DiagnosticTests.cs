@@ -323,6 +323,110 @@ namespace Autoencoder.Generators.Tests
         }
 
         [Fact]
+        public void AE0025_unresolved_GaussianCode_names_its_using_at_the_type()
+        {
+            // Models.Usings has no 'using Autoencoder.Runtime.Generative;'.
+            const string source = Header + """
+                [Autoencoder, Input(8), Variational(2), Loss(ReconstructionLoss.BinaryCrossEntropy)]
+                public partial class Vae
+                {
+                    [Dense(4, Activation.ReLU)] public partial GaussianCode Encode(Tensor x);
+                    [Dense(8, Activation.Sigmoid)] public partial Tensor Decode(Tensor z);
+                }
+                """;
+
+            var diagnostic = Single(source, "AE0025");
+            diagnostic.GetMessage().ShouldBe("'Encode' of 'Vae' returns 'GaussianCode', which does not resolve: add 'using Autoencoder.Runtime.Generative;'");
+            AssertAt(diagnostic, source, "GaussianCode Encode", length: "GaussianCode".Length);
+            Diagnostics(source).Select(d => d.Id).ShouldBe(new[] { "AE0025" }, "not AE0004 ('must return a Tensor') nor AE0031 ('returns Tensor')");
+        }
+
+        [Fact]
+        public void AE0025_qualified_name_gets_the_full_name_too()
+        {
+            const string source = Header + """
+                [Autoencoder, Input(8), Variational(2), Loss(ReconstructionLoss.BinaryCrossEntropy)]
+                public partial class Vae
+                {
+                    [Dense(4, Activation.ReLU)] public partial Generative.GaussianCode Encode(Tensor x);
+                    [Dense(8, Activation.Sigmoid)] public partial Tensor Decode(Tensor z);
+                }
+                """;
+
+            Single(source, "AE0025").GetMessage().ShouldBe(
+                "'Encode' of 'Vae' returns 'Generative.GaussianCode', which does not resolve: write 'Autoencoder.Runtime.Generative.GaussianCode', or add 'using Autoencoder.Runtime.Generative;' and write 'GaussianCode'");
+        }
+
+        [Fact]
+        public void AE0025_unknown_name_says_what_a_network_takes()
+        {
+            const string source = Header + """
+                [Autoencoder, Input(8)]
+                public partial class Typo
+                {
+                    [Dense(4)] public partial Tensor Encode(Tensr x);
+                    [Dense(8)] public partial Tensor Decode(Tensor z);
+                }
+                """;
+
+            var diagnostic = Single(source, "AE0025");
+            diagnostic.GetMessage().ShouldBe("'Encode' of 'Typo' takes 'Tensr', which does not resolve: a network takes and returns TorchSharp's Tensor: declare it as 'Tensor', with 'using static TorchSharp.torch;'");
+            AssertAt(diagnostic, source, "Tensr", length: "Tensr".Length);
+            Diagnostics(source).Select(d => d.Id).ShouldBe(new[] { "AE0025" });
+        }
+
+        [Fact]
+        public void AE0025_unknown_return_type_of_a_variational_Encode_is_not_called_Tensor()
+        {
+            const string source = Header + """
+                [Autoencoder, Input(8), Variational(2), Loss(ReconstructionLoss.BinaryCrossEntropy)]
+                public partial class Vae
+                {
+                    [Dense(4, Activation.ReLU)] public partial GausianCode Encode(Tensor x);
+                    [Dense(8, Activation.Sigmoid)] public partial Tensor Decode(Tensor z);
+                }
+                """;
+
+            Diagnostics(source).Select(d => d.GetMessage()).ShouldBe(new[]
+            {
+                "'Encode' of 'Vae' returns 'GausianCode', which does not resolve: declare it as TorchSharp's 'Tensor' (with 'using static TorchSharp.torch;'), or, for a [Variational] model, as 'GaussianCode' (with 'using Autoencoder.Runtime.Generative;')",
+            });
+        }
+
+        [Fact]
+        public void Unresolved_GaussianCode_where_a_Tensor_belongs_is_AE0004()
+        {
+            const string source = Header + """
+                [Autoencoder, Input(8)]
+                public partial class Wrong
+                {
+                    [Dense(4)] public partial Tensor Encode(Tensor x);
+                    [Dense(8)] public partial GaussianCode Decode(Tensor z);
+                }
+                """;
+
+            Diagnostics(source).Select(d => d.GetMessage()).ShouldBe(new[]
+            {
+                "'Decode' must be declared 'public partial Tensor Decode(Tensor z);': it must return a TorchSharp Tensor",
+            });
+        }
+
+        [Fact]
+        public void Unresolved_GaussianCode_on_a_model_that_is_not_variational_gets_both_truths()
+        {
+            const string source = Header + """
+                [Autoencoder, Input(8)]
+                public partial class Plain
+                {
+                    [Dense(4)] public partial GaussianCode Encode(Tensor x);
+                    [Dense(8)] public partial Tensor Decode(Tensor z);
+                }
+                """;
+
+            Diagnostics(source).Select(d => d.Id).ShouldBe(new[] { "AE0025", "AE0031" });
+        }
+
+        [Fact]
         public void Errors_produce_no_model_code_and_only_our_error()
         {
             const string source = Header + """
@@ -334,13 +438,21 @@ namespace Autoencoder.Generators.Tests
                 }
                 """;
 
-            var run = GeneratorHarness.Run(source);
+            const string uses = Header + """
+                public static class Use
+                {
+                    public static string Run() => Broken.Summary + Broken.ParameterCount + Broken.Trainer.Create(new Broken.TrainingOptions { Epochs = 1 }).Options.Epochs;
+                }
+                """;
+
+            var run = GeneratorHarness.Run(source, uses);
 
             run.Sources.Select(s => s.HintName).ShouldBe(new[] { "Examples.Broken.Errors.g.cs" });
             run.Result.Exception.ShouldBeNull();
             run.GeneratorDiagnostics.Select(d => d.Id).ShouldBe(new[] { "AE0009" });
 
-            // The throwing bodies keep CS8795 ("partial method must have an implementation") out of the way.
+            // The stand-ins (the model's public surface, throwing) keep CS8795 ("partial method must have an implementation")
+            // and CS0117 ("'Broken' does not contain a definition for 'Summary'") out of the way.
             run.CompilationProblems.ShouldBeEmpty();
             Snapshot.Match(run.Sources.Single().SourceText.ToString(), "Errors");
         }

@@ -39,6 +39,9 @@ namespace Autoencoder.Generators.Tests
             run.GeneratorDiagnostics.ShouldNotContain(d => d.Id == "AE9999");
             run.Sources.ShouldAllBe(s => s.HintName.EndsWith(".Errors.g.cs"), declaration);
 
+            // The stand-ins of a model with errors compile cleanly: no problem of the compilation lies in generated code.
+            run.Output.GetDiagnostics().Where(d => d.Location.SourceTree is { } tree && !run.Input.SyntaxTrees.Contains(tree)).ShouldBeEmpty(declaration);
+
             // Every one of these is wrong; the user must see at least one error, ours or the compiler's.
             var errors = run.GeneratorDiagnostics.Concat(run.Input.GetDiagnostics()).Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             errors.ShouldNotBeEmpty();

@@ -217,7 +217,7 @@ namespace Autoencoder.Generators.Analysis
     /// <summary>The analyzed model (null if anything is wrong) and every diagnostic found.</summary>
     internal sealed record AnalysisResult(AnalyzedModel? Model, EquatableArray<DiagnosticInfo> Diagnostics)
     {
-        /// <summary>Set when the model has errors but its partial methods still need bodies.</summary>
+        /// <summary>Set when the model has errors: the stand-in surface that keeps the user's code compiling (see <see cref="ErrorFallback"/>).</summary>
         public ErrorFallback? Fallback { get; init; }
     }
 }

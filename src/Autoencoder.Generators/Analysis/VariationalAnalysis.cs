@@ -81,6 +81,13 @@ namespace Autoencoder.Generators.Analysis
                 return;
             }
 
+            // A return type that does not resolve and is neither Tensor nor GaussianCode: AE0025 asks for the type, and nothing
+            // here can say which one was meant.
+            if (encoder.UnresolvedReturnType is { Name: not ("Tensor" or GaussianCode) })
+            {
+                return;
+            }
+
             var isVariational = spec.Latent is VariationalSpec;
             if (isVariational && !encoder.ReturnsGaussianCode)
             {

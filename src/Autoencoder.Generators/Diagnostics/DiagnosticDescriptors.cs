@@ -245,6 +245,12 @@ namespace Autoencoder.Generators.Diagnostics
             "The autoencoder generator failed",
             "The autoencoder generator failed on '{0}' ({1}); no code was generated for it. Please report this with the declaration.");
 
+        // Beside the compiler's CS0246, which says the name is unknown: this one says which using makes it known.
+        public static readonly DiagnosticDescriptor UnresolvedNetworkType = Error(
+            "AE0025",
+            "Type in Encode or Decode does not resolve",
+            "'{0}' of '{1}' {2} '{3}', which does not resolve: {4}");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
 
         private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);

@@ -27,6 +27,9 @@ namespace Autoencoder.Generators.Emit
             builder.Append('\n');
         }
 
+        /// <summary>A line as given, without the indentation: for a token that must sit at a given column (see <c>#line</c>).</summary>
+        public void Verbatim(string text) => builder.Append(text).Append('\n');
+
         public void Open(string header)
         {
             Line(header);

@@ -49,7 +49,10 @@ namespace Autoencoder.Generators.FrontEnds
                 ReadInit(context.Attributes.FirstOrDefault(), cancellationToken),
                 typeLocation,
                 Latent: ReadLatent(type.Name, attributes, diagnostics, cancellationToken),
-                Regularization: RegularizationAttributes.Read(attributes, cancellationToken));
+                Regularization: RegularizationAttributes.Read(attributes, cancellationToken))
+            {
+                DeclaredMembers = ReadDeclaredMembers(type, cancellationToken),
+            };
 
             return new ModelParseResult(spec, diagnostics.ToEquatableArray());
         }
@@ -130,6 +133,12 @@ namespace Autoencoder.Generators.FrontEnds
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNetworkSignature, location, methodName, parameterName, problem));
             }
 
+            var (unresolvedReturn, unresolvedParameter, hasAccessibility) = ReadDeclaration(method, cancellationToken);
+            if (methods.Count == 1)
+            {
+                ReportUnresolved(type.Name, methodName, unresolvedReturn, unresolvedParameter, method, diagnostics);
+            }
+
             var layers = new List<LayerSpec>();
             foreach (var attribute in method.GetAttributes())
             {
@@ -144,7 +153,10 @@ namespace Autoencoder.Generators.FrontEnds
             var grouped = ResidualMarkers.Group(layers, methodName, diagnostics);
             return new NetworkSpec(methodName, parameterName, Accessibility(method.DeclaredAccessibility), DeclaredByUser: true, grouped, location)
             {
-                ReturnsGaussianCode = IsGaussianCode(method.ReturnType),
+                ReturnsGaussianCode = IsGaussianCodeOrUnresolved(method.ReturnType),
+                UnresolvedReturnType = unresolvedReturn,
+                UnresolvedParameterType = unresolvedParameter,
+                HasAccessibilityModifier = hasAccessibility,
             };
         }
 
@@ -170,14 +182,16 @@ namespace Autoencoder.Generators.FrontEnds
                 return "it must not be generic";
             }
 
-            if (method.Parameters.Length != 1 || !IsTensor(method.Parameters[0].Type) || method.Parameters[0].RefKind != RefKind.None)
+            // A type that does not resolve is judged by its name: AE0025 asks for its using, and this check speaks of the type meant.
+            var parameterType = method.Parameters.Length == 1 ? method.Parameters[0].Type : null;
+            if (parameterType is null || !(IsTensorOrUnresolvedTensor(parameterType) || IsUnknownUnresolved(parameterType)) || method.Parameters[0].RefKind != RefKind.None)
             {
                 return "it must take exactly one TorchSharp Tensor";
             }
 
             // Encode may return GaussianCode; whether that fits the model ([Variational] or not) is checked by analysis.
-            var returnsCode = method.Name == NetworkRoles.EncodeMethod && IsGaussianCode(method.ReturnType);
-            if (!(IsTensor(method.ReturnType) || returnsCode) || method.ReturnsByRef || method.ReturnsByRefReadonly)
+            var returnsCode = method.Name == NetworkRoles.EncodeMethod && IsGaussianCodeOrUnresolved(method.ReturnType);
+            if (!(IsTensorOrUnresolvedTensor(method.ReturnType) || returnsCode || IsUnknownUnresolved(method.ReturnType)) || method.ReturnsByRef || method.ReturnsByRefReadonly)
             {
                 return "it must return a TorchSharp Tensor";
             }

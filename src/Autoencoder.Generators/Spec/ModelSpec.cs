@@ -1,3 +1,4 @@
+using System.Linq;
 using Autoencoder.Generators.Common;
 using Autoencoder.Generators.Diagnostics;
 
@@ -20,7 +21,27 @@ namespace Autoencoder.Generators.Spec
         InitSpec Init,
         LocationInfo? Location,
         RegularizationSpec? Regularization = null,
-        LatentSpec? Latent = null);
+        LatentSpec? Latent = null)
+    {
+        /// <summary>
+        /// The members the user's own declaration of the class already has (attribute front-end only; none for YAML), so that
+        /// the stand-in members of a model with errors (<see cref="Analysis.ErrorFallback"/>) never collide with them.
+        /// </summary>
+        public DeclaredMembersSpec DeclaredMembers { get; init; } = DeclaredMembersSpec.None;
+    }
+
+    /// <summary>Names of the members a user declared on the model class, and whether the declaration decides how it is constructed.</summary>
+    /// <param name="Names">Member names, sorted; <c>.ctor</c> when the user declares a parameterless constructor.</param>
+    /// <param name="HasBaseClassOrPrimaryConstructor">
+    /// True when the declaration names a base class or has a primary constructor (<c>partial class M(int size)</c>): the base
+    /// class and the constructors are then the user's, and the stand-ins declare neither (nor <c>forward</c>, which overrides the base's).
+    /// </param>
+    internal sealed record DeclaredMembersSpec(EquatableArray<string> Names, bool HasBaseClassOrPrimaryConstructor)
+    {
+        public static readonly DeclaredMembersSpec None = new(EquatableArray<string>.Empty, false);
+
+        public bool Contains(string name) => Names.Contains(name);
+    }
 
     /// <summary>Where the generated type lives and how it is declared.</summary>
     /// <param name="DeclaredByUser">False when no user code declares the class (YAML), so the generated part carries its accessibility.</param>
@@ -64,7 +85,27 @@ namespace Autoencoder.Generators.Spec
     {
         /// <summary>True when the user's Encode returns <c>GaussianCode</c> (a variational encoder) rather than a Tensor.</summary>
         public bool ReturnsGaussianCode { get; init; }
+
+        /// <summary>The declared return type when it does not resolve (the compiler reports CS0246); null when it resolves.</summary>
+        public UnresolvedTypeSpec? UnresolvedReturnType { get; init; }
+
+        /// <summary>The declared parameter type when it does not resolve; null when it resolves.</summary>
+        public UnresolvedTypeSpec? UnresolvedParameterType { get; init; }
+
+        /// <summary>False when the user's declaration has no accessibility modifier (CS8796), so no implementation can match it.</summary>
+        public bool HasAccessibilityModifier { get; init; } = true;
     }
+
+    /// <summary>
+    /// A type in the declaration of Encode or Decode that does not resolve, e.g. <c>GaussianCode</c> without its using.
+    /// </summary>
+    /// <param name="Name">The simple name, e.g. <c>GaussianCode</c> for <c>Generative.GaussianCode</c>.</param>
+    /// <param name="Written">The type as written in the declaration.</param>
+    /// <param name="Repeatable">
+    /// True when the type is a simple name that was not found (rather than, say, ambiguous): written the same way in a generated
+    /// part of the class, it fails the same way, so a generated body can repeat it and match the declaration.
+    /// </param>
+    internal sealed record UnresolvedTypeSpec(string Name, string Written, bool Repeatable, LocationInfo? Location);
 
     /// <summary>The model's weight initialisation, for layers that leave theirs unset; <see cref="WeightInit.Default"/> when the model sets none.</summary>
     internal sealed record InitSpec(WeightInit Init, LocationInfo? Location)

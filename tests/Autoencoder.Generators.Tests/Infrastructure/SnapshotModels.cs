@@ -6,7 +6,7 @@ namespace Autoencoder.Generators.Tests.Infrastructure
     /// <summary>
     /// Every model whose generated code a snapshot test approves (Snapshots/*.approved.txt), under the snapshot's name.
     /// A new snapshot test adds its model here, so that checks over all generated code (the Scalar lifetime check) see it.
-    /// The Errors snapshot is not here: it is the throwing stubs of a model that failed, not model code.
+    /// The Errors snapshot is not here: it is the throwing stand-in surface of a model that failed, not model code.
     /// </summary>
     internal static class SnapshotModels
     {
