@@ -76,7 +76,7 @@ namespace Autoencoder.Generators.Tests
                 _ = model.TrainingObjective(x).Loss;
                 _ = model.Sample(4);
                 _ = model.Interpolate(x, x, steps: 3);
-                _ = VariationalModel.LatentSize * VariationalModel.Beta;
+                _ = VariationalModel.LatentSize * VariationalModel.KlWeight;
                 _ = trainer.EvaluateNll(x, samples: 10).MeanNll;
                 """,
                 new[] { "AE0009" }
@@ -84,7 +84,7 @@ namespace Autoencoder.Generators.Tests
             {
                 "vector-quantised",
                 """
-                [Autoencoder, Input(1, 12, 12), VectorQuantized(16, 4, Ema = true, Decay = 0.9)]
+                [Autoencoder, Input(1, 12, 12), VectorQuantized(16, 4, Ema = true, CodebookDecay = 0.9)]
                 public partial class QuantizedModel
                 {
                     [Conv2d(8, 3, Activation.ReLU, Stride = 2, Padding = 1), Conv2d(4, 3, SamePadding = true)]
@@ -101,7 +101,7 @@ namespace Autoencoder.Generators.Tests
                 _ = model.DecodeIndices(model.EncodeIndices(x));
                 long[] indexShape = QuantizedModel.IndexShape;
                 _ = QuantizedModel.CodebookSize * QuantizedModel.CodeDimension;
-                _ = QuantizedModel.CommitmentCost + QuantizedModel.CodebookDecay + QuantizedModel.CodebookEpsilon + QuantizedModel.DeadCodeThreshold;
+                _ = QuantizedModel.CommitmentWeight + QuantizedModel.CodebookDecay + QuantizedModel.CodebookEpsilon + QuantizedModel.DeadCodeThreshold;
                 _ = model.TrainingObjective(x).Terms;
                 _ = model.TrainingLoss(x);
                 _ = QuantizedModel.LossFunction(x, x);
@@ -130,7 +130,7 @@ namespace Autoencoder.Generators.Tests
                 _ = model.Decompress(streams);
                 _ = model.CreateCodec();
                 _ = model.Decode(model.Encode(x));
-                _ = RgbCodec.Lambda * RgbCodec.PixelsPerImage;
+                _ = RgbCodec.RateWeight * RgbCodec.PixelsPerImage;
                 _ = model.TrainingObjective(x).Loss;
                 _ = model.TrainingLoss(x);
                 _ = RgbCodec.LossFunction(x, x);
@@ -141,7 +141,7 @@ namespace Autoencoder.Generators.Tests
             {
                 "regularised",
                 """
-                [Autoencoder, Input(64), Denoising(NoiseKind.SaltAndPepper, 0.1), Sparse(L1 = 1e-3), Contractive(0.01)]
+                [Autoencoder, Input(64), Denoising(NoiseKind.SaltAndPepper, 0.1), Sparse(L1Weight = 1e-3), Contractive(0.01)]
                 [Optimizer(OptimizerKind.Sgd, LearningRate = 0.05, Momentum = 0.9)]
                 public partial class RegularisedModel
                 {

@@ -37,7 +37,7 @@ namespace Autoencoder.Generators.Analysis
             var family = spec.Latent switch
             {
                 VariationalSpec => FallbackFamily.Variational,
-                VectorQuantizerSpec => FallbackFamily.VectorQuantized,
+                VectorQuantizedSpec => FallbackFamily.VectorQuantized,
                 CompressionSpec => FallbackFamily.Compression,
                 _ => FallbackFamily.Plain,
             };
@@ -47,8 +47,13 @@ namespace Autoencoder.Generators.Analysis
                 Denoising: regularization?.Denoising is not null,
                 Contractive: family == FallbackFamily.Plain && regularization?.Contractive is not null,
                 Objective: family != FallbackFamily.Plain || regularization?.Sparse is not null || regularization?.Contractive is not null,
-                Ema: spec.Latent is VectorQuantizerSpec { Ema: true },
-                Sgd: spec.Optimizer.Kind == OptimizerKind.Sgd);
+                Ema: spec.Latent is VectorQuantizedSpec { Ema: true },
+                Sgd: spec.Optimizer.Kind == OptimizerKind.Sgd)
+            {
+                L1Weight = regularization?.Sparse?.L1Weight is not null,
+                SparsityTarget = regularization?.Sparse?.SparsityTarget is not null,
+                ContractiveWeight = regularization?.Contractive is not null,
+            };
 
             var stubs = new List<NetworkStub>();
             foreach (var (network, method) in new[] { (spec.Encoder, NetworkRoles.EncodeMethod), (spec.Decoder, NetworkRoles.DecodeMethod) })
@@ -135,7 +140,15 @@ namespace Autoencoder.Generators.Analysis
     /// <param name="Objective">TrainingObjective: every latent family, and a plain model with a penalty.</param>
     /// <param name="Ema">CodebookDecay and CodebookEpsilon of a VQ model with a moving-average codebook.</param>
     /// <param name="Sgd">TrainingOptions has Momentum and Nesterov instead of Beta1 and Beta2.</param>
-    internal sealed record FallbackOptions(bool Denoising, bool Contractive, bool Objective, bool Ema, bool Sgd);
+    internal sealed record FallbackOptions(bool Denoising, bool Contractive, bool Objective, bool Ema, bool Sgd)
+    {
+        /// <summary>The constants of the declared penalties (see RegularizationEmitter.WriteConstants).</summary>
+        public bool L1Weight { get; init; }
+
+        public bool SparsityTarget { get; init; }
+
+        public bool ContractiveWeight { get; init; }
+    }
 
     /// <param name="Partial">True for the implementation of the user's partial method; false for a whole method.</param>
     internal sealed record NetworkStub(string MethodName, string ParameterName, string Accessibility, bool Partial, bool ReturnsGaussianCode)

@@ -91,13 +91,13 @@ namespace Autoencoder.Generators.Emit
             {
                 case FallbackFamily.Variational:
                     e.Constant("LatentSize", "public const int LatentSize = 1;");
-                    e.Constant("Beta", "public const double Beta = 1.0;");
+                    e.Constant("KlWeight", "public const double KlWeight = 1.0;");
                     break;
                 case FallbackFamily.VectorQuantized:
                     e.Member("IndexShape", "public static long[] IndexShape");
                     e.Constant("CodebookSize", "public const int CodebookSize = 1;");
                     e.Constant("CodeDimension", "public const int CodeDimension = 1;");
-                    e.Constant("CommitmentCost", "public const double CommitmentCost = 0.0;");
+                    e.Constant("CommitmentWeight", "public const double CommitmentWeight = 0.0;");
                     if (fallback.Options.Ema)
                     {
                         e.Constant("CodebookDecay", "public const double CodebookDecay = 0.0;");
@@ -107,9 +107,31 @@ namespace Autoencoder.Generators.Emit
                     e.Constant("DeadCodeThreshold", "public const double DeadCodeThreshold = 0.0;");
                     break;
                 case FallbackFamily.Compression:
-                    e.Constant("Lambda", "public const double Lambda = 0.0;");
+                    e.Constant("RateWeight", "public const double RateWeight = 0.0;");
                     e.Constant("PixelsPerImage", "public const long PixelsPerImage = 1;");
                     break;
+            }
+
+            var options = fallback.Options;
+            if (options.Denoising)
+            {
+                e.Constant("NoiseAmount", "public const double NoiseAmount = 0.0;");
+            }
+
+            if (options.L1Weight)
+            {
+                e.Constant("L1Weight", "public const double L1Weight = 0.0;");
+            }
+
+            if (options.SparsityTarget)
+            {
+                e.Constant("SparsityTarget", "public const double SparsityTarget = 0.0;");
+                e.Constant("SparsityWeight", "public const double SparsityWeight = 0.0;");
+            }
+
+            if (options.ContractiveWeight)
+            {
+                e.Constant("ContractiveWeight", "public const double ContractiveWeight = 0.0;");
             }
         }
 
