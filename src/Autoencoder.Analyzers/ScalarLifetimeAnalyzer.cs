@@ -36,6 +36,10 @@ namespace Autoencoder.Analyzers
 
         private const string Category = "Autoencoder.ScalarLifetime";
 
+        // Each id's heading in the repository's docs: RepositoryUrl (Directory.Build.props) + /blob/main/docs/;
+        // HelpLinkTests checks the address and that the heading exists.
+        private const string HelpLink = "https://github.com/autoencoder-dsl/Autoencoder.Dsl/blob/main/docs/scalar-lifetimes.md#";
+
         /// <summary>AES001: a number (or other value) converted to a Scalar that nothing holds.</summary>
         public static readonly DiagnosticDescriptor TemporaryScalar = new(
             "AES001",
@@ -44,7 +48,8 @@ namespace Autoencoder.Analyzers
             Category,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
-            description: "A conversion to TorchSharp.Scalar (implicit, explicit, or inside a Tensor operator that takes a number) creates a Scalar that is unreachable while native code uses its handle; a finalizer may free it mid-call.");
+            description: "A conversion to TorchSharp.Scalar (implicit, explicit, or inside a Tensor operator that takes a number) creates a Scalar that is unreachable while native code uses its handle; a finalizer may free it mid-call.",
+            helpLinkUri: HelpLink + "aes001");
 
         /// <summary>AES002: the result of ToScalar() used without being held.</summary>
         public static readonly DiagnosticDescriptor UnheldScalar = new(
@@ -54,7 +59,8 @@ namespace Autoencoder.Analyzers
             Category,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
-            description: "A Scalar from ToScalar() must be the initializer of a using local or be stored in a field or property, so that it stays reachable while native code uses it.");
+            description: "A Scalar from ToScalar() must be the initializer of a using local or be stored in a field or property, so that it stays reachable while native code uses it.",
+            helpLinkUri: HelpLink + "aes002");
 
         /// <summary>AES003: a TorchSharp method listed in <see cref="ScalarDroppingMethods"/>.</summary>
         public static readonly DiagnosticDescriptor ScalarDroppingCall = new(
@@ -64,7 +70,8 @@ namespace Autoencoder.Analyzers
             Category,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
-            description: "Some TorchSharp methods create a temporary Scalar themselves; no caller-side care makes them safe, so use the listed alternative.");
+            description: "Some TorchSharp methods create a temporary Scalar themselves; no caller-side care makes them safe, so use the listed alternative.",
+            helpLinkUri: HelpLink + "aes003");
 
         // How ScalarDroppingMethod.Parameters spells a type: "TorchSharp.torch.Tensor", "double", no nullable marks.
         private static readonly SymbolDisplayFormat ParameterFormat = new(

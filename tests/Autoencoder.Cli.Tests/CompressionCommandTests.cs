@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Autoencoder.Testing;
 using Shouldly;
 using Xunit;
 
@@ -32,6 +33,7 @@ public sealed class CodecFixture : IDisposable
 }
 
 /// <summary>compress, decompress and evaluate on MNIST digits; streams that are damaged or from another model are refused.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class CompressionCommandTests(CodecFixture codec) : IClassFixture<CodecFixture>
 {
     private string Compress(int limit)

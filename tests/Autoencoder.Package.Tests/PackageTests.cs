@@ -7,6 +7,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Xml.Linq;
 using Autoencoder.Build;
+using Autoencoder.Testing;
 using Shouldly;
 using Xunit;
 using Xunit.Abstractions;
@@ -14,6 +15,7 @@ using Xunit.Abstractions;
 namespace Autoencoder.Package.Tests;
 
 /// <summary>The Autoencoder.Dsl package: what it holds, and a fresh application that uses it and nothing else.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class PackageTests : IClassFixture<PackedPackage>
 {
     private readonly PackedPackage _package;

@@ -264,7 +264,8 @@ namespace Autoencoder.Generators.Diagnostics
             isEnabledByDefault: true,
             helpLinkUri: HelpLink(id));
 
-        // The catalog with an explanation and an example fix per id lives in the repository's docs.
-        private static string HelpLink(string id) => "docs/diagnostics.md#" + id.ToLowerInvariant();
+        // The catalog with an explanation and an example fix per id lives in the repository's docs: RepositoryUrl
+        // (Directory.Build.props) + /blob/main/docs/; HelpLinkTests checks the address and that the heading exists.
+        private static string HelpLink(string id) => "https://github.com/autoencoder-dsl/Autoencoder.Dsl/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant();
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Autoencoder.Runtime.Tests.Shared;
+using Autoencoder.Testing;
 using Shouldly;
 using Xunit;
 using Xunit.Abstractions;
@@ -13,6 +14,7 @@ namespace Autoencoder.Runtime.Tests.Checkpoints;
 /// A small sample of tests/Autoencoder.KillHarness: training processes SIGKILLed at random moments and in checkpoint
 /// writes always leave a loadable newest checkpoint and resume to the uninterrupted run's weights, bit for bit.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 [Collection(RunsAloneCollection.Name)]
 public sealed class KillHarnessTests(ITestOutputHelper output)
 {

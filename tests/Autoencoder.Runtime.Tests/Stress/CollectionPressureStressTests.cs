@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Autoencoder.Runtime.Tests.Shared;
+using Autoencoder.Testing;
 using Shouldly;
 using Xunit;
 using Xunit.Abstractions;
@@ -12,6 +13,7 @@ namespace Autoencoder.Runtime.Tests.Stress;
 /// checkpoints, and every inference path is called, while a thread forces garbage collections back to back. Before the
 /// runtime held its Scalars, the sparse family died at step 14 and the contractive one at step 6 of such a run.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 [Collection(RunsAloneCollection.Name)]
 public sealed class CollectionPressureStressTests(ITestOutputHelper output)
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using Autoencoder.Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,7 +17,9 @@ namespace Autoencoder.Generators.Tests.Infrastructure
 
         private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-        // The framework, TorchSharp, the attributes and the runtime: what a real consumer compiles against.
+        // The framework, TorchSharp, the attributes and the runtime: what a real consumer compiles against. TorchSharp and
+        // the runtime are those of the program running the harness (its test project references them; this library does
+        // not, so that it stays free of TorchSharp), loaded by name as they would be by a type of theirs.
         private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         {
             var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
@@ -24,9 +27,9 @@ namespace Autoencoder.Generators.Tests.Infrastructure
                 .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
             var ours = new[]
             {
-                typeof(TorchSharp.torch).Assembly.Location,
+                Assembly.Load("TorchSharp").Location,
                 typeof(AutoencoderAttribute).Assembly.Location,
-                typeof(Autoencoder.Runtime.Training.TrainingLoop).Assembly.Location,
+                Assembly.Load("Autoencoder.Runtime").Location,
             };
             return platform.Concat(ours).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
         });
