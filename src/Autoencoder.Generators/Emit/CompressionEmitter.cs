@@ -107,47 +107,14 @@ namespace Autoencoder.Generators.Emit
             w.Line("/// Compresses each image of <paramref name=\"images\"/>, " + batch + " with values in [0, 1], into its own stream (see");
             w.Line("/// <see cref=\"CreateCodec\"/>). The codec runs the model in evaluation mode and restores its mode.");
             w.Line("/// </summary>");
-            w.Open("public byte[][] Compress(" + Tensor + " images)");
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(images);");
-            var conditions = new[] { "images.dim() != " + (input.Rank + 1) }
-                .Concat(input.Dimensions.Select((d, i) => "images.shape[" + (i + 1) + "] != " + d));
-            w.Open("if (" + string.Join(" || ", conditions) + ")");
-            w.Line("throw new global::System.ArgumentException(\"Expected images " + batch + " but got [\" + string.Join(\", \", images.shape) + \"].\", nameof(images));");
-            w.Close();
+            w.Line("public byte[][] Compress(" + Tensor + " images) => CreateCodec().EncodeBatch(images);");
             w.Line();
-            w.Line("var codec = CreateCodec();");
-            w.Line("var streams = new byte[images.shape[0]][];");
-            w.Open("for (var i = 0; i < streams.Length; i++)");
-            w.Line("// One image: " + input.ToString().Replace("B, ", string.Empty));
-            w.Line("using var image = images[i];");
-            w.Line("streams[i] = codec.Encode(image);");
-            w.Close();
-            w.Line();
-            w.Line("return streams;");
-            w.Close();
-            w.Line();
-
             w.Line("/// <summary>");
             w.Line("/// Decompresses streams written by <see cref=\"Compress\"/> with this model's weights into images " + batch + ", one per");
             w.Line("/// stream, in order.");
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"" + Compression + ".CorruptStreamException\">A stream is not one of this model's, or is damaged.</exception>");
-            w.Open("public " + Tensor + " Decompress(global::System.Collections.Generic.IReadOnlyList<byte[]> streams)");
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(streams);");
-            w.Open("if (streams.Count == 0)");
-            w.Line("return " + Torch + ".empty(new long[] { 0, " + input.ToCSharpList() + " });");
-            w.Close();
-            w.Line();
-            w.Line("var codec = CreateCodec();");
-            w.Line("using var scope = " + Torch + ".NewDisposeScope();");
-            w.Line("var images = new " + Tensor + "[streams.Count];");
-            w.Open("for (var i = 0; i < images.Length; i++)");
-            w.Line("images[i] = codec.Decode(streams[i]);");
-            w.Close();
-            w.Line();
-            w.Line("// One " + input.ToString().Replace("B, ", string.Empty) + " image per stream -> " + batch);
-            w.Line("return " + Torch + ".stack(images).MoveToOuterDisposeScope();");
-            w.Close();
+            w.Line("public " + Tensor + " Decompress(global::System.Collections.Generic.IReadOnlyList<byte[]> streams) => CreateCodec().DecodeBatch(streams);");
         }
 
         /// <summary>The trainer's <c>EvaluateCompression</c>: the real rate (stream bytes) and PSNR, not the training estimate.</summary>

@@ -105,6 +105,49 @@ public sealed class LearnedCodec : IImageCodec
         return reconstruction.clamp(Zero, One).cpu().reshape(_inputShape).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Compresses each image of a batch [N, ...input] into its own stream, in order (the generated <c>Compress</c>).</summary>
+    /// <exception cref="ArgumentException">The batch is not [N, ...input].</exception>
+    /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
+    public byte[][] EncodeBatch(Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.dim() != _inputShape.Length + 1 || !images.shape.Skip(1).SequenceEqual(_inputShape))
+        {
+            throw new ArgumentException(
+                $"Expected images [N, {string.Join(", ", _inputShape)}] but got [{string.Join(", ", images.shape)}].", nameof(images));
+        }
+
+        var streams = new byte[images.shape[0]][];
+        for (var i = 0; i < streams.Length; i++)
+        {
+            using var image = images[i];
+            streams[i] = Encode(image);
+        }
+
+        return streams;
+    }
+
+    /// <summary>Decompresses streams into images [N, ...input], one per stream, in order (the generated <c>Decompress</c>).</summary>
+    /// <exception cref="CorruptStreamException">A stream is not one of this format version and model, or is damaged.</exception>
+    /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
+    public Tensor DecodeBatch(System.Collections.Generic.IReadOnlyList<byte[]> streams)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        if (streams.Count == 0)
+        {
+            return empty([0, .. _inputShape]);
+        }
+
+        using var scope = NewDisposeScope();
+        var images = new Tensor[streams.Count];
+        for (var i = 0; i < images.Length; i++)
+        {
+            images[i] = Decode(streams[i]);
+        }
+
+        return stack(images).MoveToOuterDisposeScope();
+    }
+
     /// <summary>Entropy-codes one already rounded code, [code shape] of integer values, into a complete stream.</summary>
     /// <exception cref="ArgumentException">The code's shape is not the model's, or a value is not a finite integer within ±2^63.</exception>
     public byte[] EncodeCode(Tensor roundedCode)
