@@ -4,9 +4,9 @@ using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
 using Autoencoder.Runtime.Training;
 using Shouldly;
-using Xunit;
 using TorchSharp;
 using TorchSharp.Modules;
+using Xunit;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
