@@ -86,7 +86,7 @@ public sealed class ScalarLifetimeAnalyzer : DiagnosticAnalyzer
         Off,
     }
 
-    private readonly ImmutableArray<ScalarDroppingMethod> droppingMethods;
+    private readonly ImmutableArray<ScalarDroppingMethod> _droppingMethods;
 
     /// <summary>The analyzer with the methods of <see cref="ScalarDroppingMethods.All"/> as AES003's list.</summary>
     public ScalarLifetimeAnalyzer()
@@ -95,7 +95,7 @@ public sealed class ScalarLifetimeAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The analyzer with another list for AES003 (tests of the list's matching).</summary>
-    internal ScalarLifetimeAnalyzer(ImmutableArray<ScalarDroppingMethod> droppingMethods) => this.droppingMethods = droppingMethods;
+    internal ScalarLifetimeAnalyzer(ImmutableArray<ScalarDroppingMethod> droppingMethods) => _droppingMethods = droppingMethods;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(TemporaryScalar, UnheldScalar, ScalarDroppingCall);
@@ -120,7 +120,7 @@ public sealed class ScalarLifetimeAnalyzer : DiagnosticAnalyzer
         var checker = new Checker(
             scalar,
             context.Compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor"),
-            ResolveDroppingMethods(context.Compilation, droppingMethods),
+            ResolveDroppingMethods(context.Compilation, _droppingMethods),
             scope == Scope.Generated);
         context.RegisterOperationAction(checker.AnalyzeConversion, OperationKind.Conversion);
         context.RegisterOperationAction(checker.AnalyzeOperator, OperationKind.Binary, OperationKind.CompoundAssignment);
@@ -161,17 +161,17 @@ public sealed class ScalarLifetimeAnalyzer : DiagnosticAnalyzer
     /// <summary>The checks, over the symbols of one compilation.</summary>
     private sealed class Checker
     {
-        private readonly INamedTypeSymbol scalar;
-        private readonly INamedTypeSymbol? tensor;
-        private readonly Dictionary<INamedTypeSymbol, ScalarDroppingMethod[]> droppingMethods;
-        private readonly bool generatedOnly;
+        private readonly INamedTypeSymbol _scalar;
+        private readonly INamedTypeSymbol? _tensor;
+        private readonly Dictionary<INamedTypeSymbol, ScalarDroppingMethod[]> _droppingMethods;
+        private readonly bool _generatedOnly;
 
         public Checker(INamedTypeSymbol scalar, INamedTypeSymbol? tensor, Dictionary<INamedTypeSymbol, ScalarDroppingMethod[]> droppingMethods, bool generatedOnly)
         {
-            this.scalar = scalar;
-            this.tensor = tensor;
-            this.droppingMethods = droppingMethods;
-            this.generatedOnly = generatedOnly;
+            _scalar = scalar;
+            _tensor = tensor;
+            _droppingMethods = droppingMethods;
+            _generatedOnly = generatedOnly;
         }
 
         /// <summary>
@@ -221,7 +221,7 @@ public sealed class ScalarLifetimeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (tensor is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, tensor))
+            if (_tensor is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, _tensor))
             {
                 for (var i = 0; i < operands.Length; i++)
                 {
@@ -273,7 +273,7 @@ public sealed class ScalarLifetimeAnalyzer : DiagnosticAnalyzer
         private void ReportIfDropping(OperationAnalysisContext context, IMethodSymbol method, SyntaxNode syntax)
         {
             var definition = method.ReducedFrom ?? method;
-            if (!droppingMethods.TryGetValue(definition.ContainingType.OriginalDefinition, out var candidates))
+            if (!_droppingMethods.TryGetValue(definition.ContainingType.OriginalDefinition, out var candidates))
             {
                 return;
             }
@@ -304,10 +304,10 @@ public sealed class ScalarLifetimeAnalyzer : DiagnosticAnalyzer
 
         private bool IsToScalar(IMethodSymbol method) => method.Name == "ToScalar" && IsScalar(method.ReturnType);
 
-        private bool IsScalar(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, scalar);
+        private bool IsScalar(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _scalar);
 
         private bool InScope(IOperation operation)
-            => !generatedOnly || operation.Syntax.SyntaxTree.FilePath.IndexOf(GeneratedFileMarker, StringComparison.Ordinal) >= 0;
+            => !_generatedOnly || operation.Syntax.SyntaxTree.FilePath.IndexOf(GeneratedFileMarker, StringComparison.Ordinal) >= 0;
 
         private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, SyntaxNode syntax)
             => context.ReportDiagnostic(Diagnostic.Create(descriptor, syntax.GetLocation(), syntax.ToString()));

@@ -9,7 +9,7 @@ namespace Autoencoder;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class AvgPool2dAttribute : LayerAttribute
 {
-    private int? stride;
+    private int? _stride;
 
     /// <summary>Declares average pooling.</summary>
     /// <param name="kernelSize">Side of the square window.</param>
@@ -21,7 +21,7 @@ public sealed class AvgPool2dAttribute : LayerAttribute
     /// <summary>Step between windows; the kernel size (windows that do not overlap) unless set.</summary>
     public int Stride
     {
-        get => stride ?? KernelSize;
-        set => stride = value;
+        get => _stride ?? KernelSize;
+        set => _stride = value;
     }
 }

@@ -192,9 +192,9 @@ internal sealed record AnalyzedRegularization(ResolvedDenoising? Denoising, Reso
 
 internal sealed record ResolvedDenoising(NoiseKind Noise, double Amount);
 
-/// <param name="L1">λ of the L1 penalty; null for none.</param>
-/// <param name="Target">ρ of the KL penalty; null for none.</param>
-/// <param name="Weight">β of the KL penalty.</param>
+/// <param name="L1Weight">λ of the L1 penalty; null for none.</param>
+/// <param name="SparsityTarget">ρ of the KL penalty; null for none.</param>
+/// <param name="SparsityWeight">β of the KL penalty.</param>
 internal sealed record ResolvedSparse(double? L1Weight, double? SparsityTarget, double SparsityWeight);
 
 /// <param name="ClosedFormLayer">The encoder's one sigmoid Dense layer when the closed form applies; null for autograd.</param>

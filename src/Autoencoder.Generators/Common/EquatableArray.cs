@@ -14,11 +14,11 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 {
     public static readonly EquatableArray<T> Empty = new(ImmutableArray<T>.Empty);
 
-    private readonly ImmutableArray<T> items;
+    private readonly ImmutableArray<T> _items;
 
-    public EquatableArray(ImmutableArray<T> items) => this.items = items;
+    public EquatableArray(ImmutableArray<T> items) => _items = items;
 
-    private ImmutableArray<T> Items => items.IsDefault ? ImmutableArray<T>.Empty : items;
+    private ImmutableArray<T> Items => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
 
     public int Count => Items.Length;
 

@@ -348,12 +348,12 @@ internal static class ErrorFallbackEmitter
     /// <summary>The writer, the message of every body, and the members to leave out.</summary>
     private sealed class Emission
     {
-        private readonly DeclaredMembersSpec declared;
+        private readonly DeclaredMembersSpec _declared;
 
         public Emission(SourceWriter writer, ErrorFallback fallback, DeclaredMembersSpec? declared = null)
         {
             Writer = writer;
-            this.declared = declared ?? fallback.Declared;
+            _declared = declared ?? fallback.Declared;
             State = "'" + fallback.Type.Name + "' has errors" + (fallback.Errors.Length == 0 ? string.Empty : " (see " + fallback.Errors + ")");
             Message = State + ": fix them and rebuild";
             Throw = "throw new global::System.InvalidOperationException(" + SummaryTable.Quote(Message) + ")";
@@ -375,7 +375,7 @@ internal static class ErrorFallbackEmitter
         /// <summary>A constant: a placeholder value, as a constant has no body to throw from.</summary>
         public void Constant(string name, string declaration)
         {
-            if (declared.Contains(name))
+            if (_declared.Contains(name))
             {
                 return;
             }
@@ -388,7 +388,7 @@ internal static class ErrorFallbackEmitter
         /// <summary>A method or property whose body throws, unless the user declares a member of that name.</summary>
         public void Member(string name, string declaration, bool last = false)
         {
-            if (declared.Contains(name))
+            if (_declared.Contains(name))
             {
                 return;
             }

@@ -23,14 +23,14 @@ internal sealed class ScalarHelpers
     private const string Scalar = "global::TorchSharp.Scalar";
     private const string HeldScalars = TorchNames.Runtime + ".Torch.HeldScalars";
 
-    private bool one;
-    private bool real;
-    private bool integer;
+    private bool _one;
+    private bool _real;
+    private bool _integer;
 
     /// <summary>The alpha of a plain addition: <c>a.add(b, One)</c> is <c>a + b</c>, and <c>t.add(Held(x), One)</c> is <c>t + x</c>.</summary>
     public string One()
     {
-        one = true;
+        _one = true;
         return "One";
     }
 
@@ -40,7 +40,7 @@ internal sealed class ScalarHelpers
     /// <summary>The held Scalar of <paramref name="expression"/>, a constant expression of type double (<c>CodebookDecay</c>, <c>1 - 1e-6</c>).</summary>
     public string Real(string expression)
     {
-        real = true;
+        _real = true;
         return "Held(" + expression + ")";
     }
 
@@ -50,7 +50,7 @@ internal sealed class ScalarHelpers
     /// <summary>The held Scalar of <paramref name="expression"/>, a constant integer expression (<c>PixelsPerImage</c>).</summary>
     public string Integer(string expression)
     {
-        integer = true;
+        _integer = true;
         return "HeldInteger(" + expression + ")";
     }
 
@@ -62,23 +62,23 @@ internal sealed class ScalarHelpers
     /// <summary>Declares the helpers the class's code uses, after a blank line; nothing when it uses none.</summary>
     public void Write(SourceWriter w)
     {
-        if (!one && !real && !integer)
+        if (!_one && !_real && !_integer)
         {
             return;
         }
 
         var examples = new System.Collections.Generic.List<string>();
-        if (one)
+        if (_one)
         {
             examples.Add("a + b is a.add(b, One)");
         }
 
-        if (real)
+        if (_real)
         {
             examples.Add("2 * t is t.mul(Held(2.0))");
         }
 
-        if (integer)
+        if (_integer)
         {
             examples.Add("t.square() is t.pow(HeldInteger(2))");
         }
@@ -88,17 +88,17 @@ internal sealed class ScalarHelpers
         w.Line("// number, and the alpha = 1 of its a + b, into a temporary Scalar that a garbage collection can free during the native");
         w.Line("// call. The libtorch operations, and so the results, are those of TorchSharp's own forms:");
         w.Line("// " + string.Join(", ", examples) + ".");
-        if (one)
+        if (_one)
         {
             w.Line("private static " + Scalar + " One => " + HeldScalars + ".One;");
         }
 
-        if (real)
+        if (_real)
         {
             w.Line("private static " + Scalar + " Held(double value) => " + HeldScalars + ".Of(value);");
         }
 
-        if (integer)
+        if (_integer)
         {
             w.Line("private static " + Scalar + " HeldInteger(long value) => " + HeldScalars + ".Of(value);");
         }

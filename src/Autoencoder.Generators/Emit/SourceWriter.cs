@@ -6,8 +6,8 @@ namespace Autoencoder.Generators.Emit;
 internal sealed class SourceWriter
 {
     private const string Indent = "    ";
-    private readonly StringBuilder builder = new();
-    private int depth;
+    private readonly StringBuilder _builder = new();
+    private int _depth;
 
     /// <summary>The held Scalars the code written here uses; the class that needs them declares them (see <see cref="ScalarHelpers"/>).</summary>
     public ScalarHelpers Scalars { get; } = new();
@@ -16,19 +16,19 @@ internal sealed class SourceWriter
     {
         if (text.Length > 0)
         {
-            for (var i = 0; i < depth; i++)
+            for (var i = 0; i < _depth; i++)
             {
-                builder.Append(Indent);
+                _builder.Append(Indent);
             }
 
-            builder.Append(text);
+            _builder.Append(text);
         }
 
-        builder.Append('\n');
+        _builder.Append('\n');
     }
 
     /// <summary>A line as given, without the indentation: for a token that must sit at a given column (see <c>#line</c>).</summary>
-    public void Verbatim(string text) => builder.Append(text).Append('\n');
+    public void Verbatim(string text) => _builder.Append(text).Append('\n');
 
     public void Open(string header)
     {
@@ -40,14 +40,14 @@ internal sealed class SourceWriter
     public void Open()
     {
         Line("{");
-        depth++;
+        _depth++;
     }
 
     public void Close(string suffix = "")
     {
-        depth--;
+        _depth--;
         Line("}" + suffix);
     }
 
-    public override string ToString() => builder.ToString();
+    public override string ToString() => _builder.ToString();
 }

@@ -15,11 +15,11 @@ namespace Autoencoder.Generators.FrontEnds;
 /// </summary>
 internal sealed class AttributeLayerArguments : LayerArguments
 {
-    private readonly AttributeData attribute;
+    private readonly AttributeData _attribute;
 
     public AttributeLayerArguments(AttributeData attribute, LocationInfo? location)
     {
-        this.attribute = attribute;
+        _attribute = attribute;
         Location = location;
     }
 
@@ -38,7 +38,7 @@ internal sealed class AttributeLayerArguments : LayerArguments
 
     public override EquatableArray<int> Ints(IntsParameter parameter)
     {
-        var args = attribute.ConstructorArguments;
+        var args = _attribute.ConstructorArguments;
         var index = parameter.Position ?? 0;
         if (args.Length <= index || args[index].Kind != TypedConstantKind.Array || args[index].IsNull)
         {
@@ -63,7 +63,7 @@ internal sealed class AttributeLayerArguments : LayerArguments
     {
         if (parameter.Position is { } position)
         {
-            ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
+            ImmutableArray<TypedConstant> args = _attribute.ConstructorArguments;
             return args.Length > position && args[position].Value is T value ? value : null;
         }
 
@@ -71,5 +71,5 @@ internal sealed class AttributeLayerArguments : LayerArguments
     }
 
     private T? Named<T>(string name)
-        where T : struct => AttributeFrontEnd.NamedOrNull<T>(attribute, name);
+        where T : struct => AttributeFrontEnd.NamedOrNull<T>(_attribute, name);
 }

@@ -14,13 +14,13 @@ namespace Autoencoder.Generators.Layers;
 /// </summary>
 internal sealed class LayerCheck
 {
-    private readonly List<DiagnosticInfo> diagnostics;
+    private readonly List<DiagnosticInfo> _diagnostics;
 
     public LayerCheck(LayerSpec layer, string role, List<DiagnosticInfo> diagnostics)
     {
         Layer = layer;
         Role = role;
-        this.diagnostics = diagnostics;
+        _diagnostics = diagnostics;
         Where = layer.Describe() + " in the " + role;
     }
 
@@ -33,10 +33,10 @@ internal sealed class LayerCheck
     public string Where { get; }
 
     /// <summary>Validates a layer nested in this one (a residual block's body), with its own kind's checks.</summary>
-    public bool Nested(LayerSpec inner) => inner.Kind.Validate(inner, new LayerCheck(inner, Role, diagnostics));
+    public bool Nested(LayerSpec inner) => inner.Kind.Validate(inner, new LayerCheck(inner, Role, _diagnostics));
 
     public bool Check(bool ok, string what, string expected, string actual)
-        => ModelAnalyzer.Check(ok, Layer.Location, what, expected, actual, diagnostics);
+        => ModelAnalyzer.Check(ok, Layer.Location, what, expected, actual, _diagnostics);
 
     /// <summary>"The kernel size of …" for a lower-case <paramref name="what"/>, "Stride of …" for a property name.</summary>
     public bool Positive(int value, string what)
@@ -66,13 +66,13 @@ internal sealed class LayerCheck
     /// <summary>Reports a combination of values that cannot work, with a message that says which and what to do.</summary>
     public bool Unsupported(string message)
     {
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, Layer.Location, message));
+        _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, Layer.Location, message));
         return false;
     }
 
     public bool Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, params string[] arguments)
     {
-        diagnostics.Add(DiagnosticInfo.Create(descriptor, Layer.Location, arguments));
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, Layer.Location, arguments));
         return false;
     }
 }

@@ -10,12 +10,12 @@ namespace Autoencoder.Generators.Layers;
 /// <summary>Shape inference over a network's layers, layer by layer, with the diagnostics it reports.</summary>
 internal sealed class LayerContext
 {
-    private readonly List<DiagnosticInfo> diagnostics;
+    private readonly List<DiagnosticInfo> _diagnostics;
 
     public LayerContext(string role, List<DiagnosticInfo> diagnostics)
     {
         Role = role;
-        this.diagnostics = diagnostics;
+        _diagnostics = diagnostics;
     }
 
     /// <summary>"encoder" or "decoder".</summary>
@@ -60,5 +60,5 @@ internal sealed class LayerContext
     }
 
     public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments)
-        => diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
 }

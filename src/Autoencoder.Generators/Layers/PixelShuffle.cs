@@ -30,16 +30,16 @@ internal sealed class PixelShuffleKind : LayerKind<PixelShuffleSpec>
     public static readonly PixelShuffleKind Shuffle = new(unshuffle: false);
     public static readonly PixelShuffleKind Unshuffle = new(unshuffle: true);
 
-    private readonly bool unshuffle;
+    private readonly bool _unshuffle;
 
     private PixelShuffleKind(bool unshuffle)
-        : base(unshuffle ? "PixelUnshuffle" : "PixelShuffle", unshuffle ? "pixel_unshuffle" : "pixel_shuffle") => this.unshuffle = unshuffle;
+        : base(unshuffle ? "PixelUnshuffle" : "PixelShuffle", unshuffle ? "pixel_unshuffle" : "pixel_shuffle") => _unshuffle = unshuffle;
 
     public override IReadOnlyList<LayerParameter> Parameters { get; } = new LayerParameter[] { Factor };
 
     public override string YamlExample => "e.g. '" + YamlKey + ": {factor: 2}'";
 
-    public override LayerSpec Read(LayerArguments a) => new PixelShuffleSpec(unshuffle, a.Int(Factor), a.Location);
+    public override LayerSpec Read(LayerArguments a) => new PixelShuffleSpec(_unshuffle, a.Int(Factor), a.Location);
 
     protected override bool Validate(PixelShuffleSpec layer, LayerCheck check) => check.Positive(layer.Factor, "factor");
 
@@ -51,7 +51,7 @@ internal sealed class PixelShuffleKind : LayerKind<PixelShuffleSpec>
         }
 
         long r = layer.Factor, c = input.Dimensions[0], h = input.Dimensions[1], w = input.Dimensions[2];
-        if (unshuffle)
+        if (_unshuffle)
         {
             if ((double)c * r * r > int.MaxValue)
             {
@@ -76,10 +76,10 @@ internal sealed class PixelShuffleKind : LayerKind<PixelShuffleSpec>
     {
         var r = (long)spec.Factor;
         var input = layer.Input.Dimensions;
-        var split = unshuffle
+        var split = _unshuffle
             ? new long[] { input[0], input[1] / r, r, input[2] / r, r }
             : new long[] { input[0] / (r * r), r, r, input[1], input[2] };
-        var order = unshuffle ? "0, 1, 3, 5, 2, 4" : "0, 1, 4, 2, 5, 3";
+        var order = _unshuffle ? "0, 1, 3, 5, 2, 4" : "0, 1, 4, 2, 5, 3";
         return p + ".reshape(" + p + ".shape[0], " + string.Join(", ", split) + ").permute(" + order + ").reshape(" + p + ".shape[0], " + layer.Output.ToCSharpList() + ")";
     }
 }

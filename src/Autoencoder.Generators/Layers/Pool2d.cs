@@ -40,16 +40,16 @@ internal sealed class Pool2dKind : LayerKind<Pool2dSpec>
     public static readonly Pool2dKind Max = new(PoolKind.Max, "MaxPool2d", "max_pool2d");
     public static readonly Pool2dKind Average = new(PoolKind.Average, "AvgPool2d", "avg_pool2d");
 
-    private readonly PoolKind pooling;
+    private readonly PoolKind _pooling;
 
     private Pool2dKind(PoolKind pooling, string name, string yamlKey)
-        : base(name, yamlKey) => this.pooling = pooling;
+        : base(name, yamlKey) => _pooling = pooling;
 
     public override IReadOnlyList<LayerParameter> Parameters { get; } = new LayerParameter[] { KernelSize, Stride };
 
     public override string YamlExample => "e.g. '" + YamlKey + ": {kernel_size: 2}'";
 
-    public override LayerSpec Read(LayerArguments a) => new Pool2dSpec(pooling, a.Int(KernelSize), a.Int(Stride), a.Location);
+    public override LayerSpec Read(LayerArguments a) => new Pool2dSpec(_pooling, a.Int(KernelSize), a.Int(Stride), a.Location);
 
     protected override bool Validate(Pool2dSpec pool, LayerCheck check)
         => check.Positive(pool.KernelSize, "kernel size") & check.Positive(pool.EffectiveStride, "Stride");

@@ -44,13 +44,13 @@ internal static class ScalarCheck
     {
         public static readonly Options None = new(ImmutableDictionary<string, string>.Empty);
 
-        private readonly ImmutableDictionary<string, string> values;
+        private readonly ImmutableDictionary<string, string> _values;
 
-        public Options(ImmutableDictionary<string, string> values) => this.values = values;
+        public Options(ImmutableDictionary<string, string> values) => _values = values;
 
         public override bool TryGetValue(string key, out string value)
         {
-            var found = values.TryGetValue(key, out var text);
+            var found = _values.TryGetValue(key, out var text);
             value = text ?? string.Empty;
             return found;
         }

@@ -19,13 +19,13 @@ internal sealed class YamlNodeReader
     // Deeper than any model file; bounds the walk when an alias refers to one of its own ancestors.
     private const int MaxDepth = 32;
 
-    private readonly string path;
-    private readonly SourceText text;
+    private readonly string _path;
+    private readonly SourceText _text;
 
     public YamlNodeReader(string path, SourceText text)
     {
-        this.path = path;
-        this.text = text;
+        _path = path;
+        _text = text;
     }
 
     public List<DiagnosticInfo> Diagnostics { get; } = new();
@@ -51,9 +51,9 @@ internal sealed class YamlNodeReader
     /// </summary>
     private LocationInfo Location(int from, int to)
     {
-        from = System.Math.Min(from, text.Length);
-        to = System.Math.Min(to, text.Length);
-        return new LocationInfo(path, new TextSpan(from, to - from), new LinePositionSpan(text.Lines.GetLinePosition(from), text.Lines.GetLinePosition(to)));
+        from = System.Math.Min(from, _text.Length);
+        to = System.Math.Min(to, _text.Length);
+        return new LocationInfo(_path, new TextSpan(from, to - from), new LinePositionSpan(_text.Lines.GetLinePosition(from), _text.Lines.GetLinePosition(to)));
     }
 
     private int EndOf(YamlNode node, int depth)
@@ -79,19 +79,19 @@ internal sealed class YamlNodeReader
         if (isFlow)
         {
             // An empty flow collection ends where it starts in YamlDotNet's marks: step over its opening bracket.
-            if (last is null && end < text.Length && (text[end] == '[' || text[end] == '{'))
+            if (last is null && end < _text.Length && (_text[end] == '[' || _text[end] == '{'))
             {
                 end++;
             }
 
             var probe = end;
-            while (probe < text.Length && (text[probe] == ' ' || text[probe] == '\n' || text[probe] == '\r' || text[probe] == '\t'))
+            while (probe < _text.Length && (_text[probe] == ' ' || _text[probe] == '\n' || _text[probe] == '\r' || _text[probe] == '\t'))
             {
                 probe++;
             }
 
             // Only a closing bracket extends the node; whitespace after it belongs to what follows.
-            if (probe < text.Length && (text[probe] == ']' || text[probe] == '}'))
+            if (probe < _text.Length && (_text[probe] == ']' || _text[probe] == '}'))
             {
                 end = probe + 1;
             }
