@@ -1,8 +1,8 @@
 using System;
 using System.IO;
+using Autoencoder.Examples;
 using Autoencoder.Runtime.Data;
 using ConvAutoencoderExample;
-using Autoencoder.Examples;
 
 ModelSource model;
 CommandLine options;

@@ -1,4 +1,3 @@
-using Autoencoder;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Benchmarks;

@@ -6,7 +6,6 @@ using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Restoration;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -96,11 +95,11 @@ internal sealed class CompressionEntry : IReferenceEntry
         }
 
         foreach (var row in comparison.Rows)
-        foreach (var other in row.Others.Where(o => o.Ratio is not null))
-        {
-            rows.Add(new ReferenceResult(Name, $"{other.Family} at the PSNR of {row.ReferenceCodec.Split(' ').Last()} ({row.Psnr:F2} dB)",
-                $"{other.Family} bits per image ÷ learned bits per image", other.Ratio!.Value, null, null, time, settings));
-        }
+            foreach (var other in row.Others.Where(o => o.Ratio is not null))
+            {
+                rows.Add(new ReferenceResult(Name, $"{other.Family} at the PSNR of {row.ReferenceCodec.Split(' ').Last()} ({row.Psnr:F2} dB)",
+                    $"{other.Family} bits per image ÷ learned bits per image", other.Ratio!.Value, null, null, time, settings));
+            }
 
         return rows;
     }

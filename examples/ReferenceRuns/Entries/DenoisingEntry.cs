@@ -4,7 +4,6 @@ using System.Diagnostics;
 using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Training;
 using ReferenceRuns.Models;
-using static TorchSharp.torch;
 
 namespace ReferenceRuns.Entries;
 

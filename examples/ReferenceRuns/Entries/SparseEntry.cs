@@ -1,10 +1,9 @@
 using System.Collections.Generic;
 using System.Diagnostics;
-using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Training;
 using ReferenceRuns.Models;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using static TorchSharp.torch;
 
 namespace ReferenceRuns.Entries;
 

@@ -8,7 +8,6 @@ using Autoencoder.Runtime.Corruption;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Training;
 using ReferenceRuns.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ReferenceRuns.Entries;

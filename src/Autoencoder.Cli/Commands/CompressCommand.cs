@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Compression;
 using Autoencoder.Runtime.Imaging;

@@ -1,5 +1,4 @@
 using System;
-using System.CommandLine;
 using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Compression;

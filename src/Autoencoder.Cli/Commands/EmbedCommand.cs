@@ -1,5 +1,3 @@
-using System;
-using System.CommandLine;
 using System.IO;
 using Autoencoder.Runtime.Features;
 

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using Autoencoder.Runtime.Corruption;
 using Autoencoder.Runtime.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Cli.Commands;

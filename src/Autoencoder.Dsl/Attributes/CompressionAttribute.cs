@@ -1,30 +1,29 @@
 using System;
 
-namespace Autoencoder
+namespace Autoencoder;
+
+/// <summary>
+/// Makes the autoencoder a learned image codec (Ballé et al. 2017/2018): the code is quantised — additive uniform noise
+/// U(−½, ½) while training, rounding to integers at inference — and its rate is modelled by a learned factorised density
+/// per channel, so the loss becomes distortion + λ·rate (rate in bits per pixel): <c>[Compression(0.01)]</c>.
+/// The generated model compresses images to real bitstreams (range-coded, with a versioned header naming the model) and
+/// decompresses them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class CompressionAttribute : Attribute
 {
-    /// <summary>
-    /// Makes the autoencoder a learned image codec (Ballé et al. 2017/2018): the code is quantised — additive uniform noise
-    /// U(−½, ½) while training, rounding to integers at inference — and its rate is modelled by a learned factorised density
-    /// per channel, so the loss becomes distortion + λ·rate (rate in bits per pixel): <c>[Compression(0.01)]</c>.
-    /// The generated model compresses images to real bitstreams (range-coded, with a versioned header naming the model) and
-    /// decompresses them.
-    /// </summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class CompressionAttribute : Attribute
+    /// <summary>Declares the rate–distortion trade-off.</summary>
+    /// <param name="rateWeight">λ, the weight of the rate (bits per pixel) against the distortion (the declared loss); above 0.
+    /// Larger values give smaller files and worse reconstructions.</param>
+    public CompressionAttribute(double rateWeight)
     {
-        /// <summary>Declares the rate–distortion trade-off.</summary>
-        /// <param name="rateWeight">λ, the weight of the rate (bits per pixel) against the distortion (the declared loss); above 0.
-        /// Larger values give smaller files and worse reconstructions.</param>
-        public CompressionAttribute(double rateWeight)
-        {
-            RateWeight = rateWeight;
-        }
-
-        /// <summary>λ, the weight of the rate (bits per pixel) against the distortion; above 0.</summary>
-        public double RateWeight { get; }
-
-        /// <summary>The former name of <see cref="RateWeight"/>.</summary>
-        [Obsolete("Renamed RateWeight: every loss-term weight is named after its term.")]
-        public double Lambda => RateWeight;
+        RateWeight = rateWeight;
     }
+
+    /// <summary>λ, the weight of the rate (bits per pixel) against the distortion; above 0.</summary>
+    public double RateWeight { get; }
+
+    /// <summary>The former name of <see cref="RateWeight"/>.</summary>
+    [Obsolete("Renamed RateWeight: every loss-term weight is named after its term.")]
+    public double Lambda => RateWeight;
 }

@@ -1,28 +1,27 @@
 using System;
 
-namespace Autoencoder
+namespace Autoencoder;
+
+/// <summary>
+/// Makes a denoising autoencoder (Vincent et al. 2008): while training, inputs are corrupted by the declared noise and the
+/// clean batch is the target, e.g. <c>[Denoising(NoiseKind.Gaussian, 0.3)]</c> or <c>[Denoising(NoiseKind.Masking, 0.25)]</c>.
+/// The model gets <c>Corrupt</c> (the declared noise) and <c>Denoise</c> (the reconstruction of a corrupted batch).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class DenoisingAttribute : Attribute
 {
-    /// <summary>
-    /// Makes a denoising autoencoder (Vincent et al. 2008): while training, inputs are corrupted by the declared noise and the
-    /// clean batch is the target, e.g. <c>[Denoising(NoiseKind.Gaussian, 0.3)]</c> or <c>[Denoising(NoiseKind.Masking, 0.25)]</c>.
-    /// The model gets <c>Corrupt</c> (the declared noise) and <c>Denoise</c> (the reconstruction of a corrupted batch).
-    /// </summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class DenoisingAttribute : Attribute
+    /// <summary>Declares the corruption.</summary>
+    /// <param name="noise">The noise process.</param>
+    /// <param name="amount">σ for <see cref="NoiseKind.Gaussian"/> (≥ 0); the fraction of pixels, in [0, 1], for the others.</param>
+    public DenoisingAttribute(NoiseKind noise, double amount)
     {
-        /// <summary>Declares the corruption.</summary>
-        /// <param name="noise">The noise process.</param>
-        /// <param name="amount">σ for <see cref="NoiseKind.Gaussian"/> (≥ 0); the fraction of pixels, in [0, 1], for the others.</param>
-        public DenoisingAttribute(NoiseKind noise, double amount)
-        {
-            Noise = noise;
-            Amount = amount;
-        }
-
-        /// <summary>The noise process.</summary>
-        public NoiseKind Noise { get; }
-
-        /// <summary>σ for Gaussian noise; the fraction of corrupted pixels for masking and salt-and-pepper noise.</summary>
-        public double Amount { get; }
+        Noise = noise;
+        Amount = amount;
     }
+
+    /// <summary>The noise process.</summary>
+    public NoiseKind Noise { get; }
+
+    /// <summary>σ for Gaussian noise; the fraction of corrupted pixels for masking and salt-and-pepper noise.</summary>
+    public double Amount { get; }
 }

@@ -1,28 +1,27 @@
 using System;
 
-namespace Autoencoder
+namespace Autoencoder;
+
+/// <summary>
+/// Takes the mean of each square window of an image input [C, H, W] → [C, H', W'], with
+/// H' = ⌊(H − kernelSize) / Stride⌋ + 1 (likewise W'). No parameters.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+public sealed class AvgPool2dAttribute : LayerAttribute
 {
-    /// <summary>
-    /// Takes the mean of each square window of an image input [C, H, W] → [C, H', W'], with
-    /// H' = ⌊(H − kernelSize) / Stride⌋ + 1 (likewise W'). No parameters.
-    /// </summary>
-    [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
-    public sealed class AvgPool2dAttribute : LayerAttribute
+    private int? _stride;
+
+    /// <summary>Declares average pooling.</summary>
+    /// <param name="kernelSize">Side of the square window.</param>
+    public AvgPool2dAttribute(int kernelSize) => KernelSize = kernelSize;
+
+    /// <summary>Side of the square window.</summary>
+    public int KernelSize { get; }
+
+    /// <summary>Step between windows; the kernel size (windows that do not overlap) unless set.</summary>
+    public int Stride
     {
-        private int? stride;
-
-        /// <summary>Declares average pooling.</summary>
-        /// <param name="kernelSize">Side of the square window.</param>
-        public AvgPool2dAttribute(int kernelSize) => KernelSize = kernelSize;
-
-        /// <summary>Side of the square window.</summary>
-        public int KernelSize { get; }
-
-        /// <summary>Step between windows; the kernel size (windows that do not overlap) unless set.</summary>
-        public int Stride
-        {
-            get => stride ?? KernelSize;
-            set => stride = value;
-        }
+        get => _stride ?? KernelSize;
+        set => _stride = value;
     }
 }

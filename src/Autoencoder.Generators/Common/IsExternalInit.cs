@@ -1,7 +1,6 @@
-namespace System.Runtime.CompilerServices
+namespace System.Runtime.CompilerServices;
+
+// netstandard2.0 lacks this marker type; records and init-only setters need it.
+internal static class IsExternalInit
 {
-    // netstandard2.0 lacks this marker type; records and init-only setters need it.
-    internal static class IsExternalInit
-    {
-    }
 }

@@ -1,157 +1,155 @@
-using System.Linq;
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Common;
 
-namespace Autoencoder.Generators.Emit
+namespace Autoencoder.Generators.Emit;
+
+/// <summary>
+/// Writes a compression model, a learned codec (Ballé et al. 2017/2018): λ and the pixel count of the rate, the entropy
+/// model registered as <c>entropy</c>, forward through the quantised code, the rate–distortion objective with its
+/// "distortion" and "bpp" terms, <c>CreateCodec</c>, <c>Compress</c> and <c>Decompress</c>, and the trainer's measure of
+/// the real rate.
+/// </summary>
+internal static class CompressionEmitter
 {
-    /// <summary>
-    /// Writes a compression model, a learned codec (Ballé et al. 2017/2018): λ and the pixel count of the rate, the entropy
-    /// model registered as <c>entropy</c>, forward through the quantised code, the rate–distortion objective with its
-    /// "distortion" and "bpp" terms, <c>CreateCodec</c>, <c>Compress</c> and <c>Decompress</c>, and the trainer's measure of
-    /// the real rate.
-    /// </summary>
-    internal static class CompressionEmitter
+    private const string Tensor = TorchNames.Tensor;
+    private const string Torch = TorchNames.Torch;
+    private const string Compression = TorchNames.Runtime + ".Compression";
+    private const string Training = TorchNames.Runtime + ".Training";
+
+    public static void WriteConstants(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
     {
-        private const string Tensor = TorchNames.Tensor;
-        private const string Torch = TorchNames.Torch;
-        private const string Compression = TorchNames.Runtime + ".Compression";
-        private const string Training = TorchNames.Runtime + ".Training";
-
-        public static void WriteConstants(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
-        {
-            w.Line("/// <summary>λ, the weight of the rate (bits per pixel) against the distortion in <see cref=\"TrainingObjective\"/>; larger gives smaller streams.</summary>");
-            w.Line("public const double RateWeight = " + Literals.Format(c.RateWeight) + ";");
-            w.Line();
-            w.Line("/// <summary>The pixels of one image, " + PixelsDescription(model.Input) + ": bits per image divided by this are bits per pixel.</summary>");
-            w.Line("public const long PixelsPerImage = " + Literals.Format(c.Pixels) + ";");
-            w.Line();
-        }
-
-        public static void WriteField(SourceWriter w, AnalyzedCompression c)
-        {
-            w.Line("// The entropy model: one learned density per code channel (" + c.Channels + "), which gives the rate and drives the range coder.");
-            w.Line("private readonly " + Compression + ".EntropyBottleneck entropy;");
-            w.Line();
-        }
-
-        public static void WriteConstruction(SourceWriter w, AnalyzedCompression c)
-        {
-            w.Line();
-            w.Line("// Channels are the code's axis 1: " + c.Code + ".");
-            w.Line("entropy = new " + Compression + ".EntropyBottleneck(\"entropy\", " + c.Channels + ");");
-        }
-
-        public static void WriteRegistration(SourceWriter w)
-            => w.Line("register_module(\"entropy\", entropy);");
-
-        /// <summary>forward, Reconstruct, the loss, the corruption of a denoising codec, the objective, the codec and its two calls.</summary>
-        public static void WriteMethods(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
-        {
-            var isLogits = model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits;
-            var encode = model.Encoder.MethodName;
-            var decode = model.Decoder.MethodName;
-            w.Line("/// <summary>");
-            w.Line("/// Reconstructs a batch through the quantised code: <c>" + decode + "(entropy.forward(" + encode + "(input)).Quantized)</c>, " + model.Input + " -> " + model.Decoder.Output + ".");
-            w.Line("/// In training mode the code gets U(−½, ½) noise; in evaluation mode it is rounded to integers, as the codec rounds it.");
-            w.Line("/// </summary>");
-            w.Line("public override " + Tensor + " forward(" + Tensor + " input) => " + decode + "(entropy.forward(" + encode + "(input)).Quantized);");
-            w.Line();
-            ReconstructionMembers.Write(w, model, ": the distortion");
-            RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
-            WriteObjective(w, model, c);
-            WriteCodec(w, model, c, isLogits);
-        }
-
-        private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
-        {
-            w.Line("/// <summary>");
-            w.Line("/// The rate–distortion objective for a batch: distortion + λ·bpp. The distortion is <see cref=\"LossFunction\"/> between the");
-            w.Line("/// decoded quantised code and the batch; bpp is the entropy model's estimate of the code's bits (−Σ log2 p) per image, over");
-            w.Line("/// <see cref=\"PixelsPerImage\"/>, averaged over the batch. Both are terms of the log.");
-            w.Line("/// </summary>");
-            w.Open("public " + Training + ".BatchObjective TrainingObjective(" + Tensor + " batch)");
-            var input = RegularizationEmitter.WriteCorruptedInput(w, model, "batch");
-
-            w.Line("// The code " + c.Code + ", with noise while training and rounded in evaluation, and its likelihoods.");
-            w.Line("var code = entropy.forward(" + model.Encoder.MethodName + "(" + input + "));");
-            w.Line("var distortion = LossFunction(" + model.Decoder.MethodName + "(code.Quantized), batch);");
-            w.Line("// Bits of each image's code [B] -> bits per pixel, averaged over the batch.");
-            w.Line("var bpp = " + Compression + ".EntropyBottleneck.BitsPerImage(code.Likelihoods).mean().div(" + w.Scalars.Integer("PixelsPerImage") + ");");
-            w.Line("return new " + Training + ".BatchObjective(");
-            w.Line("    distortion.add(bpp.mul(" + w.Scalars.Real("RateWeight") + "), " + w.Scalars.One() + "),");
-            w.Line("    new " + Training + ".LossTerm(\"distortion\", distortion),");
-            w.Line("    new " + Training + ".LossTerm(\"bpp\", bpp));");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>The loss of <see cref=\"TrainingObjective\"/> alone.</summary>");
-            w.Line("public " + Tensor + " TrainingLoss(" + Tensor + " batch) => TrainingObjective(batch).Loss;");
-            w.Line();
-        }
-
-        private static void WriteCodec(SourceWriter w, AnalyzedModel model, AnalyzedCompression c, bool isLogits)
-        {
-            var input = model.Input;
-            var name = model.Type.Name + " λ=" + Literals.Format(c.RateWeight);
-            var decode = isLogits ? "code => " + Torch + ".sigmoid(" + model.Decoder.MethodName + "(code))" : model.Decoder.MethodName;
-            w.Line("/// <summary>");
-            w.Line("/// A codec that writes images as this model's streams, with the weights the model has now (train it first): the rounded");
-            w.Line("/// code, range-coded under the entropy model, behind a header naming the format version and this model. Its name,");
-            w.Line("/// \"" + name + "\", labels rate–distortion tables.");
-            w.Line("/// </summary>");
-            w.Line("public " + Compression + ".LearnedCodec CreateCodec() =>");
-            w.Line("    new " + Compression + ".LearnedCodec(\"" + name + "\", this, " + model.Encoder.MethodName + ", " + decode + ", entropy, Fingerprint, InputShape, CodeShape);");
-            w.Line();
-
-            var batch = "[N, " + input.ToCSharpList() + "]";
-            w.Line("/// <summary>");
-            w.Line("/// Compresses each image of <paramref name=\"images\"/>, " + batch + " with values in [0, 1], into its own stream (see");
-            w.Line("/// <see cref=\"CreateCodec\"/>). The codec runs the model in evaluation mode and restores its mode.");
-            w.Line("/// </summary>");
-            w.Line("public byte[][] Compress(" + Tensor + " images) => CreateCodec().EncodeBatch(images);");
-            w.Line();
-            w.Line("/// <summary>");
-            w.Line("/// Decompresses streams written by <see cref=\"Compress\"/> with this model's weights into images " + batch + ", one per");
-            w.Line("/// stream, in order.");
-            w.Line("/// </summary>");
-            w.Line("/// <exception cref=\"" + Compression + ".CorruptStreamException\">A stream is not one of this model's, or is damaged.</exception>");
-            w.Line("public " + Tensor + " Decompress(global::System.Collections.Generic.IReadOnlyList<byte[]> streams) => CreateCodec().DecodeBatch(streams);");
-        }
-
-        /// <summary>The trainer's <c>EvaluateCompression</c>: the real rate (stream bytes) and PSNR, not the training estimate.</summary>
-        public static void WriteTrainerMembers(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
-        {
-            var qualified = "global::" + model.Type.FullName;
-            w.Line("/// <summary>");
-            w.Line("/// The real rate and quality on <paramref name=\"inputs\"/>, in evaluation mode: every image compressed to its stream and");
-            w.Line("/// decompressed. BytesPerImage is the mean stream length, header included; BitsPerPixel the same in bits over the");
-            w.Line("/// " + Literals.Format(c.Pixels) + " pixels of an image; Psnr the mean PSNR (dB, peak 1) of the decompressed images.");
-            w.Line("/// </summary>");
-            w.Open("public (double BytesPerImage, double BitsPerPixel, double Psnr) EvaluateCompression(" + Tensor + " inputs)");
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(inputs);");
-            w.Line("var wasTraining = Model.training;");
-            w.Line("Model.eval();");
-            w.Open("try");
-            w.Line("using var scope = " + Torch + ".NewDisposeScope();");
-            w.Line("using var noGrad = " + Torch + ".no_grad();");
-            w.Line("var streams = Model.Compress(inputs);");
-            w.Line("var restored = Model.Decompress(streams);");
-            w.Line("var bytes = 0L;");
-            w.Open("foreach (var stream in streams)");
-            w.Line("bytes += stream.Length;");
-            w.Close();
-            w.Line();
-            w.Line("var bytesPerImage = (double)bytes / streams.Length;");
-            w.Line("var psnr = " + TorchNames.Runtime + ".Metrics.ReconstructionMetrics.PsnrPerImage(restored.to(inputs.device), inputs);");
-            w.Line("return (bytesPerImage, bytesPerImage * 8 / " + qualified + ".PixelsPerImage, global::System.Linq.Enumerable.Average(psnr));");
-            w.Close();
-            w.Open("finally");
-            w.Line("Model.train(wasTraining);");
-            w.Close();
-            w.Close();
-            w.Line();
-        }
-
-        private static string PixelsDescription(Shape input)
-            => input.Rank == 3 ? "H·W = " + input.Dimensions[1] + "·" + input.Dimensions[2] : "the element count of its " + input.Rank + "-dimensional input";
+        w.Line("/// <summary>λ, the weight of the rate (bits per pixel) against the distortion in <see cref=\"TrainingObjective\"/>; larger gives smaller streams.</summary>");
+        w.Line("public const double RateWeight = " + Literals.Format(c.RateWeight) + ";");
+        w.Line();
+        w.Line("/// <summary>The pixels of one image, " + PixelsDescription(model.Input) + ": bits per image divided by this are bits per pixel.</summary>");
+        w.Line("public const long PixelsPerImage = " + Literals.Format(c.Pixels) + ";");
+        w.Line();
     }
+
+    public static void WriteField(SourceWriter w, AnalyzedCompression c)
+    {
+        w.Line("// The entropy model: one learned density per code channel (" + c.Channels + "), which gives the rate and drives the range coder.");
+        w.Line("private readonly " + Compression + ".EntropyBottleneck entropy;");
+        w.Line();
+    }
+
+    public static void WriteConstruction(SourceWriter w, AnalyzedCompression c)
+    {
+        w.Line();
+        w.Line("// Channels are the code's axis 1: " + c.Code + ".");
+        w.Line("entropy = new " + Compression + ".EntropyBottleneck(\"entropy\", " + c.Channels + ");");
+    }
+
+    public static void WriteRegistration(SourceWriter w)
+        => w.Line("register_module(\"entropy\", entropy);");
+
+    /// <summary>forward, Reconstruct, the loss, the corruption of a denoising codec, the objective, the codec and its two calls.</summary>
+    public static void WriteMethods(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
+    {
+        var isLogits = model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits;
+        var encode = model.Encoder.MethodName;
+        var decode = model.Decoder.MethodName;
+        w.Line("/// <summary>");
+        w.Line("/// Reconstructs a batch through the quantised code: <c>" + decode + "(entropy.forward(" + encode + "(input)).Quantized)</c>, " + model.Input + " -> " + model.Decoder.Output + ".");
+        w.Line("/// In training mode the code gets U(−½, ½) noise; in evaluation mode it is rounded to integers, as the codec rounds it.");
+        w.Line("/// </summary>");
+        w.Line("public override " + Tensor + " forward(" + Tensor + " input) => " + decode + "(entropy.forward(" + encode + "(input)).Quantized);");
+        w.Line();
+        ReconstructionMembers.Write(w, model, ": the distortion");
+        RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
+        WriteObjective(w, model, c);
+        WriteCodec(w, model, c, isLogits);
+    }
+
+    private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// The rate–distortion objective for a batch: distortion + λ·bpp. The distortion is <see cref=\"LossFunction\"/> between the");
+        w.Line("/// decoded quantised code and the batch; bpp is the entropy model's estimate of the code's bits (−Σ log2 p) per image, over");
+        w.Line("/// <see cref=\"PixelsPerImage\"/>, averaged over the batch. Both are terms of the log.");
+        w.Line("/// </summary>");
+        w.Open("public " + Training + ".BatchObjective TrainingObjective(" + Tensor + " batch)");
+        var input = RegularizationEmitter.WriteCorruptedInput(w, model, "batch");
+
+        w.Line("// The code " + c.Code + ", with noise while training and rounded in evaluation, and its likelihoods.");
+        w.Line("var code = entropy.forward(" + model.Encoder.MethodName + "(" + input + "));");
+        w.Line("var distortion = LossFunction(" + model.Decoder.MethodName + "(code.Quantized), batch);");
+        w.Line("// Bits of each image's code [B] -> bits per pixel, averaged over the batch.");
+        w.Line("var bpp = " + Compression + ".EntropyBottleneck.BitsPerImage(code.Likelihoods).mean().div(" + w.Scalars.Integer("PixelsPerImage") + ");");
+        w.Line("return new " + Training + ".BatchObjective(");
+        w.Line("    distortion.add(bpp.mul(" + w.Scalars.Real("RateWeight") + "), " + w.Scalars.One() + "),");
+        w.Line("    new " + Training + ".LossTerm(\"distortion\", distortion),");
+        w.Line("    new " + Training + ".LossTerm(\"bpp\", bpp));");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The loss of <see cref=\"TrainingObjective\"/> alone.</summary>");
+        w.Line("public " + Tensor + " TrainingLoss(" + Tensor + " batch) => TrainingObjective(batch).Loss;");
+        w.Line();
+    }
+
+    private static void WriteCodec(SourceWriter w, AnalyzedModel model, AnalyzedCompression c, bool isLogits)
+    {
+        var input = model.Input;
+        var name = model.Type.Name + " λ=" + Literals.Format(c.RateWeight);
+        var decode = isLogits ? "code => " + Torch + ".sigmoid(" + model.Decoder.MethodName + "(code))" : model.Decoder.MethodName;
+        w.Line("/// <summary>");
+        w.Line("/// A codec that writes images as this model's streams, with the weights the model has now (train it first): the rounded");
+        w.Line("/// code, range-coded under the entropy model, behind a header naming the format version and this model. Its name,");
+        w.Line("/// \"" + name + "\", labels rate–distortion tables.");
+        w.Line("/// </summary>");
+        w.Line("public " + Compression + ".LearnedCodec CreateCodec() =>");
+        w.Line("    new " + Compression + ".LearnedCodec(\"" + name + "\", this, " + model.Encoder.MethodName + ", " + decode + ", entropy, Fingerprint, InputShape, CodeShape);");
+        w.Line();
+
+        var batch = "[N, " + input.ToCSharpList() + "]";
+        w.Line("/// <summary>");
+        w.Line("/// Compresses each image of <paramref name=\"images\"/>, " + batch + " with values in [0, 1], into its own stream (see");
+        w.Line("/// <see cref=\"CreateCodec\"/>). The codec runs the model in evaluation mode and restores its mode.");
+        w.Line("/// </summary>");
+        w.Line("public byte[][] Compress(" + Tensor + " images) => CreateCodec().EncodeBatch(images);");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Decompresses streams written by <see cref=\"Compress\"/> with this model's weights into images " + batch + ", one per");
+        w.Line("/// stream, in order.");
+        w.Line("/// </summary>");
+        w.Line("/// <exception cref=\"" + Compression + ".CorruptStreamException\">A stream is not one of this model's, or is damaged.</exception>");
+        w.Line("public " + Tensor + " Decompress(global::System.Collections.Generic.IReadOnlyList<byte[]> streams) => CreateCodec().DecodeBatch(streams);");
+    }
+
+    /// <summary>The trainer's <c>EvaluateCompression</c>: the real rate (stream bytes) and PSNR, not the training estimate.</summary>
+    public static void WriteTrainerMembers(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
+    {
+        var qualified = "global::" + model.Type.FullName;
+        w.Line("/// <summary>");
+        w.Line("/// The real rate and quality on <paramref name=\"inputs\"/>, in evaluation mode: every image compressed to its stream and");
+        w.Line("/// decompressed. BytesPerImage is the mean stream length, header included; BitsPerPixel the same in bits over the");
+        w.Line("/// " + Literals.Format(c.Pixels) + " pixels of an image; Psnr the mean PSNR (dB, peak 1) of the decompressed images.");
+        w.Line("/// </summary>");
+        w.Open("public (double BytesPerImage, double BitsPerPixel, double Psnr) EvaluateCompression(" + Tensor + " inputs)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(inputs);");
+        w.Line("var wasTraining = Model.training;");
+        w.Line("Model.eval();");
+        w.Open("try");
+        w.Line("using var scope = " + Torch + ".NewDisposeScope();");
+        w.Line("using var noGrad = " + Torch + ".no_grad();");
+        w.Line("var streams = Model.Compress(inputs);");
+        w.Line("var restored = Model.Decompress(streams);");
+        w.Line("var bytes = 0L;");
+        w.Open("foreach (var stream in streams)");
+        w.Line("bytes += stream.Length;");
+        w.Close();
+        w.Line();
+        w.Line("var bytesPerImage = (double)bytes / streams.Length;");
+        w.Line("var psnr = " + TorchNames.Runtime + ".Metrics.ReconstructionMetrics.PsnrPerImage(restored.to(inputs.device), inputs);");
+        w.Line("return (bytesPerImage, bytesPerImage * 8 / " + qualified + ".PixelsPerImage, global::System.Linq.Enumerable.Average(psnr));");
+        w.Close();
+        w.Open("finally");
+        w.Line("Model.train(wasTraining);");
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
+    private static string PixelsDescription(Shape input)
+        => input.Rank == 3 ? "H·W = " + input.Dimensions[1] + "·" + input.Dimensions[2] : "the element count of its " + input.Rank + "-dimensional input";
 }

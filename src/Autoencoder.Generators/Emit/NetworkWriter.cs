@@ -1,18 +1,17 @@
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Common;
 
-namespace Autoencoder.Generators.Emit
+namespace Autoencoder.Generators.Emit;
+
+/// <summary>Writes a network's layers as statements on one tensor variable, each after a comment with its shapes.</summary>
+internal static class NetworkWriter
 {
-    /// <summary>Writes a network's layers as statements on one tensor variable, each after a comment with its shapes.</summary>
-    internal static class NetworkWriter
+    public static void WriteLayers(SourceWriter w, EquatableArray<AnalyzedLayer> layers, string p)
     {
-        public static void WriteLayers(SourceWriter w, EquatableArray<AnalyzedLayer> layers, string p)
+        foreach (var layer in layers)
         {
-            foreach (var layer in layers)
-            {
-                w.Line("// " + layer.Layer.Describe() + ": " + layer.Input + " -> " + layer.Output);
-                layer.Layer.Kind.Write(w, layer, p);
-            }
+            w.Line("// " + layer.Layer.Describe() + ": " + layer.Input + " -> " + layer.Output);
+            layer.Layer.Kind.Write(w, layer, p);
         }
     }
 }

@@ -1,53 +1,52 @@
 using Autoencoder.Generators.Analysis;
 
-namespace Autoencoder.Generators.Emit
+namespace Autoencoder.Generators.Emit;
+
+/// <summary><c>Reconstruct</c> and <c>LossFunction</c>, which every family has: written here alone.</summary>
+internal static class ReconstructionMembers
 {
-    /// <summary><c>Reconstruct</c> and <c>LossFunction</c>, which every family has: written here alone.</summary>
-    internal static class ReconstructionMembers
+    public static void Write(SourceWriter w, AnalyzedModel model, string lossRole = "")
     {
-        public static void Write(SourceWriter w, AnalyzedModel model, string lossRole = "")
-        {
-            WriteReconstruct(w, model);
-            WriteLossFunction(w, model, lossRole);
-        }
-
-        /// <param name="forwardNote">Added to the summary after a logits model's sigmoid, e.g. " (see forward for the mode)".</param>
-        public static void WriteReconstruct(SourceWriter w, AnalyzedModel model, string forwardNote = "")
-        {
-            var tensor = TorchNames.Tensor;
-            var isLogits = model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits;
-            w.Line(isLogits
-                ? "/// <summary>Reconstructions in data space: the sigmoid of the decoder's logits" + forwardNote + ".</summary>"
-                : "/// <summary>Reconstructions in data space (the same as <see cref=\"forward\"/>).</summary>");
-            w.Line("public " + tensor + " Reconstruct(" + tensor + " input) => "
-                   + (isLogits ? TorchNames.Torch + ".sigmoid(forward(input))" : "forward(input)") + ";");
-            w.Line();
-        }
-
-        /// <param name="lossRole">Ends the summary, e.g. ": the distortion".</param>
-        public static void WriteLossFunction(SourceWriter w, AnalyzedModel model, string lossRole = "")
-        {
-            var tensor = TorchNames.Tensor;
-            w.Line("/// <summary>" + Description(model.Loss) + ", averaged over every element" + lossRole + ".</summary>");
-            w.Line("public static " + tensor + " LossFunction(" + tensor + " output, " + tensor + " target) =>");
-            w.Line("    " + TorchNames.Functional + "." + Function(model.Loss) + "(output, target);");
-            w.Line();
-        }
-
-        public static string Function(ReconstructionLoss loss) => loss switch
-        {
-            ReconstructionLoss.BinaryCrossEntropy => "binary_cross_entropy",
-            ReconstructionLoss.BinaryCrossEntropyWithLogits => "binary_cross_entropy_with_logits",
-            ReconstructionLoss.L1 => "l1_loss",
-            _ => "mse_loss",
-        };
-
-        public static string Description(ReconstructionLoss loss) => loss switch
-        {
-            ReconstructionLoss.BinaryCrossEntropy => "Binary cross-entropy between reconstruction and target",
-            ReconstructionLoss.BinaryCrossEntropyWithLogits => "Binary cross-entropy between the sigmoid of the output logits and the target",
-            ReconstructionLoss.L1 => "Absolute error between reconstruction and target",
-            _ => "Squared error between reconstruction and target",
-        };
+        WriteReconstruct(w, model);
+        WriteLossFunction(w, model, lossRole);
     }
+
+    /// <param name="forwardNote">Added to the summary after a logits model's sigmoid, e.g. " (see forward for the mode)".</param>
+    public static void WriteReconstruct(SourceWriter w, AnalyzedModel model, string forwardNote = "")
+    {
+        var tensor = TorchNames.Tensor;
+        var isLogits = model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits;
+        w.Line(isLogits
+            ? "/// <summary>Reconstructions in data space: the sigmoid of the decoder's logits" + forwardNote + ".</summary>"
+            : "/// <summary>Reconstructions in data space (the same as <see cref=\"forward\"/>).</summary>");
+        w.Line("public " + tensor + " Reconstruct(" + tensor + " input) => "
+               + (isLogits ? TorchNames.Torch + ".sigmoid(forward(input))" : "forward(input)") + ";");
+        w.Line();
+    }
+
+    /// <param name="lossRole">Ends the summary, e.g. ": the distortion".</param>
+    public static void WriteLossFunction(SourceWriter w, AnalyzedModel model, string lossRole = "")
+    {
+        var tensor = TorchNames.Tensor;
+        w.Line("/// <summary>" + Description(model.Loss) + ", averaged over every element" + lossRole + ".</summary>");
+        w.Line("public static " + tensor + " LossFunction(" + tensor + " output, " + tensor + " target) =>");
+        w.Line("    " + TorchNames.Functional + "." + Function(model.Loss) + "(output, target);");
+        w.Line();
+    }
+
+    public static string Function(ReconstructionLoss loss) => loss switch
+    {
+        ReconstructionLoss.BinaryCrossEntropy => "binary_cross_entropy",
+        ReconstructionLoss.BinaryCrossEntropyWithLogits => "binary_cross_entropy_with_logits",
+        ReconstructionLoss.L1 => "l1_loss",
+        _ => "mse_loss",
+    };
+
+    public static string Description(ReconstructionLoss loss) => loss switch
+    {
+        ReconstructionLoss.BinaryCrossEntropy => "Binary cross-entropy between reconstruction and target",
+        ReconstructionLoss.BinaryCrossEntropyWithLogits => "Binary cross-entropy between the sigmoid of the output logits and the target",
+        ReconstructionLoss.L1 => "Absolute error between reconstruction and target",
+        _ => "Squared error between reconstruction and target",
+    };
 }

@@ -1,32 +1,31 @@
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Emit;
 
-namespace Autoencoder.Generators.Families
+namespace Autoencoder.Generators.Families;
+
+/// <summary>A plain autoencoder: forward is Decode(Encode(x)); penalties and corruption, when declared, shape the objective.</summary>
+internal sealed class PlainEmitter : FamilyEmitter
 {
-    /// <summary>A plain autoencoder: forward is Decode(Encode(x)); penalties and corruption, when declared, shape the objective.</summary>
-    internal sealed class PlainEmitter : FamilyEmitter
+    public static readonly PlainEmitter Instance = new();
+
+    private PlainEmitter()
     {
-        public static readonly PlainEmitter Instance = new();
+    }
 
-        private PlainEmitter()
+    public override void WriteMembers(SourceWriter w, AnalyzedModel model)
+    {
+        var tensor = TorchNames.Tensor;
+        w.Line("/// <summary>Reconstructs a batch: <c>Decode(Encode(input))</c>, " + model.Input + " -> " + model.Decoder.Output + ".</summary>");
+        w.Line("public override " + tensor + " forward(" + tensor + " input) => " + model.Decoder.MethodName + "(" + model.Encoder.MethodName + "(input));");
+        w.Line();
+        ReconstructionMembers.Write(w, model);
+        if (model.Regularization is { } regularization)
         {
+            RegularizationEmitter.Write(w, model, regularization);
+            return;
         }
 
-        public override void WriteMembers(SourceWriter w, AnalyzedModel model)
-        {
-            var tensor = TorchNames.Tensor;
-            w.Line("/// <summary>Reconstructs a batch: <c>Decode(Encode(input))</c>, " + model.Input + " -> " + model.Decoder.Output + ".</summary>");
-            w.Line("public override " + tensor + " forward(" + tensor + " input) => " + model.Decoder.MethodName + "(" + model.Encoder.MethodName + "(input));");
-            w.Line();
-            ReconstructionMembers.Write(w, model);
-            if (model.Regularization is { } regularization)
-            {
-                RegularizationEmitter.Write(w, model, regularization);
-                return;
-            }
-
-            w.Line("/// <summary>The training objective for a batch: reconstruct it and compare the result with the batch itself.</summary>");
-            w.Line("public " + tensor + " TrainingLoss(" + tensor + " batch) => LossFunction(forward(batch), batch);");
-        }
+        w.Line("/// <summary>The training objective for a batch: reconstruct it and compare the result with the batch itself.</summary>");
+        w.Line("public " + tensor + " TrainingLoss(" + tensor + " batch) => LossFunction(forward(batch), batch);");
     }
 }

@@ -5,12 +5,11 @@ using Autoencoder.Generators.Diagnostics;
 using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis;
 
-namespace Autoencoder.Generators.FrontEnds
+namespace Autoencoder.Generators.FrontEnds;
+
+internal static partial class AttributeFrontEnd
 {
-    internal static partial class AttributeFrontEnd
-    {
-        /// <summary>The model's one kind of code; declaring two is an error (at the vector quantizer, or at the compression), and none is kept.</summary>
-        private static LatentSpec? ReadLatent(string modelName, ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
-            => LatentCodes.One(ReadVariational(attributes, cancellationToken), ReadVectorQuantized(attributes, cancellationToken), ReadCompression(attributes, cancellationToken), diagnostics, modelName);
-    }
+    /// <summary>The model's one kind of code; declaring two is an error (at the vector quantizer, or at the compression), and none is kept.</summary>
+    private static LatentSpec? ReadLatent(string modelName, ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        => LatentCodes.One(ReadVariational(attributes, cancellationToken), ReadVectorQuantized(attributes, cancellationToken), ReadCompression(attributes, cancellationToken), diagnostics, modelName);
 }

@@ -3,31 +3,30 @@ using System.Threading;
 using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis;
 
-namespace Autoencoder.Generators.FrontEnds
-{
-    internal static partial class AttributeFrontEnd
-    {
-        /// <summary><c>[VectorQuantized(codes, dimension, ...)]</c> on the class; unset options stay null.</summary>
-        private static VectorQuantizedSpec? ReadVectorQuantized(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
-        {
-            var attribute = Find(attributes, AttributeNames.VectorQuantized);
-            if (attribute is null)
-            {
-                return null;
-            }
+namespace Autoencoder.Generators.FrontEnds;
 
-            var location = LocationOf(attribute, cancellationToken);
-            return new VectorQuantizedSpec(
-                IntAt(attribute.ConstructorArguments, 0),
-                IntAt(attribute.ConstructorArguments, 1),
-                // The former names (CommitmentCost, Decay, Epsilon) still work: the compiler flags them as obsolete.
-                NamedOrNull<double>(attribute, "CommitmentWeight") ?? NamedOrNull<double>(attribute, "CommitmentCost"),
-                NamedOrNull<bool>(attribute, "Ema"),
-                NamedOrNull<double>(attribute, "CodebookDecay") ?? NamedOrNull<double>(attribute, "Decay"),
-                NamedOrNull<double>(attribute, "CodebookEpsilon") ?? NamedOrNull<double>(attribute, "Epsilon"),
-                NamedOrNull<double>(attribute, "DeadCodeThreshold"),
-                VectorQuantizedLocations.All(location),
-                location);
+internal static partial class AttributeFrontEnd
+{
+    /// <summary><c>[VectorQuantized(codes, dimension, ...)]</c> on the class; unset options stay null.</summary>
+    private static VectorQuantizedSpec? ReadVectorQuantized(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+    {
+        var attribute = Find(attributes, AttributeNames.VectorQuantized);
+        if (attribute is null)
+        {
+            return null;
         }
+
+        var location = LocationOf(attribute, cancellationToken);
+        return new VectorQuantizedSpec(
+            IntAt(attribute.ConstructorArguments, 0),
+            IntAt(attribute.ConstructorArguments, 1),
+            // The former names (CommitmentCost, Decay, Epsilon) still work: the compiler flags them as obsolete.
+            NamedOrNull<double>(attribute, "CommitmentWeight") ?? NamedOrNull<double>(attribute, "CommitmentCost"),
+            NamedOrNull<bool>(attribute, "Ema"),
+            NamedOrNull<double>(attribute, "CodebookDecay") ?? NamedOrNull<double>(attribute, "Decay"),
+            NamedOrNull<double>(attribute, "CodebookEpsilon") ?? NamedOrNull<double>(attribute, "Epsilon"),
+            NamedOrNull<double>(attribute, "DeadCodeThreshold"),
+            VectorQuantizedLocations.All(location),
+            location);
     }
 }

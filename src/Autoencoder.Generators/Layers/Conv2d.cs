@@ -6,138 +6,137 @@ using Autoencoder.Generators.Emit;
 using Autoencoder.Generators.Spec;
 using P = Autoencoder.Generators.Layers.ConvolutionParameters;
 
-namespace Autoencoder.Generators.Layers
+namespace Autoencoder.Generators.Layers;
+
+/// <summary>A 2-D convolution with a square kernel: <c>[Conv2d(16, 3, Activation.ReLU, Stride = 2)]</c>, <c>conv2d: {out_channels: 16, kernel_size: 3}</c>.</summary>
+internal sealed record Conv2dSpec(
+    int OutChannels,
+    int KernelSize,
+    int Stride,
+    int Padding,
+    bool SamePadding,
+    int Dilation,
+    int Groups,
+    bool Bias,
+    Activation Activation,
+    double NegativeSlope,
+    WeightInit Init,
+    LocationInfo? Location)
+    : LayerSpec(Location)
 {
-    /// <summary>A 2-D convolution with a square kernel: <c>[Conv2d(16, 3, Activation.ReLU, Stride = 2)]</c>, <c>conv2d: {out_channels: 16, kernel_size: 3}</c>.</summary>
-    internal sealed record Conv2dSpec(
-        int OutChannels,
-        int KernelSize,
-        int Stride,
-        int Padding,
-        bool SamePadding,
-        int Dilation,
-        int Groups,
-        bool Bias,
-        Activation Activation,
-        double NegativeSlope,
-        WeightInit Init,
-        LocationInfo? Location)
-        : LayerSpec(Location)
+    public override LayerKind Kind => Conv2dKind.Instance;
+
+    public override string Describe()
     {
-        public override LayerKind Kind => Conv2dKind.Instance;
-
-        public override string Describe()
+        var parts = new List<string> { Literals.Format(OutChannels), Literals.Format(KernelSize) };
+        ConvolutionText.Describe(parts, "stride", Stride, Defaults.Stride);
+        if (SamePadding)
         {
-            var parts = new List<string> { Literals.Format(OutChannels), Literals.Format(KernelSize) };
-            ConvolutionText.Describe(parts, "stride", Stride, Defaults.Stride);
-            if (SamePadding)
-            {
-                parts.Add("same padding");
-            }
-
-            ConvolutionText.Describe(parts, "padding", Padding, Defaults.Padding);
-            ConvolutionText.DescribeCommon(parts, Dilation, Groups, Bias, Activation);
-            return "Conv2d(" + string.Join(", ", parts) + ")";
+            parts.Add("same padding");
         }
+
+        ConvolutionText.Describe(parts, "padding", Padding, Defaults.Padding);
+        ConvolutionText.DescribeCommon(parts, Dilation, Groups, Bias, Activation);
+        return "Conv2d(" + string.Join(", ", parts) + ")";
+    }
+}
+
+internal sealed class Conv2dKind : LayerKind<Conv2dSpec>
+{
+    private static readonly BoolParameter SamePadding = new(nameof(SamePadding), false);
+
+    public static readonly Conv2dKind Instance = new();
+
+    private Conv2dKind()
+        : base("Conv2d", "conv2d")
+    {
     }
 
-    internal sealed class Conv2dKind : LayerKind<Conv2dSpec>
+    public override IReadOnlyList<LayerParameter> Parameters { get; } = P.With(SamePadding);
+
+    public override string YamlExample => "e.g. 'conv2d: {out_channels: 16, kernel_size: 3}'";
+
+    public override bool HasModule => true;
+
+    public override LayerSpec Read(LayerArguments a) => new Conv2dSpec(
+        a.Int(P.OutChannels),
+        a.Int(P.KernelSize),
+        a.Int(P.Stride),
+        a.Int(P.Padding),
+        a.Bool(SamePadding),
+        a.Int(P.Dilation),
+        a.Int(P.Groups),
+        a.Bool(CommonParameters.Bias),
+        a.Choice(P.Activation),
+        a.Number(CommonParameters.NegativeSlope),
+        a.Choice(CommonParameters.Init),
+        a.Location);
+
+    protected override bool Validate(Conv2dSpec conv, LayerCheck check)
     {
-        private static readonly BoolParameter SamePadding = new(nameof(SamePadding), false);
-
-        public static readonly Conv2dKind Instance = new();
-
-        private Conv2dKind()
-            : base("Conv2d", "conv2d")
+        var ok = P.Kernel(check, conv.OutChannels, conv.KernelSize, conv.Stride, conv.Padding, conv.Dilation, conv.Groups)
+                 & check.Neuron(conv.Activation, conv.Init, conv.NegativeSlope);
+        if (conv.SamePadding && conv.Stride != 1)
         {
+            ok = check.Unsupported("SamePadding keeps the input's height and width only with stride 1, but " + check.Where + " has stride " + conv.Stride + ": remove SamePadding and set Padding instead");
+        }
+        else if (conv.SamePadding && conv.Padding != 0)
+        {
+            ok = check.Unsupported(check.Where + " sets both SamePadding and Padding = " + conv.Padding + ": keep one of them");
         }
 
-        public override IReadOnlyList<LayerParameter> Parameters { get; } = P.With(SamePadding);
-
-        public override string YamlExample => "e.g. 'conv2d: {out_channels: 16, kernel_size: 3}'";
-
-        public override bool HasModule => true;
-
-        public override LayerSpec Read(LayerArguments a) => new Conv2dSpec(
-            a.Int(P.OutChannels),
-            a.Int(P.KernelSize),
-            a.Int(P.Stride),
-            a.Int(P.Padding),
-            a.Bool(SamePadding),
-            a.Int(P.Dilation),
-            a.Int(P.Groups),
-            a.Bool(CommonParameters.Bias),
-            a.Choice(P.Activation),
-            a.Number(CommonParameters.NegativeSlope),
-            a.Choice(CommonParameters.Init),
-            a.Location);
-
-        protected override bool Validate(Conv2dSpec conv, LayerCheck check)
-        {
-            var ok = P.Kernel(check, conv.OutChannels, conv.KernelSize, conv.Stride, conv.Padding, conv.Dilation, conv.Groups)
-                     & check.Neuron(conv.Activation, conv.Init, conv.NegativeSlope);
-            if (conv.SamePadding && conv.Stride != 1)
-            {
-                ok = check.Unsupported("SamePadding keeps the input's height and width only with stride 1, but " + check.Where + " has stride " + conv.Stride + ": remove SamePadding and set Padding instead");
-            }
-            else if (conv.SamePadding && conv.Padding != 0)
-            {
-                ok = check.Unsupported(check.Where + " sets both SamePadding and Padding = " + conv.Padding + ": keep one of them");
-            }
-
-            return ok;
-        }
-
-        protected override LayerShape Infer(Conv2dSpec conv, Shape input)
-        {
-            var problem = ImageShapes.NeedsImage(input) ?? ImageShapes.Groups(input.Dimensions[0], conv.OutChannels, conv.Groups);
-            if (problem is not null)
-            {
-                return LayerShape.Fails(problem);
-            }
-
-            long h = input.Dimensions[1], w = input.Dimensions[2];
-            if (!conv.SamePadding)
-            {
-                var span = ((long)conv.Dilation * (conv.KernelSize - 1)) + 1;
-                long paddedH = h + (2L * conv.Padding), paddedW = w + (2L * conv.Padding);
-                if (paddedH < span || paddedW < span)
-                {
-                    var kernel = conv.Dilation == 1 ? ImageShapes.Square(span) + " kernel" : ImageShapes.Square(conv.KernelSize) + " kernel, dilated to " + ImageShapes.Square(span) + ",";
-                    return LayerShape.Fails("its " + kernel + " is larger than the padded input " + paddedH + "×" + paddedW);
-                }
-
-                h = ((paddedH - span) / conv.Stride) + 1;
-                w = ((paddedW - span) / conv.Stride) + 1;
-            }
-
-            return ImageShapes.Convolution(conv.OutChannels, h, w, input.Dimensions[0], conv.KernelSize, conv.Groups, conv.Bias);
-        }
-
-        protected override Activation? OutputActivation(Conv2dSpec conv) => conv.Activation;
-
-        protected override (WeightInit Init, bool Bias)? Weights(Conv2dSpec conv) => (conv.Init, conv.Bias);
-
-        protected override Conv2dSpec WithInit(Conv2dSpec conv, System.Func<WeightInit, WeightInit> resolve) => conv with { Init = resolve(conv.Init) };
-
-        public override string FieldType(AnalyzedLayer layer) => "global::TorchSharp.Modules.Conv2d";
-
-        protected override string Construction(AnalyzedLayer layer, Conv2dSpec conv)
-        {
-            // TorchSharp's Padding.Same overload works out (possibly uneven) padding the way PyTorch does.
-            var args = new List<string> { Literals.Format(layer.Input.Dimensions[0]), Literals.Format(conv.OutChannels), "kernel_size: " + conv.KernelSize };
-            ConvolutionText.Argument(args, "stride", conv.Stride, Defaults.Stride);
-            if (conv.SamePadding)
-            {
-                args.Add("padding: global::TorchSharp.Padding.Same");
-            }
-
-            ConvolutionText.Argument(args, "padding", conv.Padding, Defaults.Padding);
-            ConvolutionText.CommonArguments(args, conv.Dilation, conv.Groups, conv.Bias);
-            return TorchNames.Nn + ".Conv2d(" + string.Join(", ", args) + ")";
-        }
-
-        protected override string Application(SourceWriter w, AnalyzedLayer layer, Conv2dSpec conv, string p)
-            => ActivationCode.Apply(w, conv.Activation, conv.NegativeSlope, layer.Name + ".forward(" + p + ")");
+        return ok;
     }
+
+    protected override LayerShape Infer(Conv2dSpec conv, Shape input)
+    {
+        var problem = ImageShapes.NeedsImage(input) ?? ImageShapes.Groups(input.Dimensions[0], conv.OutChannels, conv.Groups);
+        if (problem is not null)
+        {
+            return LayerShape.Fails(problem);
+        }
+
+        long h = input.Dimensions[1], w = input.Dimensions[2];
+        if (!conv.SamePadding)
+        {
+            var span = ((long)conv.Dilation * (conv.KernelSize - 1)) + 1;
+            long paddedH = h + (2L * conv.Padding), paddedW = w + (2L * conv.Padding);
+            if (paddedH < span || paddedW < span)
+            {
+                var kernel = conv.Dilation == 1 ? ImageShapes.Square(span) + " kernel" : ImageShapes.Square(conv.KernelSize) + " kernel, dilated to " + ImageShapes.Square(span) + ",";
+                return LayerShape.Fails("its " + kernel + " is larger than the padded input " + paddedH + "×" + paddedW);
+            }
+
+            h = ((paddedH - span) / conv.Stride) + 1;
+            w = ((paddedW - span) / conv.Stride) + 1;
+        }
+
+        return ImageShapes.Convolution(conv.OutChannels, h, w, input.Dimensions[0], conv.KernelSize, conv.Groups, conv.Bias);
+    }
+
+    protected override Activation? OutputActivation(Conv2dSpec conv) => conv.Activation;
+
+    protected override (WeightInit Init, bool Bias)? Weights(Conv2dSpec conv) => (conv.Init, conv.Bias);
+
+    protected override Conv2dSpec WithInit(Conv2dSpec conv, System.Func<WeightInit, WeightInit> resolve) => conv with { Init = resolve(conv.Init) };
+
+    public override string FieldType(AnalyzedLayer layer) => "global::TorchSharp.Modules.Conv2d";
+
+    protected override string Construction(AnalyzedLayer layer, Conv2dSpec conv)
+    {
+        // TorchSharp's Padding.Same overload works out (possibly uneven) padding the way PyTorch does.
+        var args = new List<string> { Literals.Format(layer.Input.Dimensions[0]), Literals.Format(conv.OutChannels), "kernel_size: " + conv.KernelSize };
+        ConvolutionText.Argument(args, "stride", conv.Stride, Defaults.Stride);
+        if (conv.SamePadding)
+        {
+            args.Add("padding: global::TorchSharp.Padding.Same");
+        }
+
+        ConvolutionText.Argument(args, "padding", conv.Padding, Defaults.Padding);
+        ConvolutionText.CommonArguments(args, conv.Dilation, conv.Groups, conv.Bias);
+        return TorchNames.Nn + ".Conv2d(" + string.Join(", ", args) + ")";
+    }
+
+    protected override string Application(SourceWriter w, AnalyzedLayer layer, Conv2dSpec conv, string p)
+        => ActivationCode.Apply(w, conv.Activation, conv.NegativeSlope, layer.Name + ".forward(" + p + ")");
 }

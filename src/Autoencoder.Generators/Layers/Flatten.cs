@@ -3,31 +3,30 @@ using Autoencoder.Generators.Diagnostics;
 using Autoencoder.Generators.Emit;
 using Autoencoder.Generators.Spec;
 
-namespace Autoencoder.Generators.Layers
+namespace Autoencoder.Generators.Layers;
+
+/// <summary>Flattens each sample to one dimension: <c>[Flatten]</c>, <c>flatten: {}</c>.</summary>
+internal sealed record FlattenSpec(LocationInfo? Location) : LayerSpec(Location)
 {
-    /// <summary>Flattens each sample to one dimension: <c>[Flatten]</c>, <c>flatten: {}</c>.</summary>
-    internal sealed record FlattenSpec(LocationInfo? Location) : LayerSpec(Location)
-    {
-        public override LayerKind Kind => FlattenKind.Instance;
+    public override LayerKind Kind => FlattenKind.Instance;
 
-        public override string Describe() => "Flatten";
+    public override string Describe() => "Flatten";
+}
+
+internal sealed class FlattenKind : LayerKind<FlattenSpec>
+{
+    public static readonly FlattenKind Instance = new();
+
+    private FlattenKind()
+        : base("Flatten", "flatten")
+    {
     }
 
-    internal sealed class FlattenKind : LayerKind<FlattenSpec>
-    {
-        public static readonly FlattenKind Instance = new();
+    public override LayerSpec Read(LayerArguments a) => new FlattenSpec(a.Location);
 
-        private FlattenKind()
-            : base("Flatten", "flatten")
-        {
-        }
+    protected override LayerShape Infer(FlattenSpec layer, Shape input) => input.Size > int.MaxValue
+        ? LayerShape.Fails("it would have " + input.Size + " features, more than a dimension can hold")
+        : LayerShape.Ok(Shape.Of((int)input.Size));
 
-        public override LayerSpec Read(LayerArguments a) => new FlattenSpec(a.Location);
-
-        protected override LayerShape Infer(FlattenSpec layer, Shape input) => input.Size > int.MaxValue
-            ? LayerShape.Fails("it would have " + input.Size + " features, more than a dimension can hold")
-            : LayerShape.Ok(Shape.Of((int)input.Size));
-
-        protected override string Application(SourceWriter w, AnalyzedLayer layer, FlattenSpec spec, string p) => p + ".flatten(1)";
-    }
+    protected override string Application(SourceWriter w, AnalyzedLayer layer, FlattenSpec spec, string p) => p + ".flatten(1)";
 }

@@ -5,82 +5,81 @@ using Autoencoder.Generators.Diagnostics;
 using Autoencoder.Generators.Emit;
 using Autoencoder.Generators.Spec;
 
-namespace Autoencoder.Generators.Layers
-{
-    /// <summary>
-    /// Sub-pixel upsampling (Shi et al. 2016): [C·r², H, W] → [C, H·r, W·r], each group of r² channels becoming an r×r block
-    /// of pixels; <c>[PixelShuffle(2)]</c>, <c>pixel_shuffle: {factor: 2}</c>. No weights: a convolution before it learns the
-    /// sub-pixels. <see cref="Inverse"/> is PixelUnshuffle, [C, H·r, W·r] → [C·r², H, W]: <c>[PixelUnshuffle(2)]</c>.
-    /// </summary>
-    internal sealed record PixelShuffleSpec(bool Inverse, int Factor, LocationInfo? Location) : LayerSpec(Location)
-    {
-        public override LayerKind Kind => Inverse ? PixelShuffleKind.Unshuffle : PixelShuffleKind.Shuffle;
+namespace Autoencoder.Generators.Layers;
 
-        public override string Describe() => (Inverse ? "PixelUnshuffle(" : "PixelShuffle(") + Literals.Format(Factor) + ")";
+/// <summary>
+/// Sub-pixel upsampling (Shi et al. 2016): [C·r², H, W] → [C, H·r, W·r], each group of r² channels becoming an r×r block
+/// of pixels; <c>[PixelShuffle(2)]</c>, <c>pixel_shuffle: {factor: 2}</c>. No weights: a convolution before it learns the
+/// sub-pixels. <see cref="Inverse"/> is PixelUnshuffle, [C, H·r, W·r] → [C·r², H, W]: <c>[PixelUnshuffle(2)]</c>.
+/// </summary>
+internal sealed record PixelShuffleSpec(bool Inverse, int Factor, LocationInfo? Location) : LayerSpec(Location)
+{
+    public override LayerKind Kind => Inverse ? PixelShuffleKind.Unshuffle : PixelShuffleKind.Shuffle;
+
+    public override string Describe() => (Inverse ? "PixelUnshuffle(" : "PixelShuffle(") + Literals.Format(Factor) + ")";
+}
+
+/// <summary>
+/// Both directions, one class: the code is PyTorch's definition of <c>pixel_shuffle</c> written out as a reshape, a
+/// permutation and a reshape, with every size known when the code compiles.
+/// </summary>
+internal sealed class PixelShuffleKind : LayerKind<PixelShuffleSpec>
+{
+    private static readonly IntParameter Factor = new(nameof(Factor), position: 0, required: true);
+
+    public static readonly PixelShuffleKind Shuffle = new(unshuffle: false);
+    public static readonly PixelShuffleKind Unshuffle = new(unshuffle: true);
+
+    private readonly bool _unshuffle;
+
+    private PixelShuffleKind(bool unshuffle)
+        : base(unshuffle ? "PixelUnshuffle" : "PixelShuffle", unshuffle ? "pixel_unshuffle" : "pixel_shuffle") => _unshuffle = unshuffle;
+
+    public override IReadOnlyList<LayerParameter> Parameters { get; } = new LayerParameter[] { Factor };
+
+    public override string YamlExample => "e.g. '" + YamlKey + ": {factor: 2}'";
+
+    public override LayerSpec Read(LayerArguments a) => new PixelShuffleSpec(_unshuffle, a.Int(Factor), a.Location);
+
+    protected override bool Validate(PixelShuffleSpec layer, LayerCheck check) => check.Positive(layer.Factor, "factor");
+
+    protected override LayerShape Infer(PixelShuffleSpec layer, Shape input)
+    {
+        if (ImageShapes.NeedsImage(input) is { } problem)
+        {
+            return LayerShape.Fails(problem);
+        }
+
+        long r = layer.Factor, c = input.Dimensions[0], h = input.Dimensions[1], w = input.Dimensions[2];
+        if (_unshuffle)
+        {
+            if ((double)c * r * r > int.MaxValue)
+            {
+                return LayerShape.Fails("its " + c + "·" + r + "² output channels are more than a dimension can hold");
+            }
+
+            return h % r != 0 || w % r != 0
+                ? LayerShape.Fails("its " + h + "×" + w + " input is not divisible into " + ImageShapes.Square(r) + " blocks")
+                : ImageShapes.Image(c * r * r, h / r, w / r, 0);
+        }
+
+        return c % (r * r) != 0
+            ? LayerShape.Fails("its " + c + " input channels are not divisible by " + r + "² = " + (r * r))
+            : ImageShapes.Image(c / (r * r), h * r, w * r, 0);
     }
 
     /// <summary>
-    /// Both directions, one class: the code is PyTorch's definition of <c>pixel_shuffle</c> written out as a reshape, a
-    /// permutation and a reshape, with every size known when the code compiles.
+    /// Shuffle: [B, C, r, r, H, W] → permute(0, 1, 4, 2, 5, 3) → [B, C, H·r, W·r]. Unshuffle: [B, C, H, r, W, r] →
+    /// permute(0, 1, 3, 5, 2, 4) → [B, C·r², H, W].
     /// </summary>
-    internal sealed class PixelShuffleKind : LayerKind<PixelShuffleSpec>
+    protected override string Application(SourceWriter w, AnalyzedLayer layer, PixelShuffleSpec spec, string p)
     {
-        private static readonly IntParameter Factor = new(nameof(Factor), position: 0, required: true);
-
-        public static readonly PixelShuffleKind Shuffle = new(unshuffle: false);
-        public static readonly PixelShuffleKind Unshuffle = new(unshuffle: true);
-
-        private readonly bool unshuffle;
-
-        private PixelShuffleKind(bool unshuffle)
-            : base(unshuffle ? "PixelUnshuffle" : "PixelShuffle", unshuffle ? "pixel_unshuffle" : "pixel_shuffle") => this.unshuffle = unshuffle;
-
-        public override IReadOnlyList<LayerParameter> Parameters { get; } = new LayerParameter[] { Factor };
-
-        public override string YamlExample => "e.g. '" + YamlKey + ": {factor: 2}'";
-
-        public override LayerSpec Read(LayerArguments a) => new PixelShuffleSpec(unshuffle, a.Int(Factor), a.Location);
-
-        protected override bool Validate(PixelShuffleSpec layer, LayerCheck check) => check.Positive(layer.Factor, "factor");
-
-        protected override LayerShape Infer(PixelShuffleSpec layer, Shape input)
-        {
-            if (ImageShapes.NeedsImage(input) is { } problem)
-            {
-                return LayerShape.Fails(problem);
-            }
-
-            long r = layer.Factor, c = input.Dimensions[0], h = input.Dimensions[1], w = input.Dimensions[2];
-            if (unshuffle)
-            {
-                if ((double)c * r * r > int.MaxValue)
-                {
-                    return LayerShape.Fails("its " + c + "·" + r + "² output channels are more than a dimension can hold");
-                }
-
-                return h % r != 0 || w % r != 0
-                    ? LayerShape.Fails("its " + h + "×" + w + " input is not divisible into " + ImageShapes.Square(r) + " blocks")
-                    : ImageShapes.Image(c * r * r, h / r, w / r, 0);
-            }
-
-            return c % (r * r) != 0
-                ? LayerShape.Fails("its " + c + " input channels are not divisible by " + r + "² = " + (r * r))
-                : ImageShapes.Image(c / (r * r), h * r, w * r, 0);
-        }
-
-        /// <summary>
-        /// Shuffle: [B, C, r, r, H, W] → permute(0, 1, 4, 2, 5, 3) → [B, C, H·r, W·r]. Unshuffle: [B, C, H, r, W, r] →
-        /// permute(0, 1, 3, 5, 2, 4) → [B, C·r², H, W].
-        /// </summary>
-        protected override string Application(SourceWriter w, AnalyzedLayer layer, PixelShuffleSpec spec, string p)
-        {
-            var r = (long)spec.Factor;
-            var input = layer.Input.Dimensions;
-            var split = unshuffle
-                ? new long[] { input[0], input[1] / r, r, input[2] / r, r }
-                : new long[] { input[0] / (r * r), r, r, input[1], input[2] };
-            var order = unshuffle ? "0, 1, 3, 5, 2, 4" : "0, 1, 4, 2, 5, 3";
-            return p + ".reshape(" + p + ".shape[0], " + string.Join(", ", split) + ").permute(" + order + ").reshape(" + p + ".shape[0], " + layer.Output.ToCSharpList() + ")";
-        }
+        var r = (long)spec.Factor;
+        var input = layer.Input.Dimensions;
+        var split = _unshuffle
+            ? new long[] { input[0], input[1] / r, r, input[2] / r, r }
+            : new long[] { input[0] / (r * r), r, r, input[1], input[2] };
+        var order = _unshuffle ? "0, 1, 3, 5, 2, 4" : "0, 1, 4, 2, 5, 3";
+        return p + ".reshape(" + p + ".shape[0], " + string.Join(", ", split) + ").permute(" + order + ").reshape(" + p + ".shape[0], " + layer.Output.ToCSharpList() + ")";
     }
 }

@@ -1,82 +1,81 @@
 using Autoencoder.Generators.Analysis;
 using Autoencoder.Generators.Spec;
 
-namespace Autoencoder.Generators.Layers
+namespace Autoencoder.Generators.Layers;
+
+/// <summary>
+/// The layer that maps a residual block's input to its body's output shape when the two differ (ResNet's
+/// "option B"): a bias-free linear layer for features, and for images a bias-free 1×1 convolution whose stride
+/// shrinks height and width, or a 1×1 transposed convolution whose stride (and output padding) grows them.
+/// </summary>
+internal static class ResidualProjection
 {
-    /// <summary>
-    /// The layer that maps a residual block's input to its body's output shape when the two differ (ResNet's
-    /// "option B"): a bias-free linear layer for features, and for images a bias-free 1×1 convolution whose stride
-    /// shrinks height and width, or a 1×1 transposed convolution whose stride (and output padding) grows them.
-    /// </summary>
-    internal static class ResidualProjection
+    public static (LayerSpec? Layer, string? Problem) For(Shape input, Shape output)
     {
-        public static (LayerSpec? Layer, string? Problem) For(Shape input, Shape output)
+        if (input.Rank == 1 && output.Rank == 1)
         {
-            if (input.Rank == 1 && output.Rank == 1)
-            {
-                return (new DenseSpec(output.Dimensions[0], Activation.None, Bias: false, NegativeSlope: Defaults.NegativeSlope, WeightInit.Default, null), null);
-            }
-
-            if (input.Rank != 3 || output.Rank != 3)
-            {
-                return (null, "a projection maps an image [C, H, W] to an image or features [F] to features, not rank " + input.Rank + " to rank " + output.Rank);
-            }
-
-            int h = input.Dimensions[1], w = input.Dimensions[2], outH = output.Dimensions[1], outW = output.Dimensions[2];
-            var channels = output.Dimensions[0];
-            if (outH <= h && outW <= w)
-            {
-                var stride = Shrink(h, outH, w, outW);
-                return stride is { } s
-                    ? (new Conv2dSpec(channels, 1, s, 0, false, 1, 1, Bias: false, Activation.None, Defaults.NegativeSlope, WeightInit.Default, null), null)
-                    : (null, NoCommonStride(h, w, outH, outW));
-            }
-
-            if (outH >= h && outW >= w)
-            {
-                var grow = Grow(h, outH, w, outW);
-                return grow is { } g
-                    ? (new ConvTranspose2dSpec(channels, 1, g.Stride, 0, g.OutputPadding, 1, 1, Bias: false, Activation.None, Defaults.NegativeSlope, WeightInit.Default, null), null)
-                    : (null, NoCommonStride(h, w, outH, outW));
-            }
-
-            return (null, "the body shrinks one of height and width and grows the other, which no 1×1 projection does");
+            return (new DenseSpec(output.Dimensions[0], Activation.None, Bias: false, NegativeSlope: Defaults.NegativeSlope, WeightInit.Default, null), null);
         }
 
-        /// <summary>
-        /// The smallest stride s with ⌊(n − 1) / s⌋ + 1 = m for both sides: s lies in (⌊(n − 1) / m⌋, ⌊(n − 1) / (m − 1)⌋].
-        /// Worked out in long so no size is too large to reason about.
-        /// </summary>
-        private static int? Shrink(long h, long outH, long w, long outW)
+        if (input.Rank != 3 || output.Rank != 3)
         {
-            var low = System.Math.Max(((h - 1) / outH) + 1, ((w - 1) / outW) + 1);
-            var high = System.Math.Min(ShrinkHigh(h, outH), ShrinkHigh(w, outW));
-            return low <= high ? (int)low : null;
+            return (null, "a projection maps an image [C, H, W] to an image or features [F] to features, not rank " + input.Rank + " to rank " + output.Rank);
         }
 
-        private static long ShrinkHigh(long n, long m) => m == 1 ? long.MaxValue : (n - 1) / (m - 1);
-
-        /// <summary>
-        /// The smallest stride s with (n − 1)·s + 1 + p = m and 0 ≤ p &lt; s for both sides, with one output padding p
-        /// for both: s lies in (⌊(m − 1) / n⌋, ⌊(m − 1) / (n − 1)⌋].
-        /// </summary>
-        private static (int Stride, int OutputPadding)? Grow(long h, long outH, long w, long outW)
+        int h = input.Dimensions[1], w = input.Dimensions[2], outH = output.Dimensions[1], outW = output.Dimensions[2];
+        var channels = output.Dimensions[0];
+        if (outH <= h && outW <= w)
         {
-            var low = System.Math.Max(((outH - 1) / h) + 1, ((outW - 1) / w) + 1);
-            var high = System.Math.Min(GrowHigh(h, outH), GrowHigh(w, outW));
-            if (low > high || low > int.MaxValue)
-            {
-                return null;
-            }
-
-            long paddingH = outH - 1 - ((h - 1) * low), paddingW = outW - 1 - ((w - 1) * low);
-            return paddingH == paddingW ? ((int)low, (int)paddingH) : null;
+            var stride = Shrink(h, outH, w, outW);
+            return stride is { } s
+                ? (new Conv2dSpec(channels, 1, s, 0, false, 1, 1, Bias: false, Activation.None, Defaults.NegativeSlope, WeightInit.Default, null), null)
+                : (null, NoCommonStride(h, w, outH, outW));
         }
 
-        private static long GrowHigh(long n, long m) => n == 1 ? long.MaxValue : (m - 1) / (n - 1);
+        if (outH >= h && outW >= w)
+        {
+            var grow = Grow(h, outH, w, outW);
+            return grow is { } g
+                ? (new ConvTranspose2dSpec(channels, 1, g.Stride, 0, g.OutputPadding, 1, 1, Bias: false, Activation.None, Defaults.NegativeSlope, WeightInit.Default, null), null)
+                : (null, NoCommonStride(h, w, outH, outW));
+        }
 
-        private static string NoCommonStride(int h, int w, int outH, int outW)
-            => "no 1×1 projection with one stride maps " + h + "×" + w + " pixels to " + outH + "×" + outW
-               + "; keep the block's height and width, or change them by the same whole factor";
+        return (null, "the body shrinks one of height and width and grows the other, which no 1×1 projection does");
     }
+
+    /// <summary>
+    /// The smallest stride s with ⌊(n − 1) / s⌋ + 1 = m for both sides: s lies in (⌊(n − 1) / m⌋, ⌊(n − 1) / (m − 1)⌋].
+    /// Worked out in long so no size is too large to reason about.
+    /// </summary>
+    private static int? Shrink(long h, long outH, long w, long outW)
+    {
+        var low = System.Math.Max(((h - 1) / outH) + 1, ((w - 1) / outW) + 1);
+        var high = System.Math.Min(ShrinkHigh(h, outH), ShrinkHigh(w, outW));
+        return low <= high ? (int)low : null;
+    }
+
+    private static long ShrinkHigh(long n, long m) => m == 1 ? long.MaxValue : (n - 1) / (m - 1);
+
+    /// <summary>
+    /// The smallest stride s with (n − 1)·s + 1 + p = m and 0 ≤ p &lt; s for both sides, with one output padding p
+    /// for both: s lies in (⌊(m − 1) / n⌋, ⌊(m − 1) / (n − 1)⌋].
+    /// </summary>
+    private static (int Stride, int OutputPadding)? Grow(long h, long outH, long w, long outW)
+    {
+        var low = System.Math.Max(((outH - 1) / h) + 1, ((outW - 1) / w) + 1);
+        var high = System.Math.Min(GrowHigh(h, outH), GrowHigh(w, outW));
+        if (low > high || low > int.MaxValue)
+        {
+            return null;
+        }
+
+        long paddingH = outH - 1 - ((h - 1) * low), paddingW = outW - 1 - ((w - 1) * low);
+        return paddingH == paddingW ? ((int)low, (int)paddingH) : null;
+    }
+
+    private static long GrowHigh(long n, long m) => n == 1 ? long.MaxValue : (m - 1) / (n - 1);
+
+    private static string NoCommonStride(int h, int w, int outH, int outW)
+        => "no 1×1 projection with one stride maps " + h + "×" + w + " pixels to " + outH + "×" + outW
+           + "; keep the block's height and width, or change them by the same whole factor";
 }

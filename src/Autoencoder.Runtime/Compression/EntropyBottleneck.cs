@@ -1,9 +1,9 @@
 using System;
+using Autoencoder.Runtime.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
-using Autoencoder.Runtime.Torch;
+using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Compression;
 

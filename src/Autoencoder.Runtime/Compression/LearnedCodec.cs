@@ -1,9 +1,8 @@
 using System;
 using System.Linq;
 using Autoencoder.Runtime.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Compression;
 

@@ -8,8 +8,8 @@ using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Restoration;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Features;
 

@@ -1,8 +1,8 @@
 using System;
 using Autoencoder.Runtime.Training.Optimizers;
 using TorchSharp;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Features;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Buffers.Binary;
 using System.Globalization;
-using System.IO;
 using System.Text;
 using Autoencoder.Runtime.IO;
 using static TorchSharp.torch;

@@ -1,8 +1,7 @@
 using System;
 using Autoencoder.Runtime.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Generative;
 

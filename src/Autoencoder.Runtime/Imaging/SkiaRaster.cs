@@ -1,9 +1,7 @@
 using System;
-using System.Linq;
 using SkiaSharp;
-using TorchSharp;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Imaging;
 

@@ -2,8 +2,8 @@ using System;
 using System.Linq;
 using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Metrics;
 

@@ -3,8 +3,8 @@ using System.Linq;
 using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Metrics;
 

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
 using TorchSharp.Modules;

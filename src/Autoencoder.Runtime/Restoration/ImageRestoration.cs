@@ -5,8 +5,8 @@ using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
-using static TorchSharp.torch;
 using static Autoencoder.Runtime.Torch.HeldScalars;
+using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Restoration;
 

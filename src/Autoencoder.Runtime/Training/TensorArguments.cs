@@ -1,5 +1,4 @@
 using System;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Training;
@@ -41,7 +40,8 @@ internal static class TensorArguments
     {
         if (value.numel() != 1)
             throw new InvalidOperationException($"{producer} must return a scalar tensor but returned shape {Format(value.shape)}.");
-        return value.dtype switch {
+        return value.dtype switch
+        {
             ScalarType.Float32 => value.item<float>(),
             ScalarType.Float64 => value.item<double>(),
             _ => value.to_type(ScalarType.Float64).item<double>(),

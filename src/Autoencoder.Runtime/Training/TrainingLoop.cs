@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Autoencoder.Runtime.Training.Optimizers;
 using TorchSharp;

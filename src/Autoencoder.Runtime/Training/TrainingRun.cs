@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
 using System.Threading;
-using TorchSharp;
 using Autoencoder.Runtime.Training.Optimizers;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Training;

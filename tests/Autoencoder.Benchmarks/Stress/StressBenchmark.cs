@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Torch;
 using Autoencoder.Runtime.Training;

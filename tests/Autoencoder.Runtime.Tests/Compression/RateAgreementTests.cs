@@ -6,7 +6,6 @@ using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
 using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using Xunit.Abstractions;
 using static TorchSharp.torch;

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Autoencoder.Runtime.Compression;
 using Autoencoder.Runtime.Tests.Training;
 using Shouldly;

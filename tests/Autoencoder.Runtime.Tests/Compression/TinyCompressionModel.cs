@@ -13,18 +13,18 @@ internal sealed class TinyCompressionModel : nn.Module<Tensor, Tensor>
 {
     public const string Fingerprint = "tiny-compression:784-linear-code-linear";
 
-    private readonly Linear encoder;
-    private readonly Linear decoder;
+    private readonly Linear _encoder;
+    private readonly Linear _decoder;
 
     public TinyCompressionModel(int side, int channels) : base(nameof(TinyCompressionModel))
     {
         Side = side;
-        encoder = nn.Linear(side * side, channels);
+        _encoder = nn.Linear(side * side, channels);
         Entropy = new EntropyBottleneck("entropy", channels);
-        decoder = nn.Linear(channels, side * side);
-        register_module("encoder", encoder);
+        _decoder = nn.Linear(channels, side * side);
+        register_module("encoder", _encoder);
         register_module("entropy", Entropy);
-        register_module("decoder", decoder);
+        register_module("decoder", _decoder);
     }
 
     public int Side { get; }
@@ -36,9 +36,9 @@ internal sealed class TinyCompressionModel : nn.Module<Tensor, Tensor>
     public long[] CodeShape => [Entropy.Channels];
 
     /// <summary>[B, 1, H, W] → [B, C]; the code is scaled up so that rounding it loses little at the start.</summary>
-    public Tensor Encode(Tensor images) => encoder.forward(images.flatten(1)) * 4;
+    public Tensor Encode(Tensor images) => _encoder.forward(images.flatten(1)) * 4;
 
-    public Tensor Decode(Tensor code) => nn.functional.sigmoid(decoder.forward(code / 4)).reshape(-1, 1, Side, Side);
+    public Tensor Decode(Tensor code) => nn.functional.sigmoid(_decoder.forward(code / 4)).reshape(-1, 1, Side, Side);
 
     public override Tensor forward(Tensor images) => Decode(Entropy.forward(Encode(images)).Quantized);
 

@@ -4,7 +4,6 @@ using Autoencoder.Runtime.Features;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -2,7 +2,6 @@ using System;
 using Autoencoder.Runtime.Features;
 using Autoencoder.Runtime.Tests.Training;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -4,7 +4,6 @@ using Autoencoder.Runtime.Compression;
 using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
-using Autoencoder.Runtime.Training;
 using Shouldly;
 using Xunit;
 using static TorchSharp.torch;

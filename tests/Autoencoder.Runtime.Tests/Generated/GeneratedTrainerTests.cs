@@ -1,8 +1,8 @@
-using Autoencoder.Runtime.Tests.Shared;
-using Autoencoder.Runtime.Tests.Training;
 using System.Linq;
 using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.IO;
+using Autoencoder.Runtime.Tests.Shared;
+using Autoencoder.Runtime.Tests.Training;
 using Shouldly;
 using Xunit;
 using static TorchSharp.torch;

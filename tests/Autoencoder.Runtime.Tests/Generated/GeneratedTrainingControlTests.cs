@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
-using Autoencoder.Runtime.Training;
 using Autoencoder.Runtime.Tests.Training;
+using Autoencoder.Runtime.Training;
 using Shouldly;
 using TorchSharp;
 using Xunit;

@@ -4,9 +4,9 @@ using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
 using Autoencoder.Runtime.Training;
 using Shouldly;
-using Xunit;
 using TorchSharp;
 using TorchSharp.Modules;
+using Xunit;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -201,14 +201,14 @@ public class GeneratedVqModelTests
     /// <summary>The dense gradient model fed the same [B, 1, 8, 8] images, flattened.</summary>
     private sealed class GradientAsImages : Module<Tensor, Tensor>
     {
-        private readonly TinyGradientVqVae inner = new();
+        private readonly TinyGradientVqVae _inner = new();
 
-        public GradientAsImages() : base(nameof(GradientAsImages)) => register_module("inner", inner);
+        public GradientAsImages() : base(nameof(GradientAsImages)) => register_module("inner", _inner);
 
-        public override Tensor forward(Tensor input) => inner.forward(input.flatten(1));
+        public override Tensor forward(Tensor input) => _inner.forward(input.flatten(1));
 
-        public Tensor EncodeIndices(Tensor input) => inner.EncodeIndices(input.flatten(1));
+        public Tensor EncodeIndices(Tensor input) => _inner.EncodeIndices(input.flatten(1));
 
-        public override Parameter? get_parameter(string target) => inner.get_parameter(target);
+        public override Parameter? get_parameter(string target) => _inner.get_parameter(target);
     }
 }

@@ -1,16 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Autoencoder.Runtime.Corruption;
 using Autoencoder.Runtime.Features;
 using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Reporting;
 using Autoencoder.Runtime.Restoration;
-using Autoencoder.Runtime.Corruption;
 using Autoencoder.Runtime.Tests.Training;
 using Autoencoder.Runtime.Training;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

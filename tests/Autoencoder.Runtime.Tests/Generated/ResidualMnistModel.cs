@@ -15,6 +15,8 @@ public partial class ResidualMnistModel
 {
     // Channel counts are multiples of 16 on purpose: see "Known issues" in docs/troubleshooting.md (oneDNN's AVX-512 convolution
     // backward pass returns NaN now and then for channel counts it has to pad).
+    // The layers inside a residual block are indented like a block; the formatter leaves them so.
+#pragma warning disable format
     [Conv2d(16, 3, Activation.ReLU, Stride = 2, Padding = 1)]
     [Residual(Activation.ReLU)]
         [Conv2d(16, 3, Activation.ReLU, SamePadding = true)]
@@ -37,6 +39,7 @@ public partial class ResidualMnistModel
     [EndResidual]
     [ConvTranspose2d(1, 3, Activation.Sigmoid, Stride = 2, Padding = 1, OutputPadding = 1)]
     public partial Tensor Decode(Tensor z);
+#pragma warning restore format
 }
 
 /// <summary>The encoder written out by hand, as a PyTorch user would write the blocks, to check the generated code's arithmetic.</summary>

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
-using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Tests.Generated;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;

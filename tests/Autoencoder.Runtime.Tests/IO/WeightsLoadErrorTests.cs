@@ -1,9 +1,8 @@
-using Autoencoder.Runtime.Tests.Shared;
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.IO;
+using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
 using Shouldly;
 using TorchSharp;

@@ -1,9 +1,8 @@
-using Autoencoder.Runtime.Tests.Shared;
 using System.IO;
 using Autoencoder.Runtime.IO;
+using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -98,8 +98,8 @@ public sealed class ImageFileTests : IDisposable
         const int size = 32;
         using var bitmap = new SKBitmap(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Opaque));
         for (var y = 0; y < size; y++)
-        for (var x = 0; x < size; x++)
-            bitmap.SetPixel(x, y, new SKColor((byte)(x * 8), (byte)(y * 8), 128));
+            for (var x = 0; x < size; x++)
+                bitmap.SetPixel(x, y, new SKColor((byte)(x * 8), (byte)(y * 8), 128));
         var path = _dir.File(name);
         if (format == SKEncodedImageFormat.Bmp)
             File.WriteAllBytes(path, Bmp24(bitmap)); // Skia reads BMP but has no BMP encoder
@@ -238,12 +238,12 @@ public sealed class ImageFileTests : IDisposable
         BitConverter.GetBytes((short)1).CopyTo(file, 26);
         BitConverter.GetBytes((short)24).CopyTo(file, 28);
         for (var y = 0; y < bitmap.Height; y++)
-        for (var x = 0; x < bitmap.Width; x++)
-        {
-            var colour = bitmap.GetPixel(x, y);
-            var at = 54 + (bitmap.Height - 1 - y) * stride + x * 3;
-            (file[at], file[at + 1], file[at + 2]) = (colour.Blue, colour.Green, colour.Red);
-        }
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var colour = bitmap.GetPixel(x, y);
+                var at = 54 + (bitmap.Height - 1 - y) * stride + x * 3;
+                (file[at], file[at + 1], file[at + 2]) = (colour.Blue, colour.Green, colour.Red);
+            }
 
         return file;
     }

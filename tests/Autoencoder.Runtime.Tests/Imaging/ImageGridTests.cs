@@ -1,9 +1,8 @@
-using Autoencoder.Runtime.Tests.Shared;
 using System;
 using System.IO;
-using System.Linq;
 using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.Tests.Shared;
 using Shouldly;
 using TorchSharp;
 using Xunit;

@@ -3,7 +3,6 @@ using System.Linq;
 using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Tests.Training;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

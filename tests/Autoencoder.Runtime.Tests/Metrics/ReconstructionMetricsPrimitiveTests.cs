@@ -1,7 +1,6 @@
 using System;
 using Autoencoder.Runtime.Metrics;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -2,7 +2,6 @@ using System;
 using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Tests.Training;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -45,21 +44,21 @@ public sealed class SsimTests
         double sum = 0;
         var positions = 0;
         for (var top = 0; top + 11 <= 12; top++)
-        for (var left = 0; left + 11 <= 13; left++)
-        {
-            double mx = 0, my = 0, xx = 0, yy = 0, xy = 0;
-            for (var i = 0; i < 11; i++)
-            for (var j = 0; j < 11; j++)
+            for (var left = 0; left + 11 <= 13; left++)
             {
-                var weight = w[i] * w[j] / (norm * norm);
-                var p = x[(top + i) * 13 + left + j];
-                var q = y[(top + i) * 13 + left + j];
-                mx += weight * p; my += weight * q; xx += weight * p * p; yy += weight * q * q; xy += weight * p * q;
+                double mx = 0, my = 0, xx = 0, yy = 0, xy = 0;
+                for (var i = 0; i < 11; i++)
+                    for (var j = 0; j < 11; j++)
+                    {
+                        var weight = w[i] * w[j] / (norm * norm);
+                        var p = x[(top + i) * 13 + left + j];
+                        var q = y[(top + i) * 13 + left + j];
+                        mx += weight * p; my += weight * q; xx += weight * p * p; yy += weight * q * q; xy += weight * p * q;
+                    }
+                const double c1 = 1e-4, c2 = 9e-4;
+                sum += (2 * mx * my + c1) * (2 * (xy - mx * my) + c2) / ((mx * mx + my * my + c1) * (xx - mx * mx + yy - my * my + c2));
+                positions++;
             }
-            const double c1 = 1e-4, c2 = 9e-4;
-            sum += (2 * mx * my + c1) * (2 * (xy - mx * my) + c2) / ((mx * mx + my * my + c1) * (xx - mx * mx + yy - my * my + c2));
-            positions++;
-        }
 
         Ssim.PerImage(a, b)[0].ShouldBe(sum / positions, tolerance: 1e-10);
     }

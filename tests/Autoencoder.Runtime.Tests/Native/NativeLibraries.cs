@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Reflection;
 using Autoencoder.Build;
-using TorchSharp;
 using Shouldly;
+using TorchSharp;
 using Xunit;
 
 namespace Autoencoder.Runtime.Tests.Native;

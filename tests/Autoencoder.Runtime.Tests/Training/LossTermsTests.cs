@@ -3,7 +3,6 @@ using System.Linq;
 using Autoencoder.Runtime.Training;
 using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

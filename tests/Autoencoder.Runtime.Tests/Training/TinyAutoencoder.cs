@@ -7,20 +7,23 @@ namespace Autoencoder.Runtime.Tests.Training;
 /// <summary>A hand-written dense autoencoder: inputs → tanh code → sigmoid reconstruction.</summary>
 internal sealed class TinyAutoencoder : nn.Module<Tensor, Tensor>
 {
-    private readonly Linear encoder;
-    private readonly Dropout dropout;
-    private readonly Linear decoder;
+    private readonly Linear _encoder;
+    private readonly Dropout _dropout;
+    private readonly Linear _decoder;
 
     public TinyAutoencoder(int inputs, int code, double dropoutRate = 0) : base(nameof(TinyAutoencoder))
     {
-        encoder = nn.Linear(inputs, code);
-        dropout = nn.Dropout(dropoutRate);
-        decoder = nn.Linear(code, inputs);
-        RegisterComponents();
+        _encoder = nn.Linear(inputs, code);
+        _dropout = nn.Dropout(dropoutRate);
+        _decoder = nn.Linear(code, inputs);
+        // Registered by name: RegisterComponents() would name the parameters after the fields ("_encoder.weight").
+        register_module("encoder", _encoder);
+        register_module("dropout", _dropout);
+        register_module("decoder", _decoder);
     }
 
     public override Tensor forward(Tensor input) =>
-        nn.functional.sigmoid(decoder.forward(dropout.forward(nn.functional.tanh(encoder.forward(input)))));
+        nn.functional.sigmoid(_decoder.forward(_dropout.forward(nn.functional.tanh(_encoder.forward(input)))));
 
     public Tensor MseLoss(Tensor batch) => nn.functional.mse_loss(forward(batch), batch);
 

@@ -3,8 +3,6 @@ using System.Linq;
 using Autoencoder.Runtime.Training;
 using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
-using TorchSharp;
-using TorchSharp.Modules;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -20,7 +18,8 @@ public sealed class TrainingLoopBatchingTests
         using var model = nn.Linear(1, 1);
         using var optimizer = new Sgd(model.parameters(), 0.001);
         var batches = new List<long[]>();
-        TrainingLoop.Fit(model, optimizer, batch => {
+        TrainingLoop.Fit(model, optimizer, batch =>
+        {
             batches.Add(batch.data<float>().ToArray().Select(v => (long)v).ToArray());
             trainingFlags?.Add(model.training);
             return model.forward(batch).square().mean();
@@ -94,7 +93,8 @@ public sealed class TrainingLoopBatchingTests
         model.eval();
         var seen = new List<string>();
 
-        TrainingLoop.Fit(model, optimizer, batch => {
+        TrainingLoop.Fit(model, optimizer, batch =>
+        {
             seen.Add($"{batch.shape[0]}:{(model.training ? "train" : "eval")}:{(is_grad_enabled() ? "grad" : "nograd")}");
             return model.forward(batch).square().mean();
         }, train, validation, new TrainingOptions { Epochs = 1, BatchSize = 8 });

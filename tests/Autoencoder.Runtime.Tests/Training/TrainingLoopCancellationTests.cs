@@ -2,7 +2,6 @@ using System.Threading;
 using Autoencoder.Runtime.Training;
 using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -1,7 +1,6 @@
 using System;
 using Autoencoder.Runtime.Training;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -30,7 +29,8 @@ public sealed class TrainingLoopEvaluateTests
         model.train(wasTraining);
         bool? trainingInside = null, gradInside = null;
 
-        TrainingLoop.Evaluate(model, b => {
+        TrainingLoop.Evaluate(model, b =>
+        {
             trainingInside = model.training;
             gradInside = is_grad_enabled();
             return model.forward(b).mean();

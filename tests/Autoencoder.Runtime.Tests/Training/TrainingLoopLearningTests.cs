@@ -6,7 +6,6 @@ using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
 using TorchSharp;
 using Xunit;
-using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Tests.Training;
 
@@ -73,7 +72,8 @@ public sealed class TrainingLoopLearningTests
         using var optimizer = new Adam(model.parameters(), learningRate: 0.01);
         var liveAfterBatch = new List<long>();
         var liveAfterEpoch = new List<long>();
-        var observer = new RecordingObserver {
+        var observer = new RecordingObserver
+        {
             AfterBatch = (_, _) => liveAfterBatch.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount),
             AfterEpoch = _ => liveAfterEpoch.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount),
         };

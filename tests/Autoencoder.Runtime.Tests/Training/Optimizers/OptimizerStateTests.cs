@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text;
 using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -3,7 +3,6 @@ using System.IO;
 using System.Text;
 using Autoencoder.Runtime.Training.Optimizers;
 using Shouldly;
-using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Autoencoder.Runtime.Training.Optimizers;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Tests.Training.Optimizers;
