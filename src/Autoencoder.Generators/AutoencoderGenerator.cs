@@ -1,10 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Emit;
 using Autoencoder.Generators.FrontEnds;
 using Autoencoder.Generators.FrontEnds.Yaml;
 using Microsoft.CodeAnalysis;

@@ -124,7 +124,7 @@ public class ImageShapeInferenceTests
     [Fact]
     public void Image_layers_need_an_image()
     {
-        ShapeInference.Infer(new Dropout2dSpec(0.1, null), Shape.Of(64)).Problem.ShouldBe("it needs an image [C, H, W]; put [Unflatten(C, H, W)] before it");
+        ShapeInference.Infer(new DropoutSpec(0.1, Channels: true, null), Shape.Of(64)).Problem.ShouldBe("it needs an image [C, H, W]; put [Unflatten(C, H, W)] before it");
         ShapeInference.Infer(new Pool2dSpec(PoolKind.Max, 2, null, null), Shape.Of(2, 8, 8, 8)).Problem.ShouldBe("it needs an image [C, H, W], not rank 4");
     }
 

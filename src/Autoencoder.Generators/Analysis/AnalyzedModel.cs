@@ -1,7 +1,4 @@
 using System.Linq;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Families;
-using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Analysis;
 

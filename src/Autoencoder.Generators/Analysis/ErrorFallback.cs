@@ -1,8 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Autoencoder.Generators.Analysis;

@@ -1,9 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Layers;
-using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Analysis;
 

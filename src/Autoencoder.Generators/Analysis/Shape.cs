@@ -1,5 +1,3 @@
-using Autoencoder.Generators.Common;
-
 namespace Autoencoder.Generators.Analysis;
 
 /// <summary>The shape of one sample (batch dimension excluded); written with a leading B: [B, 1, 28, 28].</summary>

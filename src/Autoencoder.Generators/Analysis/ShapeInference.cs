@@ -1,6 +1,3 @@
-using Autoencoder.Generators.Layers;
-using Autoencoder.Generators.Spec;
-
 namespace Autoencoder.Generators.Analysis;
 
 /// <summary>The output shape and parameter count of one layer, as its kind infers it; tests call this formula by formula.</summary>

@@ -1,9 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Families;
-using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Analysis;
 

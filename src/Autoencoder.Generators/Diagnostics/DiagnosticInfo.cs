@@ -1,5 +1,4 @@
 using System;
-using Autoencoder.Generators.Common;
 using Microsoft.CodeAnalysis;
 
 namespace Autoencoder.Generators.Diagnostics;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
 
 namespace Autoencoder.Generators.Emit;
 

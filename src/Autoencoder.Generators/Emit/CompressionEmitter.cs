@@ -1,6 +1,3 @@
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-
 namespace Autoencoder.Generators.Emit;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Autoencoder.Generators.Emit;

@@ -1,6 +1,3 @@
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-
 namespace Autoencoder.Generators.Emit;
 
 /// <summary>Writes a network's layers as statements on one tensor variable, each after a comment with its shapes.</summary>

@@ -1,5 +1,3 @@
-using Autoencoder.Generators.Analysis;
-
 namespace Autoencoder.Generators.Emit;
 
 /// <summary><c>Reconstruct</c> and <c>LossFunction</c>, which every family has: written here alone.</summary>

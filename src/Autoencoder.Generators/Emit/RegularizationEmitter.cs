@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
 
 namespace Autoencoder.Generators.Emit;
 

@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Families;
 
 namespace Autoencoder.Generators.Emit;
 

@@ -1,5 +1,3 @@
-using Autoencoder.Generators.Common;
-
 namespace Autoencoder.Generators.Emit;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Linq;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
 
 namespace Autoencoder.Generators.Emit;
 

@@ -1,5 +1,3 @@
-using Autoencoder.Generators.Spec;
-
 namespace Autoencoder.Generators.Emit;
 
 /// <summary>The file header, namespace and containing types around a generated partial class.</summary>

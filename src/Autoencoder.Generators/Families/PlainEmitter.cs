@@ -1,6 +1,3 @@
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Emit;
-
 namespace Autoencoder.Generators.Families;
 
 /// <summary>A plain autoencoder: forward is Decode(Encode(x)); penalties and corruption, when declared, shape the objective.</summary>

@@ -1,7 +1,4 @@
 using System.Collections.Generic;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Emit;
 
 namespace Autoencoder.Generators.Families;
 

@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis;
 
 namespace Autoencoder.Generators.FrontEnds;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Threading;
-using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis;
 
 namespace Autoencoder.Generators.FrontEnds;

@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
 using System.Linq;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Layers;
-using Autoencoder.Generators.Spec;
 using Microsoft.CodeAnalysis;
 
 namespace Autoencoder.Generators.FrontEnds;

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.FrontEnds;
 

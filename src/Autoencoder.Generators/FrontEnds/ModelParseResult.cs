@@ -1,7 +1,3 @@
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Spec;
-
 namespace Autoencoder.Generators.FrontEnds;
 
 /// <summary>What a front-end read: the spec (null when nothing usable was found) and what it complained about.</summary>

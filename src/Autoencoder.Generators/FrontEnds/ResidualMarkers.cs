@@ -1,8 +1,4 @@
 using System.Collections.Generic;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Layers;
-using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.FrontEnds;
 

@@ -1,9 +1,3 @@
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Emit;
-using Autoencoder.Generators.Spec;
-
 namespace Autoencoder.Generators.Layers;
 
 /// <summary>Batch normalisation, <c>[BatchNorm]</c>, <c>batch_norm: {}</c>; 1-d or 2-d follows from the input's rank.</summary>

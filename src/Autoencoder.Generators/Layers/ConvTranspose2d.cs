@@ -1,10 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Emit;
-using Autoencoder.Generators.Spec;
 using P = Autoencoder.Generators.Layers.ConvolutionParameters;
 
 namespace Autoencoder.Generators.Layers;

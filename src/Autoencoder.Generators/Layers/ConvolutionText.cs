@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Autoencoder.Generators.Common;
 
 namespace Autoencoder.Generators.Layers;
 

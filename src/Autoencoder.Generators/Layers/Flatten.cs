@@ -1,8 +1,3 @@
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Emit;
-using Autoencoder.Generators.Spec;
-
 namespace Autoencoder.Generators.Layers;
 
 /// <summary>Flattens each sample to one dimension: <c>[Flatten]</c>, <c>flatten: {}</c>.</summary>

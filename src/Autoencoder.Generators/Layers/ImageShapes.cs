@@ -1,5 +1,4 @@
 using System.Globalization;
-using Autoencoder.Generators.Analysis;
 
 namespace Autoencoder.Generators.Layers;
 

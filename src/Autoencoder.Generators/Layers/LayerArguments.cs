@@ -1,7 +1,3 @@
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Spec;
-
 namespace Autoencoder.Generators.Layers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Autoencoder.Generators.Analysis;
-
 namespace Autoencoder.Generators.Layers;
 
 /// <summary>What shape inference found for one layer: an output shape and a parameter count, or why it cannot take its input.</summary>

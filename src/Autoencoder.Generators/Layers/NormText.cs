@@ -1,5 +1,3 @@
-using Autoencoder.Generators.Common;
-
 namespace Autoencoder.Generators.Layers;
 
 /// <summary>How the normalisation layers write their epsilon: only a value other than the default is shown.</summary>

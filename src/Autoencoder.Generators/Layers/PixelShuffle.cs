@@ -1,9 +1,4 @@
 using System.Collections.Generic;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Emit;
-using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Layers;
 

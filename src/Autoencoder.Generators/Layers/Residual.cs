@@ -1,11 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Emit;
 using Autoencoder.Generators.FrontEnds;
-using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Layers;
 

@@ -1,6 +1,3 @@
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Spec;
-
 namespace Autoencoder.Generators.Layers;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Emit;
-using Autoencoder.Generators.Spec;
-
 namespace Autoencoder.Generators.Layers;
 
 /// <summary>Reshapes a flat sample: <c>[Unflatten(16, 7, 7)]</c>, <c>unflatten: {shape: [16, 7, 7]}</c>.</summary>

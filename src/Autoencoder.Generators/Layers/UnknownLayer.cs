@@ -1,8 +1,3 @@
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Emit;
-using Autoencoder.Generators.Spec;
-
 namespace Autoencoder.Generators.Layers;
 
 /// <summary>A layer attribute the generator does not know (a user-derived LayerAttribute): validation reports it.</summary>

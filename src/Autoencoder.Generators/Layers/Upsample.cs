@@ -1,10 +1,5 @@
 using System.Collections.Generic;
-using Autoencoder.Generators.Analysis;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Emit;
 using Autoencoder.Generators.FrontEnds.Yaml;
-using Autoencoder.Generators.Spec;
 
 namespace Autoencoder.Generators.Layers;
 

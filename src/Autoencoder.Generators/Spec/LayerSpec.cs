@@ -1,6 +1,3 @@
-using Autoencoder.Generators.Diagnostics;
-using Autoencoder.Generators.Layers;
-
 namespace Autoencoder.Generators.Spec;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Linq;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
 
 namespace Autoencoder.Generators.Spec;
 

@@ -1,5 +1,3 @@
-using Autoencoder.Generators.Diagnostics;
-
 namespace Autoencoder.Generators.Spec;
 
 /// <summary>Early stopping as declared; null means "not set". <see cref="Location"/> is its attribute or YAML map.</summary>

@@ -1,5 +1,3 @@
-using Autoencoder.Generators.Diagnostics;
-
 namespace Autoencoder.Generators.Spec;
 
 /// <summary>

@@ -39,12 +39,12 @@ public class LayerKindTests
     public void Every_layer_spec_has_a_registered_kind_except_the_unknown_layer()
     {
         var specs = Generator.GetTypes().Where(t => typeof(LayerSpec).IsAssignableFrom(t) && !t.IsAbstract).ToArray();
-        specs.Length.ShouldBeGreaterThanOrEqualTo(17);
+        specs.Length.ShouldBeGreaterThanOrEqualTo(16);
         specs.ShouldContain(typeof(PixelShuffleSpec));
 
         foreach (var type in specs.Where(t => t != typeof(UnknownLayerSpec)))
         {
-            // Kind reads no field but the ones that pick one of two kinds (Pool2dSpec, PixelShuffleSpec); zeroed, it is one of them.
+            // Kind reads no field but the ones that pick one of two kinds (Pool2dSpec, DropoutSpec, PixelShuffleSpec); zeroed, it is one of them.
             var spec = (LayerSpec)RuntimeHelpers.GetUninitializedObject(type);
             LayerKinds.All.ShouldContain(spec.Kind, type.FullName);
         }
@@ -57,6 +57,8 @@ public class LayerKindTests
     [Fact]
     public void Each_direction_of_a_shared_kind_class_has_its_own_kind()
     {
+        new DropoutSpec(0.1, Channels: false, null).Kind.ShouldBeSameAs(DropoutKind.Values);
+        new DropoutSpec(0.1, Channels: true, null).Kind.ShouldBeSameAs(DropoutKind.Channels);
         new PixelShuffleSpec(Inverse: false, 2, null).Kind.ShouldBeSameAs(PixelShuffleKind.Shuffle);
         new PixelShuffleSpec(Inverse: true, 2, null).Kind.ShouldBeSameAs(PixelShuffleKind.Unshuffle);
         new Pool2dSpec(PoolKind.Max, 2, null, null).Kind.ShouldBeSameAs(Pool2dKind.Max);

@@ -1,6 +1,3 @@
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Diagnostics;
-
 namespace Autoencoder.Generators.FrontEnds.Yaml;
 
 /// <summary>

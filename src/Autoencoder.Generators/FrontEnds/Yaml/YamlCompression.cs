@@ -1,4 +1,3 @@
-using Autoencoder.Generators.Spec;
 using YamlDotNet.RepresentationModel;
 
 namespace Autoencoder.Generators.FrontEnds.Yaml;

@@ -1,7 +1,4 @@
 using System.Collections.Generic;
-using Autoencoder.Generators.Common;
-using Autoencoder.Generators.Layers;
-using Autoencoder.Generators.Spec;
 using YamlDotNet.RepresentationModel;
 
 namespace Autoencoder.Generators.FrontEnds.Yaml;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Autoencoder.Generators.Spec;
 using YamlDotNet.RepresentationModel;
 
 namespace Autoencoder.Generators.FrontEnds.Yaml;
