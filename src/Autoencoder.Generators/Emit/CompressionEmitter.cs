@@ -122,28 +122,8 @@ internal static class CompressionEmitter
         w.Line("/// decompressed. BytesPerImage is the mean stream length, header included; BitsPerPixel the same in bits over the");
         w.Line("/// " + Literals.Format(c.Pixels) + " pixels of an image; Psnr the mean PSNR (dB, peak 1) of the decompressed images.");
         w.Line("/// </summary>");
-        w.Open("public (double BytesPerImage, double BitsPerPixel, double Psnr) EvaluateCompression(" + Tensor + " inputs)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(inputs);");
-        w.Line("var wasTraining = Model.training;");
-        w.Line("Model.eval();");
-        w.Open("try");
-        w.Line("using var scope = " + Torch + ".NewDisposeScope();");
-        w.Line("using var noGrad = " + Torch + ".no_grad();");
-        w.Line("var streams = Model.Compress(inputs);");
-        w.Line("var restored = Model.Decompress(streams);");
-        w.Line("var bytes = 0L;");
-        w.Open("foreach (var stream in streams)");
-        w.Line("bytes += stream.Length;");
-        w.Close();
-        w.Line();
-        w.Line("var bytesPerImage = (double)bytes / streams.Length;");
-        w.Line("var psnr = " + TorchNames.Runtime + ".Metrics.ReconstructionMetrics.PsnrPerImage(restored.to(inputs.device), inputs);");
-        w.Line("return (bytesPerImage, bytesPerImage * 8 / " + qualified + ".PixelsPerImage, global::System.Linq.Enumerable.Average(psnr));");
-        w.Close();
-        w.Open("finally");
-        w.Line("Model.train(wasTraining);");
-        w.Close();
-        w.Close();
+        w.Line("public (double BytesPerImage, double BitsPerPixel, double Psnr) EvaluateCompression(" + Tensor + " inputs) =>");
+        w.Line("    Model.CreateCodec().Evaluate(inputs, " + qualified + ".PixelsPerImage);");
         w.Line();
     }
 

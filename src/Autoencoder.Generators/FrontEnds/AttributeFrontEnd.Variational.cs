@@ -14,7 +14,7 @@ internal static partial class AttributeFrontEnd
             ? null
             : new VariationalSpec(
                 IntAt(attribute.ConstructorArguments, 0),
-                NamedOrNull<double>(attribute, "KlWeight") ?? NamedOrNull<double>(attribute, "Beta") ?? Defaults.KlWeight,
+                NamedOrFormer<double>(attribute, "KlWeight", "Beta") ?? Defaults.KlWeight,
                 (Likelihood)Named(attribute, "Likelihood", 0),
                 Named(attribute, "BinarizeInputs", false),
                 LocationOf(attribute, cancellationToken));

@@ -20,10 +20,10 @@ internal static partial class AttributeFrontEnd
             IntAt(attribute.ConstructorArguments, 0),
             IntAt(attribute.ConstructorArguments, 1),
             // The former names (CommitmentCost, Decay, Epsilon) still work: the compiler flags them as obsolete.
-            NamedOrNull<double>(attribute, "CommitmentWeight") ?? NamedOrNull<double>(attribute, "CommitmentCost"),
+            NamedOrFormer<double>(attribute, "CommitmentWeight", "CommitmentCost"),
             NamedOrNull<bool>(attribute, "Ema"),
-            NamedOrNull<double>(attribute, "CodebookDecay") ?? NamedOrNull<double>(attribute, "Decay"),
-            NamedOrNull<double>(attribute, "CodebookEpsilon") ?? NamedOrNull<double>(attribute, "Epsilon"),
+            NamedOrFormer<double>(attribute, "CodebookDecay", "Decay"),
+            NamedOrFormer<double>(attribute, "CodebookEpsilon", "Epsilon"),
             NamedOrNull<double>(attribute, "DeadCodeThreshold"),
             VectorQuantizedLocations.All(location),
             location);

@@ -352,6 +352,10 @@ internal static partial class AttributeFrontEnd
     private static T Named<T>(AttributeData attribute, string name, T fallback)
         where T : struct => NamedOrNull<T>(attribute, name) ?? fallback;
 
+    /// <summary>A named argument, or its former name's (an <c>[Obsolete]</c> property the compiler flags) when only that is set.</summary>
+    internal static T? NamedOrFormer<T>(AttributeData attribute, string name, string former)
+        where T : struct => NamedOrNull<T>(attribute, name) ?? NamedOrNull<T>(attribute, former);
+
     internal static T? NamedOrNull<T>(AttributeData attribute, string name)
         where T : struct
     {

@@ -35,9 +35,9 @@ internal static class RegularizationAttributes
             ? null
             : new SparseSpec(
                 // The former names (L1, Target, Weight) still work: the compiler flags them as obsolete.
-                AttributeFrontEnd.NamedOrNull<double>(attribute, "L1Weight") ?? AttributeFrontEnd.NamedOrNull<double>(attribute, "L1"),
-                AttributeFrontEnd.NamedOrNull<double>(attribute, "SparsityTarget") ?? AttributeFrontEnd.NamedOrNull<double>(attribute, "Target"),
-                AttributeFrontEnd.NamedOrNull<double>(attribute, "SparsityWeight") ?? AttributeFrontEnd.NamedOrNull<double>(attribute, "Weight"),
+                AttributeFrontEnd.NamedOrFormer<double>(attribute, "L1Weight", "L1"),
+                AttributeFrontEnd.NamedOrFormer<double>(attribute, "SparsityTarget", "Target"),
+                AttributeFrontEnd.NamedOrFormer<double>(attribute, "SparsityWeight", "Weight"),
                 AttributeFrontEnd.LocationOf(attribute, cancellationToken));
     }
 

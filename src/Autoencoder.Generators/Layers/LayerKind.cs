@@ -39,6 +39,9 @@ internal abstract class LayerKind
         }
     }
 
+    /// <summary>How YAML messages name the layer before its place: "dense" in "The dense layer 2 of the encoder has no 'units'".</summary>
+    public virtual string YamlSubject => YamlKey ?? string.Empty;
+
     /// <summary>Builds the spec from the declaration; the front-ends have found the kind and its location.</summary>
     public abstract LayerSpec Read(LayerArguments arguments);
 

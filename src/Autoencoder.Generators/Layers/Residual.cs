@@ -37,6 +37,8 @@ internal sealed class ResidualKind : LayerKind<ResidualSpec>
 
     public override string YamlDescription => "a residual block";
 
+    public override string YamlSubject => "residual block at";
+
     public override string YamlExample => "e.g. 'residual: {activation: relu, layers: [{conv2d: {out_channels: 16, kernel_size: 3, same_padding: true}}]}'";
 
     /// <summary>YAML gives the body here; for attributes this is the opening marker, and the body follows it.</summary>

@@ -147,6 +147,26 @@ public sealed class LearnedCodec : IImageCodec
         return stack(images).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// The real rate and quality on <paramref name="inputs"/> [N, ...input], in evaluation mode: every image compressed to its
+    /// stream and decompressed (the generated trainer's <c>EvaluateCompression</c>).
+    /// </summary>
+    /// <param name="inputs">The images, on any device.</param>
+    /// <param name="pixelsPerImage">What bits per image are divided by: H·W of an image, the element count of other inputs.</param>
+    /// <returns>The mean stream length in bytes (header included), the same in bits per pixel, and the mean PSNR (dB, peak 1).</returns>
+    public (double BytesPerImage, double BitsPerPixel, double Psnr) Evaluate(Tensor inputs, long pixelsPerImage)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pixelsPerImage);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var streams = EncodeBatch(inputs);
+        var restored = DecodeBatch(streams);
+        var bytesPerImage = (double)streams.Sum(s => (long)s.Length) / streams.Length;
+        var psnr = Metrics.ReconstructionMetrics.PsnrPerImage(restored.to(inputs.device), inputs);
+        return (bytesPerImage, bytesPerImage * 8 / pixelsPerImage, psnr.Average());
+    }
+
     /// <summary>Entropy-codes one already rounded code, [code shape] of integer values, into a complete stream.</summary>
     /// <exception cref="ArgumentException">The code's shape is not the model's, or a value is not a finite integer within ±2^63.</exception>
     public byte[] EncodeCode(Tensor roundedCode)

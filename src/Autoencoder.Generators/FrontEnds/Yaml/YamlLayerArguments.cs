@@ -64,14 +64,14 @@ internal sealed class YamlLayerArguments : LayerArguments
     }
 
     public override EquatableArray<LayerSpec>? Layers(LayersParameter parameter)
-        => Node(parameter) is { } node ? YamlLayers.Read(_reader, node, _kind.YamlKey + " block at " + _where) : EquatableArray<LayerSpec>.Empty;
+        => Node(parameter) is { } node ? YamlLayers.Read(_reader, node, _kind.YamlSubject + " " + _where) : EquatableArray<LayerSpec>.Empty;
 
     /// <summary>Reported only when neither key is there: a key with a bad value has had its own message.</summary>
     public override void NeedsOneOf(LayerParameter first, LayerParameter second, string example)
     {
         if (!_fields.ContainsKey(first.YamlKey!) && !_fields.ContainsKey(second.YamlKey!))
         {
-            _reader.Report(DiagnosticDescriptors.YamlMissingField, _body, "The " + _kind.YamlKey + " " + _where, first.YamlKey!, example);
+            _reader.Report(DiagnosticDescriptors.YamlMissingField, _body, "The " + _kind.YamlSubject + " " + _where, first.YamlKey!, example);
         }
     }
 
@@ -85,8 +85,7 @@ internal sealed class YamlLayerArguments : LayerArguments
 
         if (parameter.Required && parameter.YamlKey is not null)
         {
-            var what = _kind is ResidualKind ? "The residual block at " + _where : "The " + _kind.YamlKey + " " + _where;
-            _reader.Report(DiagnosticDescriptors.YamlMissingField, _body, what, parameter.YamlKey, _kind.YamlExample);
+            _reader.Report(DiagnosticDescriptors.YamlMissingField, _body, "The " + _kind.YamlSubject + " " + _where, parameter.YamlKey, _kind.YamlExample);
         }
 
         return null;
