@@ -14,10 +14,19 @@ public interface IAutoencoder<TSelf> : IAutoencoder
     /// <summary>The architecture's fingerprint (the generated <c>Fingerprint</c>), which model files and checkpoints record.</summary>
     static abstract string Fingerprint { get; }
 
-    /// <summary>One input's shape, without the batch dimension.</summary>
+    /// <summary>One input's shape, without the batch dimension; a free height or width (a fully convolutional model) is -1.</summary>
     static abstract long[] InputShape { get; }
 
-    /// <summary>One code's shape (what <see cref="IAutoencoder.Features"/> returns per input), without the batch dimension.</summary>
+    /// <summary>
+    /// The images the model takes (channels, fixed or free sizes, multiple, minimum); null for a model of vectors. A model with
+    /// free sizes generates its own; for the others this is the input shape's.
+    /// </summary>
+    static virtual ImageGeometry? Geometry => ImageGeometry.Of(TSelf.InputShape);
+
+    /// <summary>
+    /// One code's shape (what <see cref="IAutoencoder.Features"/> returns per input), without the batch dimension; its height and
+    /// width are -1 for a model with free sizes (they follow the input's).
+    /// </summary>
     static abstract long[] CodeShape { get; }
 
     /// <summary>The layer table: layers, output shapes and parameter counts (the generated <c>Summary</c>).</summary>

@@ -30,6 +30,21 @@ public sealed record ImageGeometry
     public static ImageGeometry Free(int channels, int sizeMultiple, int minimumHeight, int minimumWidth) =>
         new(channels, null, null, sizeMultiple, minimumHeight, minimumWidth);
 
+    /// <summary>
+    /// The geometry of a model whose input shape is <paramref name="inputShape"/> (without the batch dimension): fixed for an
+    /// image [C, H, W], null for any other rank (a model of vectors). A free side is written -1; a model with free sides
+    /// gives its own geometry, with its multiple and minimum.
+    /// </summary>
+    public static ImageGeometry? Of(long[] inputShape)
+    {
+        ArgumentNullException.ThrowIfNull(inputShape);
+        if (inputShape.Length != 3)
+            return null;
+        if (inputShape[1] < 0 || inputShape[2] < 0)
+            throw new ArgumentException("A shape with free sides (-1) does not say what sizes the model takes: ask the model for its Geometry.", nameof(inputShape));
+        return Fixed(checked((int)inputShape[0]), checked((int)inputShape[1]), checked((int)inputShape[2]));
+    }
+
     /// <summary>1 for grayscale, 3 for RGB.</summary>
     public int Channels { get; }
 
