@@ -2,7 +2,10 @@ using System;
 
 namespace Autoencoder;
 
-/// <summary>The shape of one input sample, without the batch dimension: <c>[Input(784)]</c> or <c>[Input(1, 28, 28)]</c>.</summary>
+/// <summary>
+/// The shape of one input sample, without the batch dimension: <c>[Input(784)]</c>, <c>[Input(1, 28, 28)]</c>, or for a fully
+/// convolutional model of any size <c>[Input(3, Any.Height, Any.Width)]</c>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class InputAttribute : Attribute
 {
@@ -12,4 +15,10 @@ public sealed class InputAttribute : Attribute
 
     /// <summary>Sizes of the non-batch dimensions.</summary>
     public int[] Shape { get; }
+
+    /// <summary>
+    /// For free sides (<see cref="Any"/>): the smallest height and width the model is meant for, rounded up to the size multiple.
+    /// 0 (the default) means the smallest the layers take.
+    /// </summary>
+    public int MinimumSize { get; set; }
 }

@@ -24,6 +24,9 @@ internal sealed record AnalyzedModel(
     /// <summary>Modules between the encoder and the decoder (a variational model's heads), in module order.</summary>
     public EquatableArray<AnalyzedLayer> LatentLayers => Family.LatentLayers;
 
+    /// <summary>The multiple and smallest size of a model with a free height or width; null when its input is fixed.</summary>
+    public FreeSides? Free { get; init; }
+
     /// <summary>Input corruption and code penalties, resolved; null when the model declares none.</summary>
     public AnalyzedRegularization? Regularization { get; init; }
 

@@ -5,8 +5,11 @@ namespace Autoencoder.Generators.Analysis;
 /// <summary>A compression model's settings, resolved for the emitter.</summary>
 /// <param name="RateWeight">λ, the weight of the rate (bits per pixel) against the distortion.</param>
 /// <param name="Code">The code the entropy model quantises and codes: [C] or [C, H, W].</param>
-/// <param name="Pixels">What bits per image are divided by for bits per pixel: the input's H·W, or its element count when it is not an image.</param>
-internal sealed record AnalyzedCompression(double RateWeight, Shape Code, long Pixels) : AnalyzedFamily
+/// <param name="Pixels">
+/// What bits per image are divided by for bits per pixel: the input's H·W, or its element count when it is not an image;
+/// null when the input's sides are free, so each batch's own H·W counts.
+/// </param>
+internal sealed record AnalyzedCompression(double RateWeight, Shape Code, long? Pixels) : AnalyzedFamily
 {
     public override FamilyEmitter Emitter => CompressionFamilyEmitter.Instance;
 
@@ -17,7 +20,7 @@ internal sealed record AnalyzedCompression(double RateWeight, Shape Code, long P
     public override Bottleneck? Between => new("entropy", Describe(), Code, null);
 
     /// <summary>The entropy model's channels: axis 1 of the code batch, one learned density each.</summary>
-    public int Channels => Code.Dimensions[0];
+    public int Channels => Code.Channels;
 
     /// <summary>As the summary and the fingerprint write it, e.g. <c>EntropyBottleneck(8)</c>.</summary>
     public string Describe() => "EntropyBottleneck(" + Channels + ")";
@@ -63,7 +66,7 @@ internal static class CompressionAnalysis
         valid &= NoPenalty(spec, diagnostics);
         return !valid || input is null || code is null
             ? null
-            : new AnalyzedCompression(lambda, code, input.Rank == 3 ? (long)input.Dimensions[1] * input.Dimensions[2] : input.Size);
+            : new AnalyzedCompression(lambda, code, !input.IsFixed ? null : input.Rank == 3 ? input.Dimensions[1].Value * input.Dimensions[2].Value : input.Size);
     }
 
     /// <summary>The range and the values left after rounding of an activation whose outputs are bounded; null for any other.</summary>

@@ -49,6 +49,11 @@ internal static class ModelAnalyzer
                 Family = (AnalyzedFamily?)variational ?? (AnalyzedFamily?)quantizer ?? (AnalyzedFamily?)compression ?? PlainFamily.Instance,
                 Regularization = regularization,
             };
+        if (model is not null && !input!.IsFixed)
+        {
+            var free = FreeSidesAnalysis.Resolve(spec, input, model.Encoder.Layers.Concat(model.LatentLayers).Concat(model.Decoder.Layers), diagnostics);
+            model = free is null ? null : model with { Free = free };
+        }
         return new AnalysisResult(model, diagnostics.ToEquatableArray());
     }
 
@@ -60,14 +65,7 @@ internal static class ModelAnalyzer
             return null;
         }
 
-        if (!Shape.AllPositive(spec.Input.Dimensions))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.ValueOutOfRange, spec.Input.Location, "The input shape", "one or more positive sizes", Shape.Describe(spec.Input.Dimensions)));
-            return null;
-        }
-
-        return new Shape(spec.Input.Dimensions);
+        return FreeSidesAnalysis.Input(spec, diagnostics);
     }
 
     private static AnalyzedNetwork? AnalyzeNetwork(ModelSpec spec, NetworkSpec? network, string role, string methodName, Shape? input, List<DiagnosticInfo> diagnostics)

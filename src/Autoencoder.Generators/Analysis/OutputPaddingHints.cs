@@ -78,12 +78,13 @@ internal static class OutputPaddingHints
     /// <summary>Both images, height and width each equal to or one less than the target's, not both equal.</summary>
     private static bool IsOnePixelShort(Shape actual, Shape target, bool sameChannels)
     {
-        if (actual.Rank != 3 || target.Rank != 3 || (sameChannels && actual.Dimensions[0] != target.Dimensions[0]))
+        if (actual.Rank != 3 || target.Rank != 3 || (sameChannels && actual.Channels != target.Channels))
         {
             return false;
         }
 
-        int dh = target.Dimensions[1] - actual.Dimensions[1], dw = target.Dimensions[2] - actual.Dimensions[2];
+        // Free sides compare too: H/2-1 is one short of H/2 for every admissible size.
+        long? dh = target.Dimensions[1].Minus(actual.Dimensions[1]), dw = target.Dimensions[2].Minus(actual.Dimensions[2]);
         return dh is 0 or 1 && dw is 0 or 1 && dh + dw > 0;
     }
 

@@ -59,7 +59,7 @@ internal static class VariationalAnalysis
 
         var features = encoder.Output;
         var code = Shape.Of(variational.LatentSize);
-        var parameters = ((long)features.Dimensions[0] * variational.LatentSize) + variational.LatentSize;
+        var parameters = ((long)features.Channels * variational.LatentSize) + variational.LatentSize;
         AnalyzedLayer Head(string headName)
         {
             var dense = new DenseSpec(variational.LatentSize, Activation.None, Bias: true, NegativeSlope: 0.01, WeightInit.Default, Location: null);

@@ -29,7 +29,7 @@ internal sealed record AnalyzedVectorQuantized(
     public override Bottleneck? Between => new("quantizer", Describe(), Code, Parameters);
 
     /// <summary>The positions of one sample's codes: [H, W] for an image code, empty for a dense one.</summary>
-    public EquatableArray<int> Positions => Code.Dimensions.Skip(1).ToEquatableArray();
+    public EquatableArray<Dim> Positions => Code.Dimensions.Skip(1).ToEquatableArray();
 
     /// <summary>As the summary and the fingerprint write it, e.g. <c>VectorQuantizer(512, 64, EMA)</c>.</summary>
     public string Describe() => "VectorQuantizer(" + Codes + ", " + Dimension + (Ema ? ", EMA" : string.Empty) + ")";
@@ -58,14 +58,14 @@ internal static class VectorQuantizedAnalysis
                     & NeedsEma(vq.CodebookEpsilon is not null, ema, "CodebookEpsilon", at.CodebookEpsilon, diagnostics);
 
         var code = encoder?.Output;
-        if (code is not null && vq.Dimension >= 1 && code.Dimensions[0] != vq.Dimension)
+        if (code is not null && vq.Dimension >= 1 && code.Channels != vq.Dimension)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.QuantizerDimensionMismatch,
                 at.Dimension ?? vq.Location,
                 spec.Type.Name,
                 code.ToString(),
-                Literals.Format(code.Dimensions[0]),
+                Literals.Format(code.Channels),
                 Literals.Format(vq.Dimension)));
             valid = false;
         }

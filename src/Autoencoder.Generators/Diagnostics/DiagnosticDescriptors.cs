@@ -251,6 +251,11 @@ internal static class DiagnosticDescriptors
         "Type in Encode or Decode does not resolve",
         "'{0}' of '{1}' {2} '{3}', which does not resolve: {4}");
 
+    public static readonly DiagnosticDescriptor NoAdmissibleSize = Error(
+        "AE0026",
+        "No height and width fit the layers",
+        "The layers of '{0}' take no input of free height and width: {1}");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);

@@ -22,6 +22,9 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
 
     public bool IsError => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
 
+    /// <summary>The message with its arguments, as the compiler shows it.</summary>
+    public string Message => string.Format(System.Globalization.CultureInfo.InvariantCulture, Descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object>(MessageArgs)));
+
     public bool Equals(DiagnosticInfo? other)
         => other is not null
            && string.Equals(Descriptor.Id, other.Descriptor.Id, StringComparison.Ordinal)

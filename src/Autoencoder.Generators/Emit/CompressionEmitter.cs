@@ -18,9 +18,12 @@ internal static class CompressionEmitter
         w.Line("/// <summary>λ, the weight of the rate (bits per pixel) against the distortion in <see cref=\"TrainingObjective\"/>; larger gives smaller streams.</summary>");
         w.Line("public const double RateWeight = " + Literals.Format(c.RateWeight) + ";");
         w.Line();
-        w.Line("/// <summary>The pixels of one image, " + PixelsDescription(model.Input) + ": bits per image divided by this are bits per pixel.</summary>");
-        w.Line("public const long PixelsPerImage = " + Literals.Format(c.Pixels) + ";");
-        w.Line();
+        if (c.Pixels is { } pixels)
+        {
+            w.Line("/// <summary>The pixels of one image, " + PixelsDescription(model.Input) + ": bits per image divided by this are bits per pixel.</summary>");
+            w.Line("public const long PixelsPerImage = " + Literals.Format(pixels) + ";");
+            w.Line();
+        }
     }
 
     public static void WriteField(SourceWriter w, AnalyzedCompression c)
@@ -63,7 +66,7 @@ internal static class CompressionEmitter
         w.Line("/// <summary>");
         w.Line("/// The rate–distortion objective for a batch: distortion + λ·bpp. The distortion is <see cref=\"LossFunction\"/> between the");
         w.Line("/// decoded quantised code and the batch; bpp is the entropy model's estimate of the code's bits (−Σ log2 p) per image, over");
-        w.Line("/// <see cref=\"PixelsPerImage\"/>, averaged over the batch. Both are terms of the log.");
+        w.Line("/// " + (c.Pixels is null ? "the batch's H·W" : "<see cref=\"PixelsPerImage\"/>") + ", averaged over the batch. Both are terms of the log.");
         w.Line("/// </summary>");
         w.Open("public " + Training + ".BatchObjective TrainingObjective(" + Tensor + " batch)");
         var input = RegularizationEmitter.WriteCorruptedInput(w, model, "batch");
@@ -72,7 +75,9 @@ internal static class CompressionEmitter
         w.Line("var code = entropy.forward(" + model.Encoder.MethodName + "(" + input + "));");
         w.Line("var distortion = LossFunction(" + model.Decoder.MethodName + "(code.Quantized), batch);");
         w.Line("// Bits of each image's code [B] -> bits per pixel, averaged over the batch.");
-        w.Line("var bpp = " + Compression + ".EntropyBottleneck.BitsPerImage(code.Likelihoods).mean().div(" + w.Scalars.Integer("PixelsPerImage") + ");");
+        w.Line(c.Pixels is null
+            ? "var bpp = " + Compression + ".EntropyBottleneck.MeanBitsPerPixel(code.Likelihoods, batch.shape[2] * batch.shape[3]);"
+            : "var bpp = " + Compression + ".EntropyBottleneck.BitsPerImage(code.Likelihoods).mean().div(" + w.Scalars.Integer("PixelsPerImage") + ");");
         w.Line("return new " + Training + ".BatchObjective(");
         w.Line("    distortion.add(bpp.mul(" + w.Scalars.Real("RateWeight") + "), " + w.Scalars.One() + "),");
         w.Line("    new " + Training + ".LossTerm(\"distortion\", distortion),");
@@ -98,7 +103,7 @@ internal static class CompressionEmitter
         w.Line("    new " + Compression + ".LearnedCodec(\"" + name + "\", this, " + model.Encoder.MethodName + ", " + decode + ", entropy, Fingerprint, InputShape, CodeShape);");
         w.Line();
 
-        var batch = "[N, " + input.ToCSharpList() + "]";
+        var batch = "[N, " + input.ToText() + "]";
         w.Line("/// <summary>");
         w.Line("/// Compresses each image of <paramref name=\"images\"/>, " + batch + " with values in [0, 1], into its own stream (see");
         w.Line("/// <see cref=\"CreateCodec\"/>). The codec runs the model in evaluation mode and restores its mode.");
@@ -120,10 +125,10 @@ internal static class CompressionEmitter
         w.Line("/// <summary>");
         w.Line("/// The real rate and quality on <paramref name=\"inputs\"/>, in evaluation mode: every image compressed to its stream and");
         w.Line("/// decompressed. BytesPerImage is the mean stream length, header included; BitsPerPixel the same in bits over the");
-        w.Line("/// " + Literals.Format(c.Pixels) + " pixels of an image; Psnr the mean PSNR (dB, peak 1) of the decompressed images.");
+        w.Line("/// " + (c.Pixels is { } pixels ? Literals.Format(pixels) : "H·W") + " pixels of an image; Psnr the mean PSNR (dB, peak 1) of the decompressed images.");
         w.Line("/// </summary>");
         w.Line("public (double BytesPerImage, double BitsPerPixel, double Psnr) EvaluateCompression(" + Tensor + " inputs) =>");
-        w.Line("    Model.CreateCodec().Evaluate(inputs, " + qualified + ".PixelsPerImage);");
+        w.Line("    Model.CreateCodec().Evaluate(inputs, " + (c.Pixels is null ? "inputs.shape[2] * inputs.shape[3]" : qualified + ".PixelsPerImage") + ");");
         w.Line();
     }
 

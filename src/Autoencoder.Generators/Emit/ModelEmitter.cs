@@ -64,12 +64,14 @@ internal static class ModelEmitter
         w.Line("/// </summary>");
         w.Line("public const string Fingerprint = \"" + ArchitectureFingerprint.Of(model) + "\";");
         w.Line();
-        w.Line("/// <summary>Shape of one input sample, without the batch dimension.</summary>");
+        var free = model.Free is null ? string.Empty : "; a free height or width is -1";
+        w.Line("/// <summary>Shape of one input sample, without the batch dimension" + free + ".</summary>");
         w.Line("public static long[] InputShape => new long[] { " + model.Input.ToCSharpList() + " };");
         w.Line();
-        w.Line("/// <summary>Shape of one code (the encoder's output), without the batch dimension.</summary>");
+        w.Line("/// <summary>Shape of one code (the encoder's output), without the batch dimension" + free + ".</summary>");
         w.Line("public static long[] CodeShape => new long[] { " + model.Code.ToCSharpList() + " };");
         w.Line();
+        GeometryMembers.Write(w, model);
         model.Family.Emitter.WriteConstants(w, model);
         RegularizationEmitter.WriteConstants(w, model);
     }

@@ -14,6 +14,18 @@ internal static class ReconstructionMembers
     {
         var tensor = TorchNames.Tensor;
         var isLogits = model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits;
+        if (model.Free is not null)
+        {
+            w.Line("/// <summary>");
+            w.Line("/// Reconstructions in data space of images of any size: <see cref=\"forward\"/> on the input padded (replicating its last");
+            w.Line("/// row and column) to a size the model takes (<see cref=\"Geometry\"/>), cropped back to the input's height and width" + (isLogits ? ", through the sigmoid of the decoder's logits" + forwardNote : string.Empty) + ".");
+            w.Line("/// </summary>");
+            var network = isLogits ? "padded => " + TorchNames.Torch + ".sigmoid(forward(padded))" : "forward";
+            w.Line("public " + tensor + " Reconstruct(" + tensor + " input) => " + GeometryMembers.AnySize + ".Apply(input, Geometry, " + network + ");");
+            w.Line();
+            return;
+        }
+
         w.Line(isLogits
             ? "/// <summary>Reconstructions in data space: the sigmoid of the decoder's logits" + forwardNote + ".</summary>"
             : "/// <summary>Reconstructions in data space (the same as <see cref=\"forward\"/>).</summary>");

@@ -133,7 +133,7 @@ internal static class RegularizationEmitter
     private static void WriteJacobian(SourceWriter w, AnalyzedModel model, ResolvedContractive contractive)
     {
         var tensor = TorchNames.Tensor;
-        var units = model.Code.ToCSharpList().Replace(", ", " · ");
+        var units = model.Code.ToText().Replace(", ", " · ");
         w.Line("/// <summary>");
         w.Line("/// ‖J_f(x)‖²_F, the squared Frobenius norm of the encoder's Jacobian at each sample, as a [B] tensor.");
         if (contractive.ClosedFormLayer is { } layer)

@@ -34,7 +34,8 @@ internal static class RuntimeInterfaces
         var self = OfSelf(model);
         var capabilities = Capabilities(model);
         var names = new[] { "IAutoencoder<" + model.Type.Name + ">" }.Concat(capabilities.Select(c => c.Name));
-        var members = new[] { "Reconstruct", "InputShape", "CodeShape" }.Concat(capabilities.SelectMany(c => c.Members)).ToList();
+        var shapes = model.Free is null ? new[] { "Reconstruct", "InputShape", "CodeShape" } : new[] { "Reconstruct", "InputShape", "CodeShape", "Geometry" };
+        var members = shapes.Concat(capabilities.SelectMany(c => c.Members)).ToList();
 
         w.Line();
         w.Line("// The runtime's interfaces, for code generic over models: " + string.Join(", ", names) + ".");

@@ -27,6 +27,11 @@ internal static class SummaryTable
         }
 
         lines.Add("Total parameters: " + Literals.Grouped(model.ParameterCount));
+        if (model.Free is { } free)
+        {
+            lines.Add("H and W: multiples of " + free.Multiple + ", from " + free.MinimumHeight + "×" + free.MinimumWidth);
+        }
+
         return lines;
     }
 

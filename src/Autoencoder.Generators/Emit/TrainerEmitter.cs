@@ -163,7 +163,7 @@ internal static class TrainerEmitter
         w.Line("return new Trainer(model, options);");
         w.Close();
         w.Line();
-        w.Line("/// <summary>Trains for <see cref=\"TrainingOptions.Epochs\"/> epochs; inputs are [N, " + model.Input.ToCSharpList() + "], and so are the optional validation inputs.</summary>");
+        w.Line("/// <summary>Trains for <see cref=\"TrainingOptions.Epochs\"/> epochs; inputs are [N, " + model.Input.ToText() + "], and so are the optional validation inputs.</summary>");
         w.Line("public " + Training + ".TrainingReport Fit(" + tensor + " trainInputs, " + tensor + "? validationInputs = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
         w.Line("    " + Training + ".TrainingLoop.Fit(Model, optimizer, " + Objective(model) + ", trainInputs, validationInputs, LoopOptions(), cancellationToken);");
         w.Line();

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Autoencoder.Generators.Emit;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal static class VectorQuantizerEmitter
     public static void WriteConstants(SourceWriter w, AnalyzedVectorQuantized q)
     {
         w.Line("/// <summary>Shape of one sample's code indices (<see cref=\"EncodeIndices\"/>), without the batch dimension.</summary>");
-        w.Line("public static long[] IndexShape => " + (q.Positions.Count == 0 ? "global::System.Array.Empty<long>()" : "new long[] { " + string.Join(", ", q.Positions) + " }") + ";");
+        w.Line("public static long[] IndexShape => " + (q.Positions.Count == 0 ? "global::System.Array.Empty<long>()" : "new long[] { " + string.Join(", ", q.Positions.Select(p => p.ToCSharp())) + " }") + ";");
         w.Line();
         w.Line("/// <summary>Codebook size K: how many code vectors the quantizer chooses from.</summary>");
         w.Line("public const int CodebookSize = " + q.Codes + ";");

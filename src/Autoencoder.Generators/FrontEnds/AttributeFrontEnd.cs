@@ -223,7 +223,9 @@ internal static partial class AttributeFrontEnd
     private static InputSpec? ReadInput(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
     {
         var attribute = Find(attributes, AttributeNames.Input);
-        return attribute is null ? null : new InputSpec(IntsAt(attribute.ConstructorArguments, 0), LocationOf(attribute, cancellationToken));
+        return attribute is null
+            ? null
+            : new InputSpec(IntsAt(attribute.ConstructorArguments, 0), LocationOf(attribute, cancellationToken), NamedOrNull<int>(attribute, "MinimumSize"));
     }
 
     private static LossSpec ReadLoss(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)

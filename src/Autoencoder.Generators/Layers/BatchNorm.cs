@@ -23,7 +23,7 @@ internal sealed class BatchNormKind : LayerKind<BatchNormSpec>
 
     /// <summary>BatchNorm2d on [C, H, W], BatchNorm1d on [F]: a scale and a shift per channel. Running statistics are buffers, not parameters.</summary>
     protected override LayerShape Infer(BatchNormSpec layer, Shape input) => input.Rank is 1 or 3
-        ? LayerShape.Ok(input, 2L * input.Dimensions[0])
+        ? LayerShape.Ok(input, 2L * input.Channels)
         : LayerShape.Fails("batch normalisation needs features [F] or an image [C, H, W], not rank " + input.Rank);
 
     protected override Activation? OutputActivation(BatchNormSpec layer) => Activation.None;
@@ -34,7 +34,7 @@ internal sealed class BatchNormKind : LayerKind<BatchNormSpec>
         => layer.Input.Rank == 1 ? "global::TorchSharp.Modules.BatchNorm1d" : "global::TorchSharp.Modules.BatchNorm2d";
 
     protected override string Construction(AnalyzedLayer layer, BatchNormSpec spec)
-        => TorchNames.Nn + (layer.Input.Rank == 1 ? ".BatchNorm1d(" : ".BatchNorm2d(") + Literals.Format(layer.Input.Dimensions[0]) + ")";
+        => TorchNames.Nn + (layer.Input.Rank == 1 ? ".BatchNorm1d(" : ".BatchNorm2d(") + Literals.Format(layer.Input.Channels) + ")";
 
     // Not BatchNorm's own forward: it counts a training batch with a temporary Scalar (ScalarHelpers.BatchNorm).
     protected override string Application(SourceWriter w, AnalyzedLayer layer, BatchNormSpec spec, string p) => ScalarHelpers.BatchNorm(layer.Name, p);

@@ -85,28 +85,29 @@ internal sealed class Conv2dKind : LayerKind<Conv2dSpec>
 
     protected override LayerShape Infer(Conv2dSpec conv, Shape input)
     {
-        var problem = ImageShapes.NeedsImage(input) ?? ImageShapes.Groups(input.Dimensions[0], conv.OutChannels, conv.Groups);
+        var problem = ImageShapes.NeedsImage(input) ?? ImageShapes.Groups(input.Channels, conv.OutChannels, conv.Groups);
         if (problem is not null)
         {
             return LayerShape.Fails(problem);
         }
 
-        long h = input.Dimensions[1], w = input.Dimensions[2];
+        Dim h = input.Dimensions[1], w = input.Dimensions[2];
         if (!conv.SamePadding)
         {
+            // A free side is large enough by the model's minimum size, which analysis finds by trying sizes.
             var span = ((long)conv.Dilation * (conv.KernelSize - 1)) + 1;
-            long paddedH = h + (2L * conv.Padding), paddedW = w + (2L * conv.Padding);
-            if (paddedH < span || paddedW < span)
+            Dim paddedH = h.Plus(2L * conv.Padding), paddedW = w.Plus(2L * conv.Padding);
+            if ((paddedH.IsFixed && paddedH.Value < span) || (paddedW.IsFixed && paddedW.Value < span))
             {
                 var kernel = conv.Dilation == 1 ? ImageShapes.Square(span) + " kernel" : ImageShapes.Square(conv.KernelSize) + " kernel, dilated to " + ImageShapes.Square(span) + ",";
                 return LayerShape.Fails("its " + kernel + " is larger than the padded input " + paddedH + "×" + paddedW);
             }
 
-            h = ((paddedH - span) / conv.Stride) + 1;
-            w = ((paddedW - span) / conv.Stride) + 1;
+            h = paddedH.Strided(conv.Stride, -span).Plus(1);
+            w = paddedW.Strided(conv.Stride, -span).Plus(1);
         }
 
-        return ImageShapes.Convolution(conv.OutChannels, h, w, input.Dimensions[0], conv.KernelSize, conv.Groups, conv.Bias);
+        return ImageShapes.Convolution(conv.OutChannels, h, w, input.Channels, conv.KernelSize, conv.Groups, conv.Bias);
     }
 
     protected override Activation? OutputActivation(Conv2dSpec conv) => conv.Activation;
@@ -120,7 +121,7 @@ internal sealed class Conv2dKind : LayerKind<Conv2dSpec>
     protected override string Construction(AnalyzedLayer layer, Conv2dSpec conv)
     {
         // TorchSharp's Padding.Same overload works out (possibly uneven) padding the way PyTorch does.
-        var args = new List<string> { Literals.Format(layer.Input.Dimensions[0]), Literals.Format(conv.OutChannels), "kernel_size: " + conv.KernelSize };
+        var args = new List<string> { Literals.Format(layer.Input.Channels), Literals.Format(conv.OutChannels), "kernel_size: " + conv.KernelSize };
         ConvolutionText.Argument(args, "stride", conv.Stride, Defaults.Stride);
         if (conv.SamePadding)
         {

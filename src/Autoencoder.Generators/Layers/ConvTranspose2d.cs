@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using P = Autoencoder.Generators.Layers.ConvolutionParameters;
@@ -82,15 +83,26 @@ internal sealed class ConvTranspose2dKind : LayerKind<ConvTranspose2dSpec>
 
     protected override LayerShape Infer(ConvTranspose2dSpec conv, Shape input)
     {
-        var problem = ImageShapes.NeedsImage(input) ?? ImageShapes.Groups(input.Dimensions[0], conv.OutChannels, conv.Groups);
+        var problem = ImageShapes.NeedsImage(input) ?? ImageShapes.Groups(input.Channels, conv.OutChannels, conv.Groups);
         if (problem is not null)
         {
             return LayerShape.Fails(problem);
         }
 
+        // (size − 1)·stride − 2·padding + dilation·(kernel − 1) + output padding + 1.
+        var growth = (2.0 * conv.Padding) - ((double)conv.Dilation * (conv.KernelSize - 1)) - conv.OutputPadding - 1 + conv.Stride;
+        Dim freeH = input.Dimensions[1], freeW = input.Dimensions[2];
+        if (!freeH.IsFixed || !freeW.IsFixed)
+        {
+            return Math.Abs(growth) > int.MaxValue
+                ? LayerShape.Fails("its stride, kernel and padding are more than a dimension can hold")
+                : ImageShapes.Convolution(conv.OutChannels, Grown(freeH), Grown(freeW), input.Channels, conv.KernelSize, conv.Groups, conv.Bias);
+        }
+
         // In double: stride and dilation near int.MaxValue would overflow long; any size that fits an int is exact.
-        double Grow(int size) => ((size - 1.0) * conv.Stride) - (2.0 * conv.Padding) + ((double)conv.Dilation * (conv.KernelSize - 1)) + conv.OutputPadding + 1;
-        double h = Grow(input.Dimensions[1]), w = Grow(input.Dimensions[2]);
+        double Grow(long size) => ((size - 1.0) * conv.Stride) - (2.0 * conv.Padding) + ((double)conv.Dilation * (conv.KernelSize - 1)) + conv.OutputPadding + 1;
+        Dim Grown(Dim size) => size.IsFixed ? Dim.Of((long)Grow(size.Value)) : size.Times(conv.Stride).Plus(-(long)growth);
+        double h = Grow(freeH.Value), w = Grow(freeW.Value);
         if (h > int.MaxValue || w > int.MaxValue)
         {
             return LayerShape.Fails("its output of " + h.ToString("E2", CultureInfo.InvariantCulture) + "×" + w.ToString("E2", CultureInfo.InvariantCulture) + " pixels is more than a dimension can hold");
@@ -101,7 +113,7 @@ internal sealed class ConvTranspose2dKind : LayerKind<ConvTranspose2dSpec>
             return LayerShape.Fails("its output would be " + h + "×" + w + " pixels: Padding " + conv.Padding + " removes more than the layer adds");
         }
 
-        return ImageShapes.Convolution(conv.OutChannels, (long)h, (long)w, input.Dimensions[0], conv.KernelSize, conv.Groups, conv.Bias);
+        return ImageShapes.Convolution(conv.OutChannels, Dim.Of((long)h), Dim.Of((long)w), input.Channels, conv.KernelSize, conv.Groups, conv.Bias);
     }
 
     protected override Activation? OutputActivation(ConvTranspose2dSpec conv) => conv.Activation;
@@ -114,7 +126,7 @@ internal sealed class ConvTranspose2dKind : LayerKind<ConvTranspose2dSpec>
 
     protected override string Construction(AnalyzedLayer layer, ConvTranspose2dSpec conv)
     {
-        var args = new List<string> { Literals.Format(layer.Input.Dimensions[0]), Literals.Format(conv.OutChannels), "kernel_size: " + conv.KernelSize };
+        var args = new List<string> { Literals.Format(layer.Input.Channels), Literals.Format(conv.OutChannels), "kernel_size: " + conv.KernelSize };
         ConvolutionText.Argument(args, "stride", conv.Stride, Defaults.Stride);
         ConvolutionText.Argument(args, "padding", conv.Padding, Defaults.Padding);
         ConvolutionText.Argument(args, "output_padding", conv.OutputPadding, Defaults.OutputPadding);

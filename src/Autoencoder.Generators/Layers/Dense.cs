@@ -57,7 +57,7 @@ internal sealed class DenseKind : LayerKind<DenseSpec>
             return LayerShape.Fails("a dense layer needs a flat input; put [Flatten] before it");
         }
 
-        var inFeatures = (long)input.Dimensions[0];
+        var inFeatures = (long)input.Channels;
         return LayerShape.Ok(Shape.Of(dense.Units), (inFeatures * dense.Units) + (dense.Bias ? dense.Units : 0));
     }
 
@@ -70,7 +70,7 @@ internal sealed class DenseKind : LayerKind<DenseSpec>
     public override string FieldType(AnalyzedLayer layer) => TorchNames.Linear;
 
     protected override string Construction(AnalyzedLayer layer, DenseSpec dense)
-        => TorchNames.Nn + ".Linear(" + layer.Input.Dimensions[0] + ", " + dense.Units + ", hasBias: " + (dense.Bias ? "true" : "false") + ")";
+        => TorchNames.Nn + ".Linear(" + layer.Input.Channels + ", " + dense.Units + ", hasBias: " + (dense.Bias ? "true" : "false") + ")";
 
     protected override string Application(SourceWriter w, AnalyzedLayer layer, DenseSpec dense, string p)
         => ActivationCode.Apply(w, dense.Activation, dense.NegativeSlope, layer.Name + ".forward(" + p + ")");

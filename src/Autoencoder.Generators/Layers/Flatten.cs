@@ -19,9 +19,10 @@ internal sealed class FlattenKind : LayerKind<FlattenSpec>
 
     public override LayerSpec Read(LayerArguments a) => new FlattenSpec(a.Location);
 
-    protected override LayerShape Infer(FlattenSpec layer, Shape input) => input.Size > int.MaxValue
-        ? LayerShape.Fails("it would have " + input.Size + " features, more than a dimension can hold")
-        : LayerShape.Ok(Shape.Of((int)input.Size));
+    protected override LayerShape Infer(FlattenSpec layer, Shape input)
+        => ImageShapes.NeedsFixedSize(input, "it makes one feature per element") is { } problem ? LayerShape.Fails(problem + ": a model of free sizes stays convolutional")
+            : input.Size > int.MaxValue ? LayerShape.Fails("it would have " + input.Size + " features, more than a dimension can hold")
+            : LayerShape.Ok(Shape.Of((int)input.Size));
 
     protected override string Application(SourceWriter w, AnalyzedLayer layer, FlattenSpec spec, string p) => p + ".flatten(1)";
 }

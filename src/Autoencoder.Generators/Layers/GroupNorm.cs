@@ -38,7 +38,7 @@ internal sealed class GroupNormKind : LayerKind<GroupNormSpec>
     /// <summary>GroupNorm on [C, ...] (on [F], C = F): a scale and a shift per channel. Groups is positive, validation saw to that.</summary>
     protected override LayerShape Infer(GroupNormSpec norm, Shape input)
     {
-        var channels = input.Dimensions[0];
+        var channels = input.Channels;
         return channels % norm.Groups == 0
             ? LayerShape.Ok(input, 2L * channels)
             : LayerShape.Fails("its " + channels + (input.Rank == 1 ? " features" : " channels") + " are not divisible by its " + norm.Groups + " groups");
@@ -49,7 +49,7 @@ internal sealed class GroupNormKind : LayerKind<GroupNormSpec>
     public override string FieldType(AnalyzedLayer layer) => "global::TorchSharp.Modules.GroupNorm";
 
     protected override string Construction(AnalyzedLayer layer, GroupNormSpec norm)
-        => TorchNames.Nn + ".GroupNorm(" + Literals.Format(norm.Groups) + ", " + Literals.Format(layer.Input.Dimensions[0]) + NormText.Argument(norm.Epsilon) + ")";
+        => TorchNames.Nn + ".GroupNorm(" + Literals.Format(norm.Groups) + ", " + Literals.Format(layer.Input.Channels) + NormText.Argument(norm.Epsilon) + ")";
 
     /// <summary>
     /// Sets the scale to one and the shift to zero: TorchSharp 0.107 allocates them with torch.empty and never fills

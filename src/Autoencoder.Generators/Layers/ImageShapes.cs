@@ -28,8 +28,14 @@ internal static class ImageShapes
         return outChannels % groups != 0 ? "its " + outChannels + " output channels are not divisible by Groups = " + groups : null;
     }
 
+    /// <summary>
+    /// Why a layer cannot take a free height or width: it needs every size fixed (it flattens, or has a weight per element).
+    /// </summary>
+    public static string? NeedsFixedSize(Shape input, string what)
+        => input.IsFixed ? null : what + ", which needs a fixed size, but its input depends on the model's free height and width";
+
     /// <summary>A convolution's output, with weights k·k·(in/groups)·out plus one bias per output channel.</summary>
-    public static LayerShape Convolution(long outChannels, long h, long w, long inChannels, long kernel, long groups, bool bias)
+    public static LayerShape Convolution(long outChannels, Dim h, Dim w, long inChannels, long kernel, long groups, bool bias)
     {
         var estimate = (double)kernel * kernel * (inChannels / groups) * outChannels;
         if (estimate > MaxExactParameters)
@@ -40,11 +46,11 @@ internal static class ImageShapes
         return Image(outChannels, h, w, (kernel * kernel * (inChannels / groups) * outChannels) + (bias ? outChannels : 0));
     }
 
-    public static LayerShape Image(long channels, long h, long w, long parameters)
+    public static LayerShape Image(long channels, Dim h, Dim w, long parameters)
         => channels > int.MaxValue ? LayerShape.Fails("its " + channels + " output channels are more than a dimension can hold")
-            : h > int.MaxValue || w > int.MaxValue
+            : !h.Fits || !w.Fits
             ? LayerShape.Fails("its output of " + h + "×" + w + " pixels is more than a dimension can hold")
-            : LayerShape.Ok(Shape.Of((int)channels, (int)h, (int)w), parameters);
+            : LayerShape.Ok(Shape.Of(Dim.Of(channels), h, w), parameters);
 
     public static string Square(long side) => side + "×" + side;
 }

@@ -28,7 +28,10 @@ internal sealed class LayerNormKind : LayerKind<LayerNormSpec>
     protected override bool Validate(LayerNormSpec norm, LayerCheck check) => check.Epsilon(norm.Epsilon);
 
     /// <summary>LayerNorm over the whole sample, of any shape: a scale and a shift per element.</summary>
-    protected override LayerShape Infer(LayerNormSpec norm, Shape input) => input.Size > ImageShapes.MaxExactParameters / 2
+    protected override LayerShape Infer(LayerNormSpec norm, Shape input)
+        => ImageShapes.NeedsFixedSize(input, "it has a scale and a shift per element") is { } problem
+            ? LayerShape.Fails(problem + ": normalise over channels and pixels with GroupNorm(1) instead")
+            : input.Size > ImageShapes.MaxExactParameters / 2
         ? LayerShape.Fails("it would have about " + (2.0 * input.Size).ToString("E2", CultureInfo.InvariantCulture) + " parameters, too many to hold")
         : LayerShape.Ok(input, 2L * input.Size);
 

@@ -45,7 +45,8 @@ internal sealed class PixelShuffleKind : LayerKind<PixelShuffleSpec>
             return LayerShape.Fails(problem);
         }
 
-        long r = layer.Factor, c = input.Dimensions[0], h = input.Dimensions[1], w = input.Dimensions[2];
+        long r = layer.Factor, c = input.Channels;
+        Dim h = input.Dimensions[1], w = input.Dimensions[2];
         if (_unshuffle)
         {
             if ((double)c * r * r > int.MaxValue)
@@ -53,14 +54,15 @@ internal sealed class PixelShuffleKind : LayerKind<PixelShuffleSpec>
                 return LayerShape.Fails("its " + c + "·" + r + "² output channels are more than a dimension can hold");
             }
 
-            return h % r != 0 || w % r != 0
-                ? LayerShape.Fails("its " + h + "×" + w + " input is not divisible into " + ImageShapes.Square(r) + " blocks")
-                : ImageShapes.Image(c * r * r, h / r, w / r, 0);
+            // A free side divides when its constant term does; the side's own term raises the model's size multiple.
+            return h.DividedExactly(r) is { } blockH && w.DividedExactly(r) is { } blockW
+                ? ImageShapes.Image(c * r * r, blockH, blockW, 0)
+                : LayerShape.Fails("its " + h + "×" + w + " input is not divisible into " + ImageShapes.Square(r) + " blocks");
         }
 
         return c % (r * r) != 0
             ? LayerShape.Fails("its " + c + " input channels are not divisible by " + r + "² = " + (r * r))
-            : ImageShapes.Image(c / (r * r), h * r, w * r, 0);
+            : ImageShapes.Image(c / (r * r), h.Times(r), w.Times(r), 0);
     }
 
     /// <summary>
@@ -70,11 +72,24 @@ internal sealed class PixelShuffleKind : LayerKind<PixelShuffleSpec>
     protected override string Application(SourceWriter w, AnalyzedLayer layer, PixelShuffleSpec spec, string p)
     {
         var r = (long)spec.Factor;
-        var input = layer.Input.Dimensions;
+        var c = (long)layer.Input.Channels;
+
+        // A fixed side is a number; a free one is read from the tensor, whose shape the whole statement sees before it is assigned.
+        string Side(int axis, string operation)
+        {
+            var size = layer.Input.Dimensions[axis];
+            return size.IsFixed
+                ? Literals.Format(operation == "/" ? size.Value / r : operation == "*" ? size.Value * r : size.Value)
+                : p + ".shape[" + axis + "]" + (operation.Length == 0 ? string.Empty : " " + operation + " " + r);
+        }
+
         var split = _unshuffle
-            ? new long[] { input[0], input[1] / r, r, input[2] / r, r }
-            : new long[] { input[0] / (r * r), r, r, input[1], input[2] };
+            ? new[] { Literals.Format(c), Side(1, "/"), Literals.Format(r), Side(2, "/"), Literals.Format(r) }
+            : new[] { Literals.Format(c / (r * r)), Literals.Format(r), Literals.Format(r), Side(1, string.Empty), Side(2, string.Empty) };
+        var output = _unshuffle
+            ? new[] { Literals.Format(c * r * r), Side(1, "/"), Side(2, "/") }
+            : new[] { Literals.Format(c / (r * r)), Side(1, "*"), Side(2, "*") };
         var order = _unshuffle ? "0, 1, 3, 5, 2, 4" : "0, 1, 4, 2, 5, 3";
-        return p + ".reshape(" + p + ".shape[0], " + string.Join(", ", split) + ").permute(" + order + ").reshape(" + p + ".shape[0], " + layer.Output.ToCSharpList() + ")";
+        return p + ".reshape(" + p + ".shape[0], " + string.Join(", ", split) + ").permute(" + order + ").reshape(" + p + ".shape[0], " + string.Join(", ", output) + ")";
     }
 }

@@ -57,14 +57,14 @@ internal sealed class Pool2dKind : LayerKind<Pool2dSpec>
             return LayerShape.Fails(problem);
         }
 
-        long h = input.Dimensions[1], w = input.Dimensions[2];
-        if (h < pool.KernelSize || w < pool.KernelSize)
+        Dim h = input.Dimensions[1], w = input.Dimensions[2];
+        if ((h.IsFixed && h.Value < pool.KernelSize) || (w.IsFixed && w.Value < pool.KernelSize))
         {
             return LayerShape.Fails("its " + ImageShapes.Square(pool.KernelSize) + " window is larger than the " + h + "×" + w + " input");
         }
 
         var stride = pool.EffectiveStride;
-        return ImageShapes.Image(input.Dimensions[0], ((h - pool.KernelSize) / stride) + 1, ((w - pool.KernelSize) / stride) + 1, 0);
+        return ImageShapes.Image(input.Channels, h.Strided(stride, -pool.KernelSize).Plus(1), w.Strided(stride, -pool.KernelSize).Plus(1), 0);
     }
 
     protected override string Application(SourceWriter w, AnalyzedLayer layer, Pool2dSpec pool, string p)

@@ -11,7 +11,7 @@ internal static class ResidualProjection
     {
         if (input.Rank == 1 && output.Rank == 1)
         {
-            return (new DenseSpec(output.Dimensions[0], Activation.None, Bias: false, NegativeSlope: Defaults.NegativeSlope, WeightInit.Default, null), null);
+            return (new DenseSpec(output.Channels, Activation.None, Bias: false, NegativeSlope: Defaults.NegativeSlope, WeightInit.Default, null), null);
         }
 
         if (input.Rank != 3 || output.Rank != 3)
@@ -19,8 +19,13 @@ internal static class ResidualProjection
             return (null, "a projection maps an image [C, H, W] to an image or features [F] to features, not rank " + input.Rank + " to rank " + output.Rank);
         }
 
-        int h = input.Dimensions[1], w = input.Dimensions[2], outH = output.Dimensions[1], outW = output.Dimensions[2];
-        var channels = output.Dimensions[0];
+        var channels = output.Channels;
+        if (!input.IsFixed || !output.IsFixed)
+        {
+            return ForFreeSides(input, output, channels);
+        }
+
+        long h = input.Dimensions[1].Value, w = input.Dimensions[2].Value, outH = output.Dimensions[1].Value, outW = output.Dimensions[2].Value;
         if (outH <= h && outW <= w)
         {
             var stride = Shrink(h, outH, w, outW);
@@ -72,7 +77,42 @@ internal static class ResidualProjection
 
     private static long GrowHigh(long n, long m) => n == 1 ? long.MaxValue : (m - 1) / (n - 1);
 
-    private static string NoCommonStride(int h, int w, int outH, int outW)
+    /// <summary>
+    /// With free sides the body scales them by a whole factor (or its inverse): a 1×1 convolution with that stride, or a
+    /// 1×1 transposed one with that stride and the output padding that matches the constant term. The caller checks that
+    /// the projection's output is the body's for every admissible size.
+    /// </summary>
+    private static (LayerSpec? Layer, string? Problem) ForFreeSides(Shape input, Shape output, int channels)
+    {
+        var axis = input.Dimensions[1].IsFixed ? 2 : 1;
+        Dim from = input.Dimensions[axis], to = output.Dimensions[axis];
+        if (to.IsFixed || to.Side != from.Side)
+        {
+            return (null, "the body turns the free " + Dim.SideName(from.Side) + " " + from + " into " + to + ", which no 1×1 projection does");
+        }
+
+        long shrink = from.Numerator * to.Denominator, grow = to.Numerator * from.Denominator;
+        if (shrink % grow == 0 && shrink / grow <= int.MaxValue)
+        {
+            var stride = (int)(shrink / grow);
+            return (new Conv2dSpec(channels, 1, stride, 0, false, 1, 1, Bias: false, Activation.None, Defaults.NegativeSlope, WeightInit.Default, null), null);
+        }
+
+        if (grow % shrink == 0 && grow / shrink <= int.MaxValue)
+        {
+            var stride = grow / shrink;
+            var outputPadding = to.Offset - ((from.Offset * stride) - stride + 1);
+            if (outputPadding >= 0 && outputPadding < stride)
+            {
+                return (new ConvTranspose2dSpec(channels, 1, (int)stride, 0, (int)outputPadding, 1, 1, Bias: false, Activation.None, Defaults.NegativeSlope, WeightInit.Default, null), null);
+            }
+        }
+
+        return (null, "no 1×1 projection with one stride maps " + input.Dimensions[1] + "×" + input.Dimensions[2] + " pixels to " + output.Dimensions[1] + "×" + output.Dimensions[2]
+                      + "; keep the block's height and width, or change them by the same whole factor");
+    }
+
+    private static string NoCommonStride(long h, long w, long outH, long outW)
         => "no 1×1 projection with one stride maps " + h + "×" + w + " pixels to " + outH + "×" + outW
            + "; keep the block's height and width, or change them by the same whole factor";
 }

@@ -26,7 +26,7 @@ internal sealed class UnflattenKind : LayerKind<UnflattenSpec>
     public override LayerSpec Read(LayerArguments a) => new UnflattenSpec(a.Ints(Sizes), a.Location);
 
     protected override bool Validate(UnflattenSpec layer, LayerCheck check)
-        => check.Check(Shape.AllPositive(layer.Shape), "The shape of " + check.Where, "one or more positive sizes", Shape.Describe(layer.Shape));
+        => check.Check(layer.Shape.Count > 0 && System.Linq.Enumerable.All(layer.Shape, d => d > 0), "The shape of " + check.Where, "one or more positive sizes", Shape.Describe(layer.Shape));
 
     protected override LayerShape Infer(UnflattenSpec unflatten, Shape input)
     {
@@ -35,7 +35,7 @@ internal sealed class UnflattenKind : LayerKind<UnflattenSpec>
             return LayerShape.Fails("it needs a flat input; put [Flatten] before it");
         }
 
-        var target = new Shape(unflatten.Shape);
+        var target = Shape.Of(System.Linq.Enumerable.ToArray(unflatten.Shape));
         return target.Size != input.Size
             ? LayerShape.Fails(string.Join("×", unflatten.Shape) + " = " + target.Size + " elements, but the input has " + input.Size)
             : LayerShape.Ok(target);

@@ -78,11 +78,11 @@ internal sealed class UpsampleKind : LayerKind<UpsampleSpec>
 
         if (upsample.ToSize)
         {
-            return ImageShapes.Image(input.Dimensions[0], upsample.Height ?? 0, upsample.Width ?? 0, 0);
+            return ImageShapes.Image(input.Channels, Dim.Of(upsample.Height ?? 0), Dim.Of(upsample.Width ?? 0), 0);
         }
 
         var scale = upsample.Scale ?? 1;
-        return ImageShapes.Image(input.Dimensions[0], (long)input.Dimensions[1] * scale, (long)input.Dimensions[2] * scale, 0);
+        return ImageShapes.Image(input.Channels, input.Dimensions[1].Times(scale), input.Dimensions[2].Times(scale), 0);
     }
 
     protected override string Application(SourceWriter w, AnalyzedLayer layer, UpsampleSpec upsample, string p)

@@ -68,8 +68,12 @@ internal sealed record TypeSpec(
 /// <summary>A type the model class is nested in, e.g. <c>partial class Models</c>.</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
 
-/// <summary>The shape of one input sample, without the batch dimension.</summary>
-internal sealed record InputSpec(EquatableArray<int> Dimensions, LocationInfo? Location);
+/// <summary>
+/// The shape of one input sample, without the batch dimension; a free height or width is <see cref="Any.Height"/> or
+/// <see cref="Any.Width"/> (YAML <c>H</c>, <c>W</c>).
+/// </summary>
+/// <param name="MinimumSize">The declared smallest side for free sides; null when not declared.</param>
+internal sealed record InputSpec(EquatableArray<int> Dimensions, LocationInfo? Location, int? MinimumSize = null);
 
 /// <summary>An encoder or decoder: the method that runs it and its layers in order.</summary>
 /// <param name="DeclaredByUser">True when the user declared the partial method, so the implementation repeats its modifiers.</param>

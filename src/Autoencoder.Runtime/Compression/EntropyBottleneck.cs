@@ -123,6 +123,18 @@ public sealed class EntropyBottleneck : nn.Module<Tensor, EntropyBottleneckOutpu
     }
 
     /// <summary>
+    /// Bits per pixel of a batch, averaged over it: <see cref="BitsPerImage"/> over <paramref name="pixelsPerImage"/> (H·W of
+    /// the batch's images), for models whose images have no fixed size.
+    /// </summary>
+    public static Tensor MeanBitsPerPixel(Tensor likelihoods, long pixelsPerImage)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pixelsPerImage);
+        using var scope = NewDisposeScope();
+        using var pixels = pixelsPerImage.ToScalar();
+        return BitsPerImage(likelihoods).mean().div(pixels).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// Each channel's network as plain numbers, read once from the current parameters: the coding tables are computed
     /// from these in C# double arithmetic, so they do not depend on which BLAS kernel libtorch picks on a machine.
     /// </summary>

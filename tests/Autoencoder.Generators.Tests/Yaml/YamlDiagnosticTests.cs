@@ -195,7 +195,7 @@ public class YamlDiagnosticTests
 
         var diagnostic = Single(yaml, "AE0104");
 
-        diagnostic.GetMessage().ShouldBe("The model has no 'input', which is required: the shape of one sample, e.g. 'input: [1, 28, 28]'");
+        diagnostic.GetMessage().ShouldBe("The model has no 'input', which is required: the shape of one sample, e.g. 'input: [1, 28, 28]', or 'input: [3, H, W]' for any size");
         AssertAt(diagnostic, yaml, "name: Small", length: yaml.Length);
     }
 

@@ -113,9 +113,66 @@ internal static class YamlFrontEnd
 
     private static InputSpec? Input(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root)
     {
-        var node = reader.Required(fields, "input", root, "The model", "the shape of one sample, e.g. 'input: [1, 28, 28]'");
-        var sizes = node is null ? null : reader.Ints(node, "'input'");
-        return sizes is null ? null : new InputSpec(sizes.Value, reader.At(node!));
+        var node = reader.Required(fields, "input", root, "The model", "the shape of one sample, e.g. 'input: [1, 28, 28]', or 'input: [3, H, W]' for any size");
+        if (node is null)
+        {
+            return null;
+        }
+
+        // [3, H, W], or {shape: [3, H, W], minimum_size: 64} when the smallest size is declared too.
+        var shape = node;
+        int? minimum = null;
+        if (node is YamlMappingNode)
+        {
+            var map = reader.Mapping(node, "'input'", "shape", "minimum_size");
+            shape = map is null ? null : reader.Required(map, "shape", node, "'input'", "the sizes, e.g. 'shape: [3, H, W]'");
+            if (shape is null)
+            {
+                return null;
+            }
+
+            if (map!.TryGetValue("minimum_size", out var declared))
+            {
+                minimum = reader.Int(declared.Value, "'minimum_size'");
+                if (minimum is null)
+                {
+                    return null;
+                }
+            }
+        }
+
+        var sizes = Sizes(reader, shape);
+        return sizes is null ? null : new InputSpec(sizes.Value, reader.At(node), minimum);
+    }
+
+    /// <summary>The input's sizes: integers, with H and W for a free height and width (<see cref="Any"/>).</summary>
+    private static EquatableArray<int>? Sizes(YamlNodeReader reader, YamlNode node)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            return reader.Ints(node, "'input'");
+        }
+
+        var values = new List<int>();
+        foreach (var item in sequence.Children)
+        {
+            var free = item is YamlScalarNode { Style: ScalarStyle.Plain, Value: "H" or "W" } side ? (side.Value == "H" ? Any.Height : Any.Width) : (int?)null;
+            if (free is null && item is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } text } && !int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                reader.WrongType(item, "Each size in 'input'", "an integer, or H or W for a free height or width");
+                return null;
+            }
+
+            var value = free ?? reader.Int(item, "Each size in 'input'");
+            if (value is null)
+            {
+                return null;
+            }
+
+            values.Add(value.Value);
+        }
+
+        return values.ToEquatableArray();
     }
 
     private static NetworkSpec? Network(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root, string role, string method)
