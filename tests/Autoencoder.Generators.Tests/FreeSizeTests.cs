@@ -304,6 +304,36 @@ public class FreeSizeTests
         YamlChecks.AssertAt(diagnostic, yaml, "flatten: {}", length: "flatten: {}".Length);
     }
 
+    [Theory]
+    [InlineData("[Compression(0.01)]")]
+    [InlineData("[VectorQuantized(64, 16, Ema = true)]")]
+    [InlineData("[Denoising(NoiseKind.Block, 0.25)]")]
+    [InlineData("[Denoising(NoiseKind.Gaussian, 0.1), Sparse(L1Weight = 1e-4)]")]
+    public void Families_take_free_sizes(string family)
+    {
+        var run = GeneratorHarness.Run(Photo.Replace("[Autoencoder]", "[Autoencoder]\n" + family));
+
+        GeneratedCodeTests.AssertCompilesCleanly(run);
+        run.Source(".Module.g.cs").ShouldContain("public const int SizeMultiple = 16;");
+    }
+
+    [Fact]
+    public void Compression_counts_the_pixels_of_each_batch()
+    {
+        var module = GeneratorHarness.Run(Photo.Replace("[Autoencoder]", "[Autoencoder, Compression(0.01)]")).Source(".Module.g.cs");
+
+        module.ShouldNotContain("PixelsPerImage");
+        module.ShouldContain("EntropyBottleneck.MeanBitsPerPixel(code.Likelihoods, batch.shape[2] * batch.shape[3]);");
+    }
+
+    [Fact]
+    public void AE0010_contractive_penalty_on_a_free_code()
+    {
+        var source = Photo.Replace("[Autoencoder]", "[Autoencoder, Contractive(0.1)]");
+
+        Single(source, "AE0010").GetMessage().ShouldBe("The contractive penalty takes one backward pass per code unit, so it needs a code of fixed size, but the code of 'Photo' is [B, 16, H/16, W/16]: declare a fixed input size, or use the sparse penalty");
+    }
+
     private static Conv2dSpec Conv(int outChannels, int kernel, int stride, int padding)
         => new(outChannels, kernel, stride, padding, false, 1, 1, true, default, 0.01, default, null);
 }

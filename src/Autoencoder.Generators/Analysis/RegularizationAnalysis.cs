@@ -126,6 +126,14 @@ internal static class RegularizationAnalysis
             }
         }
 
+        if (encoder is { Output.IsFixed: false })
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, spec.Location ?? model.Location,
+                "The contractive penalty takes one backward pass per code unit, so it needs a code of fixed size, but the code of '" + model.Type.Name + "' is "
+                + encoder.Output + ": declare a fixed input size, or use the sparse penalty"));
+            ok = false;
+        }
+
         if (!ok)
         {
             return null;
