@@ -74,13 +74,13 @@ internal sealed class PixelShuffleKind : LayerKind<PixelShuffleSpec>
         var r = (long)spec.Factor;
         var c = (long)layer.Input.Channels;
 
-        // A fixed side is a number; a free one is read from the tensor, whose shape the whole statement sees before it is assigned.
+        // A fixed side is a number; a free one is read from the batch (axis + 1), whose shape the whole statement sees before it is assigned.
         string Side(int axis, string operation)
         {
             var size = layer.Input.Dimensions[axis];
             return size.IsFixed
                 ? Literals.Format(operation == "/" ? size.Value / r : operation == "*" ? size.Value * r : size.Value)
-                : p + ".shape[" + axis + "]" + (operation.Length == 0 ? string.Empty : " " + operation + " " + r);
+                : p + ".shape[" + (axis + 1) + "]" + (operation.Length == 0 ? string.Empty : " " + operation + " " + r);
         }
 
         var split = _unshuffle

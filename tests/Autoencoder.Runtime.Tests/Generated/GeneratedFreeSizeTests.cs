@@ -1,0 +1,101 @@
+using System.Linq;
+using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.Models;
+using Autoencoder.Runtime.Tests.Training;
+using Shouldly;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace Autoencoder.Runtime.Tests.Generated;
+
+/// <summary>
+/// Generated models of free height and width, run by TorchSharp: any multiple goes through <c>forward</c>, any size through
+/// <c>Reconstruct</c> (padded and cropped back), the geometry reaches code that is generic over models, and such a model learns.
+/// </summary>
+[Collection(TorchGlobalStateCollection.Name)]
+public class GeneratedFreeSizeTests
+{
+    [Fact]
+    public void The_geometry_is_the_generated_multiple_and_minimum()
+    {
+        FreePhotoModel.SizeMultiple.ShouldBe(4);
+        FreePhotoModel.MinimumHeight.ShouldBe(4);
+        FreePhotoModel.InputShape.ShouldBe(new long[] { 3, -1, -1 });
+        FreePhotoModel.CodeShape.ShouldBe(new long[] { 16, -1, -1 });
+        GeometryOf<FreePhotoModel>().ShouldBe(ImageGeometry.Free(3, 4, 4, 4));
+        GeometryOf<ConvMnistModel>().ShouldBe(ImageGeometry.Fixed(1, 28, 28));
+    }
+
+    [Theory]
+    [InlineData(4, 4)]
+    [InlineData(12, 20)]
+    [InlineData(64, 36)]
+    public void Forward_takes_every_multiple(int height, int width)
+    {
+        using var model = new FreePhotoModel();
+        using var input = rand(2, 3, height, width);
+
+        using var code = model.Encode(input);
+        using var output = model.forward(input);
+
+        code.shape.ShouldBe(new long[] { 2, 16, height / 4, width / 4 });
+        output.shape.ShouldBe(new long[] { 2, 3, height, width });
+    }
+
+    [Theory]
+    [InlineData(23, 37)]
+    [InlineData(1, 2)]
+    [InlineData(5, 4)]
+    public void Reconstruct_takes_any_size_and_is_forward_on_the_padded_image_cropped_back(int height, int width)
+    {
+        using var model = new FreePhotoModel();
+        using var input = rand(1, 3, height, width);
+
+        using var reconstruction = model.Reconstruct(input);
+
+        reconstruction.shape.ShouldBe(new long[] { 1, 3, height, width });
+        var (paddedHeight, paddedWidth) = FreePhotoModel.Geometry.Padded(height, width);
+        using var padded = AnySize.Pad(input, paddedHeight, paddedWidth);
+        using var whole = model.forward(padded);
+        using var expected = AnySize.Crop(whole, height, width);
+        Identical(reconstruction, expected).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(6, 10)]
+    [InlineData(2, 2)]
+    public void Free_pixel_shuffles_are_torchs_on_any_even_size(int height, int width)
+    {
+        using var model = new FreePixelModel();
+        using var unshuffle = nn.PixelUnshuffle(2);
+        using var input = randn(3, 2, height, width);
+
+        using var code = model.Encode(input);
+        using var expected = unshuffle.forward(input);
+        using var roundTrip = model.forward(input);
+
+        Identical(code, expected).ShouldBeTrue();
+        Identical(roundTrip, input).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_free_model_learns_on_patches()
+    {
+        // Smooth colour patches: each channel a grey digit-like image from the synthetic set, 16×16.
+        using var grey = SyntheticImages.Create(192, seed: 5).reshape(64, 3, 8, 8);
+        using var train = nn.functional.interpolate(grey, size: new long[] { 16, 16 }, mode: InterpolationMode.Bilinear);
+        var trainer = FreePhotoModel.Trainer.Create();
+        var before = trainer.EvaluateLoss(train);
+
+        var report = trainer.Fit(train);
+
+        report.Epochs.Last().TrainLoss.ShouldBeLessThan(report.Epochs.First().TrainLoss);
+        trainer.EvaluateLoss(train).ShouldBeLessThan(before * 0.5);
+    }
+
+    private static bool Identical(Tensor actual, Tensor expected)
+        => actual.shape.SequenceEqual(expected.shape) && actual.eq(expected).all().item<bool>();
+
+    private static ImageGeometry? GeometryOf<TModel>()
+        where TModel : nn.Module, IAutoencoder<TModel> => TModel.Geometry;
+}
