@@ -91,18 +91,18 @@ internal sealed class ConvTranspose2dKind : LayerKind<ConvTranspose2dSpec>
 
         // (size − 1)·stride − 2·padding + dilation·(kernel − 1) + output padding + 1.
         var growth = (2.0 * conv.Padding) - ((double)conv.Dilation * (conv.KernelSize - 1)) - conv.OutputPadding - 1 + conv.Stride;
-        Dim freeH = input.Dimensions[1], freeW = input.Dimensions[2];
-        if (!freeH.IsFixed || !freeW.IsFixed)
+        Dim inH = input.Dimensions[1], inW = input.Dimensions[2];
+        if (!inH.IsFixed || !inW.IsFixed)
         {
             return Math.Abs(growth) > int.MaxValue
                 ? LayerShape.Fails("its stride, kernel and padding are more than a dimension can hold")
-                : ImageShapes.Convolution(conv.OutChannels, Grown(freeH), Grown(freeW), input.Channels, conv.KernelSize, conv.Groups, conv.Bias);
+                : ImageShapes.Convolution(conv.OutChannels, Grown(inH), Grown(inW), input.Channels, conv.KernelSize, conv.Groups, conv.Bias);
         }
 
         // In double: stride and dilation near int.MaxValue would overflow long; any size that fits an int is exact.
         double Grow(long size) => ((size - 1.0) * conv.Stride) - (2.0 * conv.Padding) + ((double)conv.Dilation * (conv.KernelSize - 1)) + conv.OutputPadding + 1;
         Dim Grown(Dim size) => size.IsFixed ? Dim.Of((long)Grow(size.Value)) : size.Times(conv.Stride).Plus(-(long)growth);
-        double h = Grow(freeH.Value), w = Grow(freeW.Value);
+        double h = Grow(inH.Value), w = Grow(inW.Value);
         if (h > int.MaxValue || w > int.MaxValue)
         {
             return LayerShape.Fails("its output of " + h.ToString("E2", CultureInfo.InvariantCulture) + "×" + w.ToString("E2", CultureInfo.InvariantCulture) + " pixels is more than a dimension can hold");
