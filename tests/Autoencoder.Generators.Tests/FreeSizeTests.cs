@@ -334,6 +334,47 @@ public class FreeSizeTests
         Single(source, "AE0010").GetMessage().ShouldBe("The contractive penalty takes one backward pass per code unit, so it needs a code of fixed size, but the code of 'Photo' is [B, 16, H/16, W/16]: declare a fixed input size, or use the sparse penalty");
     }
 
+    [Fact]
+    public void AE0010_training_data_on_a_model_of_vectors()
+    {
+        var source = Models.Classic.Replace("[Input(1, 28, 28)]", "[Input(1, 28, 28)]\n[TrainingData(FlipHorizontal = true)]").Replace("[Input(1, 28, 28)]", "[Input(784)]")
+            .Replace("[Flatten]", string.Empty).Replace("[Unflatten(1, 28, 28)]", string.Empty);
+
+        Single(source, "AE0010").GetMessage().ShouldBe("TrainingData reads folders of images, but the input of 'MnistAutoencoder' is [B, 784]: declare an image input [C, H, W]");
+    }
+
+    [Theory]
+    [InlineData("PatchSize = 250", "PatchSize of TrainingData must be a multiple of 16 (SizeMultiple) of at least 16, but is 250")]
+    [InlineData("PatchSize = 0", "PatchSize of TrainingData must be a multiple of 16 (SizeMultiple) of at least 16, but is 0")]
+    [InlineData("MinimumScale = 0", "MinimumScale of TrainingData must be in (0, 1], but is 0.0")]
+    [InlineData("MinimumScale = 1.5", "MinimumScale of TrainingData must be in (0, 1], but is 1.5")]
+    public void AE0007_training_data_out_of_range(string setting, string message)
+    {
+        var source = Photo.Replace("[Autoencoder]", "[Autoencoder, TrainingData(" + setting + ")]");
+
+        var diagnostic = Single(source, "AE0007");
+        diagnostic.GetMessage().ShouldBe(message);
+        AssertAt(diagnostic, source, "TrainingData(" + setting + ")", length: ("TrainingData(" + setting + ")").Length);
+    }
+
+    [Fact]
+    public void AE0007_a_fixed_size_models_patches_are_its_size()
+    {
+        var source = Models.Classic.Replace("[Input(1, 28, 28)]", "[Input(1, 28, 28), TrainingData(PatchSize = 32)]");
+
+        Single(source, "AE0007").GetMessage().ShouldBe("PatchSize of TrainingData must be the input's size, 28×28 (leave it out), but is 32");
+    }
+
+    [Fact]
+    public void AE0007_yaml_training_data_points_at_its_map()
+    {
+        var yaml = PhotoYaml + "\ntraining_data: {patch_size: 100, flip_horizontal: true}";
+
+        var diagnostic = YamlChecks.Single(yaml, "AE0007");
+        diagnostic.GetMessage().ShouldBe("PatchSize of TrainingData must be a multiple of 16 (SizeMultiple) of at least 16, but is 100");
+        YamlChecks.AssertAt(diagnostic, yaml, "{patch_size: 100, flip_horizontal: true}", length: "{patch_size: 100, flip_horizontal: true}".Length);
+    }
+
     private static Conv2dSpec Conv(int outChannels, int kernel, int stride, int padding)
         => new(outChannels, kernel, stride, padding, false, 1, 1, true, default, 0.01, default, null);
 }

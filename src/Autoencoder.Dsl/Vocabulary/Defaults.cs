@@ -47,4 +47,10 @@ public static class Defaults
 
     /// <summary>β, the weight of a sparse model's KL sparsity penalty.</summary>
     public const double SparsityWeight = 1.0;
+
+    /// <summary>The side of the random training patches of a model of free sizes, rounded up to its size multiple.</summary>
+    public const int PatchSize = 256;
+
+    /// <summary>The smallest random downscale factor of training images: 1 keeps every file's own scale.</summary>
+    public const double MinimumScale = 1.0;
 }

@@ -27,6 +27,9 @@ internal sealed record AnalyzedModel(
     /// <summary>The multiple and smallest size of a model with a free height or width; null when its input is fixed.</summary>
     public FreeSides? Free { get; init; }
 
+    /// <summary>How the trainer reads image folders; null for a model that reads none (vectors, or a fixed size without <c>[TrainingData]</c>).</summary>
+    public ResolvedTrainingData? TrainingData { get; init; }
+
     /// <summary>Input corruption and code penalties, resolved; null when the model declares none.</summary>
     public AnalyzedRegularization? Regularization { get; init; }
 

@@ -120,7 +120,8 @@ internal static class FreeSidesAnalysis
     private static string? FirstProblem(ModelSpec spec, Shape input, long side)
     {
         var fixedSizes = input.At(side, side).Dimensions.Select(d => (int)d.Value).ToEquatableArray();
-        var result = ModelAnalyzer.Analyze(spec with { Input = spec.Input! with { Dimensions = fixedSizes, MinimumSize = null } });
+        // Only the layers decide: the declared patches of a free model are not a fixed model's.
+        var result = ModelAnalyzer.Analyze(spec with { Input = spec.Input! with { Dimensions = fixedSizes, MinimumSize = null }, TrainingData = null });
         return result.Diagnostics.FirstOrDefault(d => d.IsError) is { } error ? error.Message : null;
     }
 

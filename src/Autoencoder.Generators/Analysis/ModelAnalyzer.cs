@@ -54,6 +54,12 @@ internal static class ModelAnalyzer
             var free = FreeSidesAnalysis.Resolve(spec, input, model.Encoder.Layers.Concat(model.LatentLayers).Concat(model.Decoder.Layers), diagnostics);
             model = free is null ? null : model with { Free = free };
         }
+
+        if (model is not null)
+        {
+            var data = TrainingDataAnalysis.Analyze(spec, input, model.Free, diagnostics);
+            model = data is null && diagnostics.Exists(d => d.IsError) ? null : model with { TrainingData = data };
+        }
         return new AnalysisResult(model, diagnostics.ToEquatableArray());
     }
 

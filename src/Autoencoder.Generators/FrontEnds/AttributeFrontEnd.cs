@@ -48,6 +48,7 @@ internal static partial class AttributeFrontEnd
             Regularization: RegularizationAttributes.Read(attributes, cancellationToken))
         {
             DeclaredMembers = ReadDeclaredMembers(type, cancellationToken),
+            TrainingData = ReadTrainingData(attributes, cancellationToken),
         };
 
         return new ModelParseResult(spec, diagnostics.ToEquatableArray());
@@ -253,6 +254,19 @@ internal static partial class AttributeFrontEnd
             NamedOrNull<double>(attribute, "Beta1"),
             NamedOrNull<double>(attribute, "Beta2"),
             LocationOf(attribute, cancellationToken));
+    }
+
+    private static TrainingDataSpec? ReadTrainingData(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+    {
+        var attribute = Find(attributes, AttributeNames.TrainingData);
+        return attribute is null
+            ? null
+            : new TrainingDataSpec(
+                NamedOrNull<int>(attribute, "PatchSize"),
+                NamedOrNull<bool>(attribute, "FlipHorizontal"),
+                NamedOrNull<bool>(attribute, "FlipVertical"),
+                NamedOrNull<double>(attribute, "MinimumScale"),
+                LocationOf(attribute, cancellationToken));
     }
 
     private static TrainingSpec ReadTraining(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ internal static class AttributeNames
     public const string Loss = "LossAttribute";
     public const string Optimizer = "OptimizerAttribute";
     public const string Training = "TrainingAttribute";
+    public const string TrainingData = "TrainingDataAttribute";
     public const string EarlyStopping = "EarlyStoppingAttribute";
     public const string LearningRateSchedule = "LearningRateScheduleAttribute";
     public const string Denoising = "DenoisingAttribute";

@@ -26,6 +26,9 @@ internal sealed record ModelSpec(
     /// the stand-in members of a model with errors (<see cref="Analysis.ErrorFallback"/>) never collide with them.
     /// </summary>
     public DeclaredMembersSpec DeclaredMembers { get; init; } = DeclaredMembersSpec.None;
+
+    /// <summary>How the trainer reads image folders; null when the model does not declare it.</summary>
+    public TrainingDataSpec? TrainingData { get; init; }
 }
 
 /// <summary>Names of the members a user declared on the model class, and whether the declaration decides how it is constructed.</summary>

@@ -21,3 +21,8 @@ internal sealed record ScheduleSpec(
     int? Patience,
     double? Threshold,
     LocationInfo? Location);
+
+/// <summary>
+/// How the trainer reads an image folder, as declared (<c>[TrainingData]</c>, YAML <c>training_data</c>); null values are unset.
+/// </summary>
+internal sealed record TrainingDataSpec(int? PatchSize, bool? FlipHorizontal, bool? FlipVertical, double? MinimumScale, LocationInfo? Location);

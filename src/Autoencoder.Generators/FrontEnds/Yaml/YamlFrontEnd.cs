@@ -108,7 +108,10 @@ internal static class YamlFrontEnd
         var type = new TypeSpec(ns, name, accessibility ?? "public", EquatableArray<ContainingTypeSpec>.Empty, DeclaredByUser: false);
         // The generator declares Encode; a variational one returns the posterior's parameters, as the attribute form must.
         var encoded = variational is null || encoder is null ? encoder : encoder with { ReturnsGaussianCode = true };
-        return new ModelSpec(type, input, encoded, decoder, loss, optimizer, training, init, reader.At(nameNode!), Regularization: regularization, Latent: LatentCodes.One(variational, quantizer, compression, reader.Diagnostics, name));
+        return new ModelSpec(type, input, encoded, decoder, loss, optimizer, training, init, reader.At(nameNode!), Regularization: regularization, Latent: LatentCodes.One(variational, quantizer, compression, reader.Diagnostics, name))
+        {
+            TrainingData = fields.TryGetValue("training_data", out var data) ? YamlSettings.TrainingData(reader, data.Value) : null,
+        };
     }
 
     private static InputSpec? Input(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, YamlNode root)

@@ -48,6 +48,20 @@ internal static class YamlSettings
             reader.At(node));
     }
 
+    /// <summary><c>training_data: {patch_size: 256, flip_horizontal: true, flip_vertical: false, minimum_scale: 0.5}</c>; every key optional.</summary>
+    public static TrainingDataSpec? TrainingData(YamlNodeReader reader, YamlNode node)
+    {
+        var fields = reader.Mapping(node, "'training_data'", YamlKeys.TrainingData);
+        return fields is null
+            ? null
+            : new TrainingDataSpec(
+                fields.TryGetValue("patch_size", out var p) ? reader.Int(p.Value, "'patch_size'") : null,
+                fields.TryGetValue("flip_horizontal", out var h) ? reader.Bool(h.Value, "'flip_horizontal'") : null,
+                fields.TryGetValue("flip_vertical", out var v) ? reader.Bool(v.Value, "'flip_vertical'") : null,
+                fields.TryGetValue("minimum_scale", out var m) ? reader.Number(m.Value, "'minimum_scale'") : null,
+                reader.At(node));
+    }
+
     /// <summary><c>early_stopping: {patience: 5, min_delta: 0.001, restore_best_weights: true}</c>; patience is required.</summary>
     private static EarlyStoppingSpec? EarlyStopping(YamlNodeReader reader, YamlNode node)
     {
