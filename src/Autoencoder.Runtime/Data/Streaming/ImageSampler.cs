@@ -90,7 +90,8 @@ internal sealed class ImageSampler(ImageFolderOptions options)
         var buffer = rent(channels * plane);
         var pixels = rgba.GetPixelSpan();
         int rowBytes = rgba.RowBytes;
-        const float Scale = 1f / 255f;
+        // Divided, not multiplied by 1/255: the same floats as ImageFile.Load gives for the same pixels.
+        const float MaxLevel = 255f;
         for (int y = 0; y < height; y++)
         {
             int sourceRow = (region.Top + (flipY ? height - 1 - y : y)) * rowBytes;
@@ -100,15 +101,15 @@ internal sealed class ImageSampler(ImageFolderOptions options)
                 int p = sourceRow + ((region.Left + (flipX ? width - 1 - x : x)) * 4);
                 if (channels == 3)
                 {
-                    buffer[target] = pixels[p] * Scale;
-                    buffer[plane + target] = pixels[p + 1] * Scale;
-                    buffer[(2 * plane) + target] = pixels[p + 2] * Scale;
+                    buffer[target] = pixels[p] / MaxLevel;
+                    buffer[plane + target] = pixels[p + 1] / MaxLevel;
+                    buffer[(2 * plane) + target] = pixels[p + 2] / MaxLevel;
                 }
                 else
                 {
                     buffer[target] = grey
-                        ? pixels[p] * Scale
-                        : Math.Clamp(((LumaRed * pixels[p]) + (LumaGreen * pixels[p + 1]) + (LumaBlue * pixels[p + 2])) * Scale, 0f, 1f);
+                        ? pixels[p] / MaxLevel
+                        : Math.Clamp(((LumaRed * pixels[p]) + (LumaGreen * pixels[p + 1]) + (LumaBlue * pixels[p + 2])) / MaxLevel, 0f, 1f);
                 }
             }
         }
