@@ -96,7 +96,7 @@ public class TrainingControlCodeTests
     }
 
     [Fact]
-    public void Loop_options_carry_every_control_and_the_fingerprint()
+    public void Loop_options_carry_every_control_the_step_limit_and_the_fingerprint()
     {
         var trainer = GeneratorHarness.Run(Models.Controlled).Source(".Trainer.g.cs");
 
@@ -105,6 +105,7 @@ public class TrainingControlCodeTests
             + "                Schedule = Options.Schedule,\n"
             + "                GradientClipNorm = Options.GradientClipNorm,\n"
             + "                Checkpoints = Options.Checkpoints,\n"
+            + "                MaxSteps = Options.MaxSteps,\n"
             + "                ModelFingerprint = global::Examples.Controls.ControlledAutoencoder.Fingerprint,\n");
     }
 

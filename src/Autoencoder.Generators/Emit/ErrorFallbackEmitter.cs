@@ -288,6 +288,7 @@ internal static class ErrorFallbackEmitter
         Property(e, Training + ".LearningRateSchedule?", "Schedule");
         Property(e, "double?", "GradientClipNorm");
         Property(e, Training + ".CheckpointOptions?", "Checkpoints");
+        Property(e, "long?", "MaxSteps");
         Property(e, Training + ".TrainingDevice", "Device");
         Property(e, "int?", "Threads");
         Property(e, Training + ".ITrainingObserver?", "Observer", last: true);
@@ -322,6 +323,9 @@ internal static class ErrorFallbackEmitter
         trainer.Member(
             "Fit",
             "public " + Training + ".TrainingReport Fit(" + Tensor + " trainInputs, " + Tensor + "? validationInputs = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        trainer.Member(
+            "Fit",
+            "public " + Training + ".TrainingReport Fit(" + TorchNames.Runtime + ".Data.ITrainingData train, " + TorchNames.Runtime + ".Data.ITrainingData? validation = null, global::System.Threading.CancellationToken cancellationToken = default)");
         trainer.Member("EvaluateLoss", "public double EvaluateLoss(" + Tensor + " inputs)");
         trainer.Member("Evaluate", "public " + TorchNames.Runtime + ".Metrics.ReconstructionReport Evaluate(" + Tensor + " inputs)", last: fallback.Family is not (FallbackFamily.Variational or FallbackFamily.Compression));
         if (fallback.Family == FallbackFamily.Variational)

@@ -83,6 +83,7 @@ internal static class RuntimeInterfaces
         w.Line("    Epochs = overrides?.Epochs ?? declared.Epochs,");
         w.Line("    BatchSize = overrides?.BatchSize ?? declared.BatchSize,");
         w.Line("    Seed = overrides?.Seed ?? declared.Seed,");
+        w.Line("    MaxSteps = overrides?.MaxSteps ?? declared.MaxSteps,");
         w.Line("    Observer = overrides?.Observer,");
         w.Line("});");
         w.Close();

@@ -10,6 +10,7 @@ internal static class TrainerEmitter
 {
     private const string Training = TorchNames.Runtime + ".Training";
     private const string Metrics = TorchNames.Runtime + ".Metrics";
+    private const string Data = TorchNames.Runtime + ".Data";
 
     public static string Emit(AnalyzedModel model)
     {
@@ -53,7 +54,7 @@ internal static class TrainerEmitter
         WriteControls(w, t);
         Property(w, "Where <see cref=\"Trainer.Create\"/> puts the model and its batches; a trainer given a model leaves it where it is.", Training + ".TrainingDevice", "Device", "Cpu", Training + ".TrainingDevice.Cpu");
         Optional(w, "Threads TorchSharp uses within one operation, set by <see cref=\"Trainer.Create\"/>; null leaves TorchSharp's choice.", "int?", "Threads", null);
-        w.Line("/// <summary>Receives progress during <see cref=\"Trainer.Fit\"/>; null trains silently.</summary>");
+        w.Line("/// <summary>Receives progress during <c>Trainer.Fit</c>; null trains silently.</summary>");
         w.Line("public " + Training + ".ITrainingObserver? Observer { get; init; }");
         w.Close();
     }
@@ -91,6 +92,7 @@ internal static class TrainerEmitter
             t.GradientClipNorm is { } clip ? Literals.Format(clip) : null);
 
         Optional(w, "Where checkpoints are written, and whether a run resumes from them; null writes none.", Training + ".CheckpointOptions?", "Checkpoints", null);
+        Optional(w, "Train at most this many steps in all, then stop (the last epoch may be partial), for smoke runs; null trains every epoch.", "long?", "MaxSteps", null);
     }
 
     private static string ScheduleRecord(ScheduleKind kind) => kind switch
@@ -167,6 +169,10 @@ internal static class TrainerEmitter
         w.Line("public " + Training + ".TrainingReport Fit(" + tensor + " trainInputs, " + tensor + "? validationInputs = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
         w.Line("    " + Training + ".TrainingLoop.Fit(Model, optimizer, " + Objective(model) + ", trainInputs, validationInputs, LoopOptions(), cancellationToken);");
         w.Line();
+        w.Line("/// <summary>Trains for <see cref=\"TrainingOptions.Epochs\"/> epochs on data read batch by batch (an image folder, say); its samples are [" + model.Input.ToCSharpList() + "], and so are the optional validation samples.</summary>");
+        w.Line("public " + Training + ".TrainingReport Fit(" + Data + ".ITrainingData train, " + Data + ".ITrainingData? validation = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
+        w.Line("    " + Training + ".TrainingLoop.Fit(Model, optimizer, " + Objective(model) + ", train, validation, LoopOptions(), cancellationToken);");
+        w.Line();
         w.Line("/// <summary>The declared loss over <paramref name=\"inputs\"/>, in evaluation mode.</summary>");
         w.Line("public double EvaluateLoss(" + tensor + " inputs) =>");
         w.Line("    " + Training + ".TrainingLoop.Evaluate(Model, " + Objective(model) + ", inputs, Options.BatchSize);");
@@ -187,6 +193,7 @@ internal static class TrainerEmitter
         w.Line("    Schedule = Options.Schedule,");
         w.Line("    GradientClipNorm = Options.GradientClipNorm,");
         w.Line("    Checkpoints = Options.Checkpoints,");
+        w.Line("    MaxSteps = Options.MaxSteps,");
         w.Line("    ModelFingerprint = " + qualified + ".Fingerprint,");
         w.Line("};");
         w.Close();

@@ -24,8 +24,12 @@ internal static class SkiaRaster
     /// over black, so transparent areas become black — the background of MNIST-like digits.
     /// </summary>
     /// <returns>The bitmap, or null with a one-line <paramref name="reason"/>.</returns>
-    public static SKBitmap? TryDecode(byte[] data, out string reason)
+    public static SKBitmap? TryDecode(byte[] data, out string reason) => TryDecode(data, out reason, out _);
+
+    /// <summary>Decodes like <see cref="TryDecode(byte[], out string)"/>, also telling whether the file stores grey pixels (one channel).</summary>
+    public static SKBitmap? TryDecode(byte[] data, out string reason, out bool storedGrey)
     {
+        storedGrey = false;
         if (data.Length == 0)
         {
             reason = "the file is empty";
@@ -46,6 +50,7 @@ internal static class SkiaRaster
             return null;
         }
 
+        storedGrey = codec.Info.ColorType == SKColorType.Gray8;
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());
@@ -165,7 +170,8 @@ internal static class SkiaRaster
             .data<byte>().ToArray();
     }
 
-    private static bool IsGrey(byte[] rgba)
+    /// <summary>Whether every pixel of premultiplied RGBA has R = G = B.</summary>
+    public static bool IsGrey(ReadOnlySpan<byte> rgba)
     {
         for (var i = 0; i < rgba.Length; i += 4)
         {

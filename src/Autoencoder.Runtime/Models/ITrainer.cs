@@ -1,4 +1,5 @@
 using System.Threading;
+using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Training;
 using static TorchSharp.torch;
@@ -15,6 +16,12 @@ public interface ITrainer<out TModel>
 
     /// <summary>Trains for the configured epochs on <paramref name="trainInputs"/> [N, ...], validating on <paramref name="validationInputs"/> when given.</summary>
     TrainingReport Fit(Tensor trainInputs, Tensor? validationInputs = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Trains for the configured epochs on data read batch by batch (an <see cref="ImageFolderData"/>, say), validating on
+    /// <paramref name="validation"/> when given; its samples have the model's input shape.
+    /// </summary>
+    TrainingReport Fit(ITrainingData train, ITrainingData? validation = null, CancellationToken cancellationToken = default);
 
     /// <summary>The declared loss over <paramref name="inputs"/>, in evaluation mode.</summary>
     double EvaluateLoss(Tensor inputs);

@@ -18,6 +18,9 @@ public sealed record TrainerOverrides
     /// <summary>Seed for weight initialisation, shuffling and dropout.</summary>
     public long? Seed { get; init; }
 
+    /// <summary>Train at most this many steps in all, then stop (<see cref="TrainingOptions.MaxSteps"/>); for smoke runs.</summary>
+    public long? MaxSteps { get; init; }
+
     /// <summary>Receives progress during the fit.</summary>
     public ITrainingObserver? Observer { get; init; }
 }

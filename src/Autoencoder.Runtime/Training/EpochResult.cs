@@ -27,4 +27,26 @@ public sealed record EpochResult(int Epoch, double TrainLoss, double? Validation
         get;
         init => field = value.IsDefault ? [] : value;
     } = [];
+
+    /// <summary>
+    /// Samples trained on in this epoch, the steps before a resume included: the data's count, less the samples skipped,
+    /// and less those never reached in a <see cref="Partial"/> epoch.
+    /// </summary>
+    public long Samples { get; init; }
+
+    /// <summary>Samples left out of this epoch because their files were bad (<c>BadImagePolicy.Skip</c>).</summary>
+    public long SkippedSamples { get; init; }
+
+    /// <summary>
+    /// True when <see cref="TrainingOptions.MaxSteps"/> ended the run inside this epoch: <see cref="TrainLoss"/> is the
+    /// mean over the <see cref="Samples"/> it reached, the schedule and early stopping did not see it, and checkpoints
+    /// do not list it (a resumed run trains the rest of it).
+    /// </summary>
+    public bool Partial { get; init; }
+
+    /// <summary>
+    /// Time the training thread spent waiting for training batches in this epoch, in this process: the loading that
+    /// prefetching did not hide (indexing tensors, for in-memory data). Validation is not included.
+    /// </summary>
+    public TimeSpan DataWait { get; init; }
 }

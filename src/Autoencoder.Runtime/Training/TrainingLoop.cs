@@ -1,12 +1,13 @@
 using System;
 using System.Threading;
+using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Training;
 
-/// <summary>Mini-batch training and evaluation over in-memory tensors.</summary>
+/// <summary>Mini-batch training and evaluation over in-memory tensors or streamed data (<see cref="ITrainingData"/>).</summary>
 public static class TrainingLoop
 {
     /// <summary>
@@ -60,6 +61,45 @@ public static class TrainingLoop
         return Fit(model, optimizer, objective, "the objective", trainInputs, validationInputs, options, cancellationToken);
     }
 
+    /// <summary>
+    /// Trains like <see cref="Fit(nn.Module, Optimizer, Func{Tensor, Tensor}, Tensor, Tensor?, TrainingOptions, CancellationToken)"/>
+    /// on data read batch by batch, e.g. an <see cref="ImageFolderData"/> that decodes image files on background threads.
+    /// </summary>
+    /// <param name="model">The module being trained; put in train mode for each epoch.</param>
+    /// <param name="optimizer">Optimizer over the model's parameters.</param>
+    /// <param name="batchLoss">Maps a batch of inputs [B, ...] to the scalar mean loss of that batch.</param>
+    /// <param name="train">The training data; each epoch's batches come from (seed, epoch), so results and resumes are exact.</param>
+    /// <param name="validation">Optional validation data, evaluated in order after each epoch.</param>
+    /// <param name="options">Epochs, batch size, seed, shuffling, controls, checkpoints and observer.</param>
+    /// <param name="cancellationToken">Checked before every step and while waiting for a batch.</param>
+    public static TrainingReport Fit(
+        nn.Module model,
+        Optimizer optimizer,
+        Func<Tensor, Tensor> batchLoss,
+        ITrainingData train,
+        ITrainingData? validation,
+        TrainingOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batchLoss);
+        return Fit(model, optimizer, batch => new BatchObjective(batchLoss(batch)), nameof(batchLoss), train, validation, options, cancellationToken);
+    }
+
+    /// <summary>Trains on streamed data with an objective that also names the terms of its loss.</summary>
+    /// <inheritdoc cref="Fit(nn.Module, Optimizer, Func{Tensor, Tensor}, ITrainingData, ITrainingData?, TrainingOptions, CancellationToken)"/>
+    public static TrainingReport Fit(
+        nn.Module model,
+        Optimizer optimizer,
+        Func<Tensor, BatchObjective> objective,
+        ITrainingData train,
+        ITrainingData? validation,
+        TrainingOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        return Fit(model, optimizer, objective, "the objective", train, validation, options, cancellationToken);
+    }
+
     // producer names the user's function in error messages: the parameter they passed it as.
     private static TrainingReport Fit(
         nn.Module model,
@@ -71,22 +111,46 @@ public static class TrainingLoop
         TrainingOptions options,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(optimizer);
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.Epochs < 0)
-            throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "TrainingOptions.Epochs must not be negative.");
-        TensorArguments.RequirePositiveBatchSize(options.BatchSize, nameof(options));
+        RequireRunArguments(model, optimizer, options);
         TensorArguments.RequireSamples(trainInputs, nameof(trainInputs));
         if (validationInputs is not null)
         {
             TensorArguments.RequireSamples(validationInputs, nameof(validationInputs));
             TensorArguments.RequireSameSampleShape(trainInputs, validationInputs, nameof(validationInputs));
         }
+        return Fit(model, optimizer, objective, producer, new TensorData(trainInputs),
+            validationInputs is null ? null : new TensorData(validationInputs), options, cancellationToken);
+    }
+
+    private static TrainingReport Fit(
+        nn.Module model,
+        Optimizer optimizer,
+        Func<Tensor, BatchObjective> objective,
+        string producer,
+        ITrainingData train,
+        ITrainingData? validation,
+        TrainingOptions options,
+        CancellationToken cancellationToken)
+    {
+        RequireRunArguments(model, optimizer, options);
+        ArgumentNullException.ThrowIfNull(train);
+        DataArguments.RequireTrainable(train, nameof(train));
+        if (validation is not null)
+            DataArguments.RequireCompatible(train, validation, nameof(validation));
 
         torch.manual_seed(options.Seed).Dispose();
-        using var run = new TrainingRun(model, optimizer, objective, producer, trainInputs, validationInputs, options);
+        using var run = new TrainingRun(model, optimizer, objective, producer, train, validation, options);
         return run.Run(cancellationToken);
+    }
+
+    private static void RequireRunArguments(nn.Module model, Optimizer optimizer, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Epochs < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "TrainingOptions.Epochs must not be negative.");
+        TensorArguments.RequirePositiveBatchSize(options.BatchSize, nameof(options));
     }
 
     /// <summary>
@@ -116,34 +180,59 @@ public static class TrainingLoop
         return EvaluateObjective(model, objective, "the objective", inputs, batchSize);
     }
 
+    /// <summary>
+    /// Means of the objective's loss and of each of its named terms over <paramref name="inputs"/> read batch by batch
+    /// (in index order, from <see cref="EpochPlan.Evaluation"/>), as <c>Fit</c> reports validation on streamed data.
+    /// </summary>
+    public static ObjectiveEvaluation EvaluateObjective(nn.Module model, Func<Tensor, BatchObjective> objective, ITrainingData inputs,
+        int batchSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        return EvaluateObjective(model, objective, "the objective", inputs, batchSize, cancellationToken);
+    }
+
     /// <summary>Also what <c>Fit</c> reports for validation; <paramref name="producer"/> names the user's function in errors.</summary>
     internal static ObjectiveEvaluation EvaluateObjective(nn.Module model, Func<Tensor, BatchObjective> objective, string producer,
         Tensor inputs, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(model);
         TensorArguments.RequireSamples(inputs, nameof(inputs));
+        return EvaluateObjective(model, objective, producer, new TensorData(inputs), batchSize, CancellationToken.None);
+    }
+
+    internal static ObjectiveEvaluation EvaluateObjective(nn.Module model, Func<Tensor, BatchObjective> objective, string producer,
+        ITrainingData inputs, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inputs);
         TensorArguments.RequirePositiveBatchSize(batchSize, nameof(batchSize));
 
-        long n = inputs.shape[0];
+        long n = 0;
         double weightedLossSum = 0;
         var terms = new TermSums();
         var device = ModelDevice.Of(model);
-        bool moveBatches = inputs.device != device;
         using (EvaluationModeScope.Enter(model))
+        using (var batches = inputs.OpenEpoch(EpochPlan.Evaluation(batchSize)))
         {
-            for (long start = 0; start < n; start += batchSize)
+            while (true)
             {
-                long count = Math.Min(batchSize, n - start);
                 using var scope = NewDisposeScope();
-                var batch = inputs.narrow(0, start, count);
-                if (moveBatches)
+                if (batches.Next(cancellationToken) is not { } next)
+                    break;
+                if (next.Inputs is not { } batch)
+                    continue;
+                long count = batch.shape[0];
+                if (batch.device != device)
                     batch = batch.to(device);
                 var result = objective(batch);
                 weightedLossSum += TensorArguments.ReadScalar(result.Loss, producer) * count;
                 terms.Add(terms.Read(result.Terms, producer), count);
+                n += count;
             }
         }
 
+        if (n == 0)
+            throw new InvalidOperationException("Every sample of the evaluation data was skipped as bad: there is nothing to evaluate.");
         return new ObjectiveEvaluation(weightedLossSum / n, terms.Means(n));
     }
 }

@@ -6,6 +6,14 @@ public sealed class TrainingOptions
     /// <summary>Number of passes over the training data. Zero is allowed and trains nothing.</summary>
     public int Epochs { get; set; } = 10;
 
+    /// <summary>
+    /// Train at most this many steps in all (counted from the run's start, so a run resumed from a checkpoint stops at
+    /// the same step), then stop, for smoke runs; null trains every epoch. The last epoch may be partial
+    /// (<see cref="EpochResult.Partial"/>, <see cref="TrainingReport.StoppedAtMaxSteps"/>); the schedule still spans
+    /// <see cref="Epochs"/>. Every batch position counts as a step, one whose samples were all skipped included.
+    /// </summary>
+    public long? MaxSteps { get; set; }
+
     /// <summary>Samples per optimizer step; the last batch of an epoch may be smaller.</summary>
     public int BatchSize { get; set; } = 64;
 

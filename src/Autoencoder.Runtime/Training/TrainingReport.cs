@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Autoencoder.Runtime.Training;
 
@@ -16,7 +17,8 @@ public sealed class TrainingReport
     }
 
     /// <summary>
-    /// Completed epochs in order, those before a resume included. An epoch interrupted by cancellation is not listed.
+    /// Completed epochs in order, those before a resume included. An epoch interrupted by cancellation is not listed; one
+    /// cut by <see cref="TrainingOptions.MaxSteps"/> is, last, marked <see cref="EpochResult.Partial"/>.
     /// </summary>
     public IReadOnlyList<EpochResult> Epochs { get; }
 
@@ -37,6 +39,18 @@ public sealed class TrainingReport
 
     /// <summary>The newest checkpoint the run wrote (or resumed from), or null without checkpoints.</summary>
     public string? LastCheckpoint { get; init; }
+
+    /// <summary>True when <see cref="TrainingOptions.MaxSteps"/> ended the run before its last epoch was finished.</summary>
+    public bool StoppedAtMaxSteps { get; init; }
+
+    /// <summary>Optimizer-step positions the run has passed in all, the steps before a resume included.</summary>
+    public long Steps { get; init; }
+
+    /// <summary>Samples skipped because their files were bad, over the listed epochs.</summary>
+    public long SkippedSamples => Epochs.Sum(e => e.SkippedSamples);
+
+    /// <summary>Time spent waiting for training batches over the listed epochs (see <see cref="EpochResult.DataWait"/>).</summary>
+    public TimeSpan DataWait => TimeSpan.FromTicks(Epochs.Sum(e => e.DataWait.Ticks));
 
     /// <summary>Training loss of the last completed epoch, or NaN when no epoch completed.</summary>
     public double FinalTrainLoss => Epochs.Count == 0 ? double.NaN : Epochs[^1].TrainLoss;

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading;
+using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Training.Optimizers;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Training;
@@ -19,21 +19,22 @@ internal sealed class TrainingRun : IDisposable
     private readonly Optimizer _optimizer;
     private readonly Func<Tensor, BatchObjective> _objective;
     private readonly string _producer;
-    private readonly Tensor _train;
-    private readonly Tensor? _validation;
+    private readonly ITrainingData _train;
+    private readonly ITrainingData? _validation;
     private readonly TrainingOptions _options;
     private readonly ITrainingObserver? _observer;
     private readonly LearningRateScheduler? _scheduler;
     private readonly EarlyStoppingTracker? _earlyStopping;
     private readonly CheckpointStore? _store;
     private readonly Device _device;
-    private readonly bool _moveBatches;
     private readonly long _samples;
     private readonly long _stepsPerEpoch;
 
     private int _completedEpochs;
     private long _stepsIntoEpoch;
     private double _epochLossSum;
+    private long _epochSamples;
+    private TimeSpan _epochDataWait;
     private readonly TermSums _epochTermSums = new();
     private double? _bestMonitored;
     private bool _stoppedEarly;
@@ -42,7 +43,7 @@ internal sealed class TrainingRun : IDisposable
     private string? _resumedFrom;
 
     public TrainingRun(nn.Module model, Optimizer optimizer, Func<Tensor, BatchObjective> objective, string producer,
-        Tensor train, Tensor? validation, TrainingOptions options)
+        ITrainingData train, ITrainingData? validation, TrainingOptions options)
     {
         _producer = producer;
         _model = model;
@@ -52,12 +53,13 @@ internal sealed class TrainingRun : IDisposable
         _validation = validation;
         _options = options;
         _observer = options.Observer;
-        _samples = train.shape[0];
+        _samples = train.Count;
         _stepsPerEpoch = (_samples + options.BatchSize - 1) / options.BatchSize;
         _device = ModelDevice.Of(model);
-        _moveBatches = train.device != _device;
 
         options.EarlyStopping?.Validate(nameof(options));
+        if (options.MaxSteps is <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxSteps, "TrainingOptions.MaxSteps must be positive when set.");
         if (options.GradientClipNorm is { } clip && !(clip > 0 && double.IsFinite(clip)))
             throw new ArgumentOutOfRangeException(nameof(options), clip, "TrainingOptions.GradientClipNorm must be a positive finite number when set.");
         if (options.Schedule is { } schedule)
@@ -75,7 +77,9 @@ internal sealed class TrainingRun : IDisposable
             Resume(resumePoint);
 
         bool cancelled = false;
+        bool stepLimit = false;
         int? restoredEpoch = null;
+        EpochResult? partial = null;
         int startEpoch = _completedEpochs + 1;
         for (int epoch = startEpoch; epoch <= _options.Epochs && !_stoppedEarly; epoch++)
         {
@@ -84,29 +88,48 @@ internal sealed class TrainingRun : IDisposable
                 cancelled = true;
                 break;
             }
+            if (StepLimitReached)
+            {
+                stepLimit = true;
+                break;
+            }
 
             _observer?.OnEpochStart(epoch, _options.Epochs, _samples);
             var clock = Stopwatch.StartNew();
-            long resumedSteps = _stepsIntoEpoch;
+            long resumedSamples = _epochSamples;
             _model.train();
-            if (!TrainEpoch(epoch, cancellationToken))
+            var end = TrainEpoch(epoch, cancellationToken);
+            if (end == EpochEnd.Cancelled)
             {
                 cancelled = true;
                 break;
             }
 
-            double trainLoss = _epochLossSum / _samples;
-            long trainedHere = _samples - Math.Min(_samples, resumedSteps * _options.BatchSize);
-            double samplesPerSecond = trainedHere / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+            if (_epochSamples == 0)
+                throw new InvalidOperationException($"Every sample of epoch {epoch} was skipped as bad: there is nothing to train on.");
+            double trainLoss = _epochLossSum / _epochSamples;
+            double samplesPerSecond = (_epochSamples - resumedSamples) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
             var validation = _validation is null
                 ? null
-                : TrainingLoop.EvaluateObjective(_model, _objective, _producer, _validation, _options.BatchSize);
+                : TrainingLoop.EvaluateObjective(_model, _objective, _producer, _validation, _options.BatchSize, cancellationToken);
             double? validationLoss = validation?.Loss;
             var result = new EpochResult(epoch, trainLoss, validationLoss, clock.Elapsed, samplesPerSecond)
             {
-                TrainTerms = _epochTermSums.Means(_samples),
+                TrainTerms = _epochTermSums.Means(_epochSamples),
                 ValidationTerms = validation?.Terms ?? [],
+                Samples = _epochSamples,
+                SkippedSamples = PositionsReached() - _epochSamples,
+                Partial = end == EpochEnd.StepLimit,
+                DataWait = _epochDataWait,
             };
+            if (end == EpochEnd.StepLimit)
+            {
+                // Reported, not recorded: the checkpoint written on the way out resumes this epoch where it stopped.
+                partial = result;
+                stepLimit = true;
+                _observer?.OnEpochEnd(result);
+                break;
+            }
             _history.Add(result);
 
             double monitored = validationLoss ?? trainLoss;
@@ -118,6 +141,8 @@ internal sealed class TrainingRun : IDisposable
             _completedEpochs = epoch;
             _stepsIntoEpoch = 0;
             _epochLossSum = 0;
+            _epochSamples = 0;
+            _epochDataWait = TimeSpan.Zero;
             _epochTermSums.Reset();
             _observer?.OnEpochEnd(result);
 
@@ -128,9 +153,14 @@ internal sealed class TrainingRun : IDisposable
             WriteCheckpoint(epoch, 0, isBest);
         }
 
-        var report = new TrainingReport(_history.ToArray(), total.Elapsed, cancelled)
+        var epochs = new List<EpochResult>(_history);
+        if (partial is not null)
+            epochs.Add(partial);
+        var report = new TrainingReport(epochs.ToArray(), total.Elapsed, cancelled)
         {
             StoppedEarly = _stoppedEarly,
+            StoppedAtMaxSteps = stepLimit,
+            Steps = StepsTaken,
             RestoredBestEpoch = restoredEpoch,
             ResumedFrom = _resumedFrom,
             LastCheckpoint = _lastCheckpoint,
@@ -139,81 +169,102 @@ internal sealed class TrainingRun : IDisposable
         return report;
     }
 
-    /// <summary>Trains the rest of epoch <paramref name="epoch"/>; false when cancelled (after checkpointing the steps done).</summary>
-    private bool TrainEpoch(int epoch, CancellationToken cancellationToken)
+    private enum EpochEnd
+    {
+        Completed,
+        Cancelled,
+        StepLimit,
+    }
+
+    /// <summary>Step positions passed since the run began, those before a resume included.</summary>
+    private long StepsTaken => (_completedEpochs * _stepsPerEpoch) + _stepsIntoEpoch;
+
+    private bool StepLimitReached => _options.MaxSteps is { } max && StepsTaken >= max;
+
+    /// <summary>Samples of the epoch's order passed so far, trained or skipped.</summary>
+    private long PositionsReached() => Math.Min(_samples, _stepsIntoEpoch * _options.BatchSize);
+
+    /// <summary>Trains the rest of epoch <paramref name="epoch"/>; stopped early by cancellation or the step limit (after checkpointing the steps done).</summary>
+    private EpochEnd TrainEpoch(int epoch, CancellationToken cancellationToken)
     {
         int batchSize = _options.BatchSize;
         long stepsDoneBefore = _stepsIntoEpoch;
 
-        // Owns the epoch's permutation; each step gets its own inner scope so batch, activations and gradients
-        // graph are freed as soon as the step ends.
-        using var epochScope = NewDisposeScope();
-        Tensor? order = _options.Shuffle ? ShuffledOrder(epoch) : null;
+        // Owns the epoch's order (and a streaming source's workers); each step gets its own dispose scope so batch,
+        // activations and gradients graph are freed as soon as the step ends.
+        using var batches = _train.OpenEpoch(new EpochPlan(_options.Seed, epoch, batchSize, _options.Shuffle, _stepsIntoEpoch));
         if (_stepsIntoEpoch > 0)
-            _observer?.OnBatchEnd(epoch, Math.Min(_samples, _stepsIntoEpoch * batchSize));
+            _observer?.OnBatchEnd(epoch, PositionsReached());
 
         for (long step = _stepsIntoEpoch + 1; step <= _stepsPerEpoch; step++)
         {
-            if (cancellationToken.IsCancellationRequested)
+            var stop = cancellationToken.IsCancellationRequested ? EpochEnd.Cancelled
+                : StepLimitReached ? EpochEnd.StepLimit
+                : TrainStep(batches, epoch, step, cancellationToken);
+            if (stop != EpochEnd.Completed)
             {
                 if (_stepsIntoEpoch > stepsDoneBefore)
                     WriteCheckpoint(epoch, _stepsIntoEpoch, isBest: false);
-                return false;
+                return stop;
             }
 
-            long start = (step - 1) * batchSize;
-            long count = Math.Min(batchSize, _samples - start);
-            using (NewDisposeScope())
-            {
-                var batch = order is null
-                    ? _train.narrow(0, start, count)
-                    : _train.index_select(0, order.narrow(0, start, count));
-                if (_moveBatches)
-                    batch = batch.to(_device);
-                if (_scheduler is not null)
-                    SetLearningRates(_scheduler, epoch, step);
-                _optimizer.ZeroGrad();
-                var objective = _objective(batch);
-                var loss = objective.Loss;
-                double value = TensorArguments.ReadScalar(loss, _producer);
-                if (!double.IsFinite(value))
-                    throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
-                // Read once each, like the loss; checked before the step so a bad term leaves the weights alone too.
-                double[] terms = _epochTermSums.Read(objective.Terms, _producer);
-                for (int i = 0; i < terms.Length; i++)
-                {
-                    if (!double.IsFinite(terms[i]))
-                        throw new NonFiniteTrainingException(epoch, step,
-                            string.Create(CultureInfo.InvariantCulture, $"the term '{objective.Terms[i].Name}' ({terms[i]})"), _lastCheckpoint);
-                }
-                loss.backward();
-                if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is { } bad)
-                    throw new NonFiniteTrainingException(epoch, step, bad, _lastCheckpoint);
-                if (_options.GradientClipNorm is { } maxNorm)
-                    nn.utils.clip_grad_norm_(_model.parameters(), maxNorm);
-                _optimizer.Step();
-                _epochLossSum += value * count;
-                _epochTermSums.Add(terms, count);
-                _stepsIntoEpoch = step;
-            }
-
-            _observer?.OnBatchEnd(epoch, start + count);
+            _observer?.OnBatchEnd(epoch, PositionsReached());
             if (_store?.EverySteps is { } every && step % every == 0 && step < _stepsPerEpoch)
                 WriteCheckpoint(epoch, step, isBest: false);
         }
-        return true;
+        return EpochEnd.Completed;
     }
 
-    /// <summary>
-    /// Each epoch's order comes from its own generator seeded from the run's seed and the epoch number, so a run resumed
-    /// in the middle of an epoch visits the remaining samples in the order the uninterrupted run would have.
-    /// </summary>
-    private Tensor ShuffledOrder(int epoch)
+    /// <summary>One optimizer step on the next batch; Cancelled when the token fired while waiting for that batch.</summary>
+    private EpochEnd TrainStep(IBatchReader batches, int epoch, long step, CancellationToken cancellationToken)
     {
-        ulong seed = unchecked(((ulong)_options.Seed * 0x9E3779B97F4A7C15UL) + (ulong)epoch);
-        using var generator = new Generator(seed);
-        var order = randperm(_samples, generator: generator);
-        return _train.device.type == DeviceType.CPU ? order : order.to(_train.device);
+        using var scope = NewDisposeScope();
+        var waiting = Stopwatch.StartNew();
+        DataBatch? next;
+        try
+        {
+            next = batches.Next(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return EpochEnd.Cancelled;
+        }
+        _epochDataWait += waiting.Elapsed;
+        if (next is null)
+            throw new InvalidOperationException($"The training data ended after {step - 1} of the {_stepsPerEpoch} steps of epoch {epoch} ({_samples} samples).");
+
+        if (next.Inputs is { } inputs)
+        {
+            var batch = inputs.device == _device ? inputs : inputs.to(_device);
+            long count = inputs.shape[0];
+            if (_scheduler is not null)
+                SetLearningRates(_scheduler, epoch, step);
+            _optimizer.ZeroGrad();
+            var objective = _objective(batch);
+            var loss = objective.Loss;
+            double value = TensorArguments.ReadScalar(loss, _producer);
+            if (!double.IsFinite(value))
+                throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
+            // Read once each, like the loss; checked before the step so a bad term leaves the weights alone too.
+            double[] terms = _epochTermSums.Read(objective.Terms, _producer);
+            for (int i = 0; i < terms.Length; i++)
+            {
+                if (!double.IsFinite(terms[i]))
+                    throw new NonFiniteTrainingException(epoch, step,
+                        string.Create(CultureInfo.InvariantCulture, $"the term '{objective.Terms[i].Name}' ({terms[i]})"), _lastCheckpoint);
+            }
+            loss.backward();
+            if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is { } bad)
+                throw new NonFiniteTrainingException(epoch, step, bad, _lastCheckpoint);
+            if (_options.GradientClipNorm is { } maxNorm)
+                nn.utils.clip_grad_norm_(_model.parameters(), maxNorm);
+            _optimizer.Step();
+            _epochLossSum += value * count;
+            _epochSamples += count;
+            _epochTermSums.Add(terms, count);
+        }
+        _stepsIntoEpoch = step;
+        return EpochEnd.Completed;
     }
 
     /// <summary>Each parameter group's rate for this step, from the group's own initial rate (as PyTorch's schedulers use each group's base_lr).</summary>
@@ -239,10 +290,12 @@ internal sealed class TrainingRun : IDisposable
             BatchSize = _options.BatchSize,
             Shuffle = _options.Shuffle,
             TrainSamples = _samples,
+            TrainData = _train.Identity,
             Epochs = _options.Epochs,
             CompletedEpochs = _completedEpochs,
             StepsIntoEpoch = _stepsIntoEpoch,
             EpochLossSum = _epochLossSum,
+            EpochSamples = _epochSamples,
             EpochTermSums = [.. _epochTermSums.Sums()],
             Plateau = _scheduler?.State,
             EarlyStopping = _earlyStopping?.State,
@@ -263,6 +316,7 @@ internal sealed class TrainingRun : IDisposable
         RequireSame(path, "batch size", header.BatchSize, _options.BatchSize);
         RequireSame(path, "shuffle", header.Shuffle, _options.Shuffle);
         RequireSame(path, "number of training samples", header.TrainSamples, _samples);
+        RequireSame(path, "training data", header.TrainData ?? InMemory, _train.Identity ?? InMemory);
         if (header.StepsIntoEpoch >= _stepsPerEpoch)
             throw CheckpointContainer.Bad(path, $"it is {header.StepsIntoEpoch} steps into an epoch of {_stepsPerEpoch} steps");
         if ((header.EarlyStopping is null) != (_earlyStopping is null))
@@ -281,6 +335,7 @@ internal sealed class TrainingRun : IDisposable
         _completedEpochs = header.CompletedEpochs;
         _stepsIntoEpoch = header.StepsIntoEpoch;
         _epochLossSum = header.EpochLossSum;
+        _epochSamples = header.EpochSamples ?? Math.Min(_samples, header.StepsIntoEpoch * _options.BatchSize);
         if (header.StepsIntoEpoch > 0)
             _epochTermSums.Restore(header.EpochTermSums);
         _bestMonitored = header.BestMonitoredLoss;
@@ -290,6 +345,8 @@ internal sealed class TrainingRun : IDisposable
         _resumedFrom = path;
         _observer?.OnResumed(path, header.CompletedEpochs, header.StepsIntoEpoch);
     }
+
+    private const string InMemory = "an in-memory tensor";
 
     private static void RequireSame<T>(string path, string what, T inFile, T inRun) where T : IEquatable<T>
     {

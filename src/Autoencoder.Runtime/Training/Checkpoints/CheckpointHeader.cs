@@ -23,6 +23,9 @@ internal sealed record CheckpointHeader
     public required int BatchSize { get; init; }
     public required bool Shuffle { get; init; }
     public required long TrainSamples { get; init; }
+
+    /// <summary>The training data's <c>ITrainingData.Identity</c> (files and patch settings); null for tensors.</summary>
+    public string? TrainData { get; init; }
     public required int Epochs { get; init; }
 
     /// <summary>Epochs finished; the run continues with epoch <c>CompletedEpochs + 1</c>.</summary>
@@ -33,6 +36,9 @@ internal sealed record CheckpointHeader
 
     /// <summary>Sample-weighted loss sum of those steps, so the resumed epoch reports the same mean.</summary>
     public required double EpochLossSum { get; init; }
+
+    /// <summary>Samples trained on in those steps (fewer than steps × batch size when bad files were skipped); null in older files.</summary>
+    public long? EpochSamples { get; init; }
 
     /// <summary>Sample-weighted sums of the objective's named terms over those steps, in its order; empty for a plain loss.</summary>
     public List<TermValue> EpochTermSums { get; init; } = [];
