@@ -128,6 +128,28 @@ public class FreeSizeTests
     }
 
     [Fact]
+    public void Photo_trainer_reads_image_folders_with_the_declared_patches()
+    {
+        var run = GeneratorHarness.Run(Photo.Replace("[Autoencoder]", "[Autoencoder, TrainingData(PatchSize = 128, FlipHorizontal = true, MinimumScale = 0.5)]"));
+
+        GeneratedCodeTests.AssertCompilesCleanly(run);
+        var trainer = run.Source(".Trainer.g.cs");
+        trainer.ShouldContain("public int PatchSize { get; init; } = 128;");
+        trainer.ShouldContain("public bool FlipHorizontal { get; init; } = true;");
+        trainer.ShouldContain("public double MinimumScale { get; init; } = 0.5;");
+        Snapshot.Match(trainer, "Photo.Trainer");
+    }
+
+    [Fact]
+    public void A_free_model_without_the_declaration_gets_the_default_patch_rounded_to_its_multiple()
+    {
+        var trainer = GeneratorHarness.Run(Photo).Source(".Trainer.g.cs");
+
+        trainer.ShouldContain("public int PatchSize { get; init; } = 256;");
+        trainer.ShouldContain("public bool FlipHorizontal { get; init; } = false;");
+    }
+
+    [Fact]
     public void Yaml_photo_model_generates_the_attribute_models_code()
     {
         var yaml = GeneratorHarness.RunYaml(PhotoYaml);
@@ -135,6 +157,10 @@ public class FreeSizeTests
 
         yaml.GeneratorDiagnostics.ShouldBeEmpty();
         yaml.Source(".Module.g.cs").ShouldBe(YamlTwin.AsIfNotDeclaredByUser(attributes.Source(".Module.g.cs"), "Photo"));
+
+        var declared = GeneratorHarness.RunYaml(PhotoYaml + "\ntraining_data: {patch_size: 128, flip_horizontal: true, minimum_scale: 0.5}");
+        var twin = GeneratorHarness.Run(Photo.Replace("[Autoencoder]", "[Autoencoder, TrainingData(PatchSize = 128, FlipHorizontal = true, MinimumScale = 0.5)]"));
+        declared.Source(".Trainer.g.cs").ShouldBe(YamlTwin.AsIfNotDeclaredByUser(twin.Source(".Trainer.g.cs"), "Photo"));
     }
 
     [Fact]

@@ -52,6 +52,7 @@ internal static class TrainerEmitter
         }
 
         WriteControls(w, t);
+        ImageFolderMembers.WriteOptions(w, model);
         Property(w, "Where <see cref=\"Trainer.Create\"/> puts the model and its batches; a trainer given a model leaves it where it is.", Training + ".TrainingDevice", "Device", "Cpu", Training + ".TrainingDevice.Cpu");
         Optional(w, "Threads TorchSharp uses within one operation, set by <see cref=\"Trainer.Create\"/>; null leaves TorchSharp's choice.", "int?", "Threads", null);
         w.Line("/// <summary>Receives progress during <c>Trainer.Fit</c>; null trains silently.</summary>");
@@ -169,7 +170,7 @@ internal static class TrainerEmitter
         w.Line("public " + Training + ".TrainingReport Fit(" + tensor + " trainInputs, " + tensor + "? validationInputs = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
         w.Line("    " + Training + ".TrainingLoop.Fit(Model, optimizer, " + Objective(model) + ", trainInputs, validationInputs, LoopOptions(), cancellationToken);");
         w.Line();
-        w.Line("/// <summary>Trains for <see cref=\"TrainingOptions.Epochs\"/> epochs on data read batch by batch (an image folder, say); its samples are [" + model.Input.ToCSharpList() + "], and so are the optional validation samples.</summary>");
+        w.Line("/// <summary>Trains for <see cref=\"TrainingOptions.Epochs\"/> epochs on data read batch by batch (an image folder, say); its samples are [" + model.Input.ToText() + "], and so are the optional validation samples.</summary>");
         w.Line("public " + Training + ".TrainingReport Fit(" + Data + ".ITrainingData train, " + Data + ".ITrainingData? validation = null, global::System.Threading.CancellationToken cancellationToken = default) =>");
         w.Line("    " + Training + ".TrainingLoop.Fit(Model, optimizer, " + Objective(model) + ", train, validation, LoopOptions(), cancellationToken);");
         w.Line();
@@ -181,6 +182,7 @@ internal static class TrainerEmitter
         w.Line("public " + Metrics + ".ReconstructionReport Evaluate(" + tensor + " inputs) =>");
         w.Line("    " + Metrics + ".ReconstructionMetrics.Evaluate(Model, inputs, Options.BatchSize);");
         w.Line();
+        ImageFolderMembers.WriteTrainerMembers(w, model);
         model.Family.Emitter.WriteTrainerMembers(w, model);
 
         w.Line("private " + Training + ".TrainingOptions LoopOptions() => new()");

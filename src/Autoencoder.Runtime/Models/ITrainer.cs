@@ -23,6 +23,12 @@ public interface ITrainer<out TModel>
     /// </summary>
     TrainingReport Fit(ITrainingData train, ITrainingData? validation = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The images of <paramref name="folder"/> as this model's data, with the patch size and augmentations of the trainer's
+    /// options; null for a model that reads no image folders (one of vectors, or of a fixed size without <c>[TrainingData]</c>).
+    /// </summary>
+    ImageFolderData? ImageFolder(string folder, ImageCrop crop = ImageCrop.Random) => null;
+
     /// <summary>The declared loss over <paramref name="inputs"/>, in evaluation mode.</summary>
     double EvaluateLoss(Tensor inputs);
 

@@ -93,6 +93,38 @@ public class GeneratedFreeSizeTests
         trainer.EvaluateLoss(train).ShouldBeLessThan(before * 0.5);
     }
 
+    [Fact]
+    public void A_free_model_learns_from_an_image_folder_through_the_generated_fit()
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "free-fit-" + System.Guid.NewGuid().ToString("N"));
+        try
+        {
+            Data.Streaming.ImageFolders.Write(folder, count: 32, width: 40, height: 30, seed: 3);
+            var trainer = FreePhotoModel.Trainer.Create(new FreePhotoModel.TrainingOptions { PatchSize = 16, FlipHorizontal = true, Epochs = 10, BatchSize = 8 });
+            var source = trainer.ImageFolder(folder);
+            source.SampleShape.ShouldBe(new long[] { 3, 16, 16 });
+            ((ITrainer<FreePhotoModel>)trainer).ImageFolder(folder).ShouldNotBeNull();
+
+            var report = trainer.Fit(folder, validationFolder: folder);
+
+            report.Epochs.Count.ShouldBe(10);
+            report.Epochs.Last().TrainLoss.ShouldBeLessThan(report.Epochs.First().TrainLoss * 0.7);
+            report.Epochs.Last().ValidationLoss!.Value.ShouldBeLessThan(report.Epochs.First().ValidationLoss!.Value);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_model_that_reads_no_folders_says_so_through_the_interface()
+    {
+        var trainer = ConvMnistModel.Trainer.Create(new ConvMnistModel.TrainingOptions { Epochs = 1 });
+
+        ((ITrainer<ConvMnistModel>)trainer).ImageFolder("anywhere").ShouldBeNull();
+    }
+
     private static bool Identical(Tensor actual, Tensor expected)
         => actual.shape.SequenceEqual(expected.shape) && actual.eq(expected).all().item<bool>();
 
