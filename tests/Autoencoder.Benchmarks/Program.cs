@@ -5,11 +5,13 @@ using System.IO;
 using System.Linq;
 using Autoencoder.Benchmarks;
 using Autoencoder.Benchmarks.Stress;
+using Autoencoder.Runtime.Imaging;
 
 // Benchmarks print figures; they assert nothing and do not fail on slow or noisy machines.
 const string usage = """
     Usage: dotnet run -c Release --project tests/Autoencoder.Benchmarks -- [--memory [--epochs N] [--train-images N]]
                                                                            [--stress [--steps N] [--calls N] [--families LIST]]
+                                                                           [--tiles [--tile N] [--overlap N]]
 
       (no options)      speed: the generated trainer against a hand-written TorchSharp loop (same model, data,
                         batch size and seed, alternating in one process); prints samples/s and their ratio
@@ -29,11 +31,20 @@ const string usage = """
       --steps N         stress mode: training steps per family (default 10000)
       --calls N         stress mode: calls per inference path (default 1000)
       --families LIST   stress mode: comma-separated families (default: all)
+      --tiles           tiled inference on a photograph: peak RSS of one 6000×4000 RGB image run in tiles through a
+                        fully convolutional 3→64→64→3 network (stride-2 stage, transposed conv, random weights)
+                        against the RSS before, the time it takes, and the largest difference between the tiled and
+                        the untiled output on a 768×512 image
+      --tile N          tiles mode: tile side (default 512)
+      --overlap N       tiles mode: overlap (default 64)
       --help            this text
     """;
 
 var memory = false;
 var stress = false;
+var tiles = false;
+var tileSize = TileOptions.DefaultTileSize;
+var overlap = TileOptions.DefaultOverlap;
 long steps = 10_000;
 var calls = 1_000;
 IReadOnlyList<string> families = StressFamilies.Names;
@@ -52,19 +63,23 @@ try
             case "--steps": steps = PositiveInt(args, ref i); break;
             case "--calls": calls = PositiveInt(args, ref i); break;
             case "--families" when i + 1 < args.Length: families = StressFamilies.Parse(args[++i]).ToList(); break;
+            case "--tiles": tiles = true; break;
+            case "--tile": tileSize = PositiveInt(args, ref i); break;
+            case "--overlap": overlap = NonNegativeInt(args, ref i); break;
             case "--help" or "-h": Console.WriteLine(usage); return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}'.");
         }
     }
 
-    if (memory && stress)
+    if ((memory ? 1 : 0) + (stress ? 1 : 0) + (tiles ? 1 : 0) > 1)
     {
-        throw new ArgumentException("Choose one of --memory and --stress.");
+        throw new ArgumentException("Choose one of --memory, --stress and --tiles.");
     }
 
-    if (!memory && !stress && args.Length > 0)
+    if (!memory && !stress && !tiles && args.Length > 0)
     {
-        throw new ArgumentException("--epochs and --train-images apply to --memory only; --steps, --calls and --families to --stress only.");
+        throw new ArgumentException(
+            "--epochs and --train-images apply to --memory only; --steps, --calls and --families to --stress only; --tile and --overlap to --tiles only.");
     }
 }
 catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -72,6 +87,11 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine(usage);
     return 2;
+}
+
+if (tiles)
+{
+    return TiledBenchmark.Run(tileSize, overlap);
 }
 
 var root = FindRepositoryRoot();
@@ -89,6 +109,18 @@ static int PositiveInt(string[] args, ref int i)
     var option = args[i];
     var value = int.Parse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture);
     return value > 0 ? value : throw new ArgumentException($"Option '{option}' must be positive, got {value}.");
+}
+
+static int NonNegativeInt(string[] args, ref int i)
+{
+    if (i + 1 >= args.Length)
+    {
+        throw new ArgumentException($"Option '{args[i]}' needs a value.");
+    }
+
+    var option = args[i];
+    var value = int.Parse(args[++i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+    return value >= 0 ? value : throw new ArgumentException($"Option '{option}' must not be negative, got {value}.");
 }
 
 static string FindRepositoryRoot()

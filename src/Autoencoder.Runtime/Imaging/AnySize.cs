@@ -21,7 +21,9 @@ public static class AnySize
         RequireBatch(images, nameof(images));
         long h = images.shape[2], w = images.shape[3];
         if (height < h || width < w)
-            throw new ArgumentException($"Padding makes an image larger: {w}×{h} cannot be padded to {width}×{height}.");
+            throw new ArgumentException($"Padding makes an image larger: {w}×{h} cannot be padded to {width}×{height}.", nameof(height));
+        if (!Enum.IsDefined(mode))
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Replicate or Reflect.");
         if (height == h && width == w)
             return images;
         if (mode == PaddingMode.Reflect && (height - h >= h || width - w >= w))
@@ -38,6 +40,8 @@ public static class AnySize
     public static Tensor Crop(Tensor images, long height, long width)
     {
         RequireBatch(images, nameof(images));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         if (images.shape[2] < height || images.shape[3] < width)
             throw new ArgumentException($"Cannot crop {images.shape[3]}×{images.shape[2]} to the larger {width}×{height}.", nameof(images));
         return images.shape[2] == height && images.shape[3] == width ? images : images[.., .., ..(int)height, ..(int)width];
@@ -46,19 +50,36 @@ public static class AnySize
     /// <summary>
     /// <paramref name="network"/> applied to <paramref name="images"/> [B, C, H, W] padded to a size <paramref name="geometry"/>
     /// takes, its output cropped back to H×W. A fixed-size model takes only its own size (<see cref="ImageSizeException"/>).
+    /// The network must keep height and width (its output's channels may differ): a network that does not is an error.
     /// </summary>
     public static Tensor Apply(Tensor images, ImageGeometry geometry, Func<Tensor, Tensor> network, PaddingMode mode = PaddingMode.Replicate)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(network);
         RequireBatch(images, nameof(images));
+        if (images.shape[1] != geometry.Channels)
+        {
+            throw new ArgumentException(
+                $"The images have {images.shape[1]} channels but the model takes {geometry.Channels} ({geometry}).", nameof(images));
+        }
+
         long h = images.shape[2], w = images.shape[3];
         var (paddedHeight, paddedWidth) = geometry.Padded(h, w);
         if (paddedHeight == h && paddedWidth == w)
-            return network(images);
+            return RequireSameSize(network(images), h, w);
         using var padded = Pad(images, paddedHeight, paddedWidth, mode);
-        using var output = network(padded);
-        return Crop(output, h, w).clone();
+        using var output = RequireSameSize(network(padded), paddedHeight, paddedWidth);
+        using var cropped = Crop(output, h, w);
+        return cropped.clone();
+    }
+
+    // Cropping the top-left H×W of an output of another size would silently return the wrong pixels.
+    private static Tensor RequireSameSize(Tensor output, long height, long width)
+    {
+        if (output.dim() == 4 && output.shape[2] == height && output.shape[3] == width)
+            return output;
+        throw new InvalidOperationException(
+            $"The network turned a {width}×{height} input into [{string.Join(", ", output.shape)}]: AnySize needs an output [B, C, {height}, {width}] of its input's size.");
     }
 
     private static void RequireBatch(Tensor images, string name)

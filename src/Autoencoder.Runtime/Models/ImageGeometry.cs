@@ -24,11 +24,24 @@ public sealed record ImageGeometry
     }
 
     /// <summary>A model that takes images of exactly <paramref name="height"/>×<paramref name="width"/>.</summary>
-    public static ImageGeometry Fixed(int channels, int height, int width) => new(channels, height, width, 1, height, width);
+    public static ImageGeometry Fixed(int channels, int height, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        return new(channels, height, width, 1, height, width);
+    }
 
-    /// <summary>A fully convolutional model: any height and width that are multiples of <paramref name="sizeMultiple"/>, from the minimums up.</summary>
-    public static ImageGeometry Free(int channels, int sizeMultiple, int minimumHeight, int minimumWidth) =>
-        new(channels, null, null, sizeMultiple, minimumHeight, minimumWidth);
+    /// <summary>
+    /// A fully convolutional model: any height and width that are multiples of <paramref name="sizeMultiple"/>, from the
+    /// minimums up. Each minimum is rounded up to a multiple (at least one multiple): no smaller size could be taken.
+    /// </summary>
+    public static ImageGeometry Free(int channels, int sizeMultiple, int minimumHeight, int minimumWidth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sizeMultiple);
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumHeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumWidth);
+        return new(channels, null, null, sizeMultiple, MinimumOf(minimumHeight, sizeMultiple), MinimumOf(minimumWidth, sizeMultiple));
+    }
 
     /// <summary>
     /// The geometry of a model whose input shape is <paramref name="inputShape"/> (without the batch dimension): fixed for an
@@ -96,4 +109,7 @@ public sealed record ImageGeometry
         : $"{Channels}×{Height}×{Width}";
 
     private long RoundUp(long size) => (size + SizeMultiple - 1) / SizeMultiple * SizeMultiple;
+
+    private static int MinimumOf(int minimum, int sizeMultiple) =>
+        checked((int)((Math.Max(minimum, 1) + (long)sizeMultiple - 1) / sizeMultiple * sizeMultiple));
 }
