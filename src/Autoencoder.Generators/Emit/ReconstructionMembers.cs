@@ -23,6 +23,13 @@ internal static class ReconstructionMembers
             var network = isLogits ? "padded => " + TorchNames.Torch + ".sigmoid(forward(padded))" : "forward";
             w.Line("public " + tensor + " Reconstruct(" + tensor + " input) => " + GeometryMembers.AnySize + ".Apply(input, Geometry, " + network + ");");
             w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// <see cref=\"Reconstruct\"/> for images too large to run whole, [C, H, W] or [B, C, H, W]: overlapping tiles, one at a");
+            w.Line("/// time without gradients, blended across their seams (<paramref name=\"options\"/>: tile size and overlap).");
+            w.Line("/// </summary>");
+            w.Line("public " + tensor + " ReconstructTiled(" + tensor + " image, " + TorchNames.Runtime + ".Imaging.TileOptions? options = null) =>");
+            w.Line("    " + TorchNames.Runtime + ".Imaging.TiledInference.Apply(image, Geometry, " + network + ", options);");
+            w.Line();
             return;
         }
 

@@ -61,6 +61,22 @@ public class GeneratedFreeSizeTests
         Identical(reconstruction, expected).ShouldBeTrue();
     }
 
+    [Fact]
+    public void Tiled_reconstruction_is_within_float_rounding_of_the_whole()
+    {
+        using var model = new FreePhotoModel();
+        model.eval();
+        using var image = rand(3, 130, 150);
+
+        using var tiled = model.ReconstructTiled(image, new TileOptions { TileSize = 64, Overlap = 32 });
+        using var batch = image.unsqueeze(0);
+        using var whole = model.Reconstruct(batch);
+
+        tiled.shape.ShouldBe(new long[] { 3, 130, 150 });
+        using var difference = (tiled - whole.squeeze(0)).abs().max();
+        difference.item<float>().ShouldBeLessThan(1e-5f);
+    }
+
     [Theory]
     [InlineData(6, 10)]
     [InlineData(2, 2)]
