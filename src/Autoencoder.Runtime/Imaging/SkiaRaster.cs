@@ -165,6 +165,9 @@ internal static class SkiaRaster
             .data<byte>().ToArray();
     }
 
+    /// <summary>Whether every pixel of premultiplied RGBA has R = G = B: a grayscale image, whatever its file's colour type.</summary>
+    public static bool IsGrey(SKBitmap rgba) => IsGrey(rgba.Bytes);
+
     private static bool IsGrey(byte[] rgba)
     {
         for (var i = 0; i < rgba.Length; i += 4)
