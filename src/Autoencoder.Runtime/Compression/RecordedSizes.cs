@@ -7,7 +7,7 @@ namespace Autoencoder.Runtime.Compression;
 /// <summary>
 /// What a version-2 stream records between its header and its payload, so that a photo comes back at its own size: the
 /// image's channels, height and width, then the code's sizes after its channel axis (their count, then each). Every number
-/// is an unsigned LEB128 varint, so a 768×512 colour photo with a 48×32 code costs 9 bytes. Reading bounds every number
+/// is an unsigned LEB128 varint, so a 768×512 colour photo with a 48×32 code costs 8 bytes. Reading bounds every number
 /// before anything is allocated: a crafted header cannot make the decoder reserve more than these limits allow.
 /// </summary>
 internal sealed record RecordedSizes(int Channels, int Height, int Width, IReadOnlyList<int> CodeSizes)

@@ -47,6 +47,8 @@ public sealed class PhotoCodecTests(Xunit.Abstractions.ITestOutputHelper output)
 
         output.WriteLine($"loss {first:F4} -> {last:F4}; stream {stream.Length} bytes, {bitsPerPixel:F3} bpp, PSNR {psnr:F2} dB");
         restored.shape.ShouldBe(new long[] { 3, 300, 451 });
+        // Recorded after the header as varints: 3 channels, 300 high, 451 wide, 2 code axes of 75 and 113 (452 / 4).
+        stream[LearnedCodec.HeaderLength..(LearnedCodec.HeaderLength + 8)].ShouldBe(new byte[] { 3, 0xAC, 0x02, 0xC3, 0x03, 2, 75, 113 });
         // Colour survives: the restored channels differ as the photo's do.
         restored[0].sub(restored[2]).abs().mean().item<float>().ShouldBeGreaterThan(0.01f);
         bytes.ShouldBe(stream.Length);
