@@ -1,4 +1,5 @@
 using System.IO;
+using Autoencoder.Runtime.Compression;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
