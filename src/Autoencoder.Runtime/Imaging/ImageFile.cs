@@ -33,16 +33,17 @@ public static class ImageFile
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layout.Width, nameof(layout));
 
         using var decoded = Decode(path);
-        RequireChannelsOf(path, decoded, layout.Channels, convertChannels);
-        if (decoded.Width != layout.Width || decoded.Height != layout.Height)
+        var otherSize = decoded.Width != layout.Width || decoded.Height != layout.Height;
+        if (otherSize && !resize)
         {
-            if (!resize)
-            {
-                throw new ImageFileException(path,
-                    $"is {decoded.Width}×{decoded.Height} (width×height) but the model takes {layout.Width}×{layout.Height}; images are resized only when asked",
-                    ImageMismatch.Size);
-            }
+            throw new ImageFileException(path,
+                $"is {decoded.Width}×{decoded.Height} (width×height) but the model takes {layout.Width}×{layout.Height}; images are resized only when asked",
+                ImageMismatch.Size);
+        }
 
+        RequireChannelsOf(path, decoded, layout.Channels, convertChannels);
+        if (otherSize)
+        {
             using var resized = SkiaRaster.Resize(decoded, layout.Width, layout.Height);
             return SkiaRaster.ToTensor(resized, layout.Channels);
         }
