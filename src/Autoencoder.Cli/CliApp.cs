@@ -82,7 +82,7 @@ public static class CliApp
         var root = new RootCommand(
             "Trains the autoencoders compiled into this tool and runs image jobs with them: restoration (denoise, inpaint), " +
             "generation (sample, interpolate), features (embed, probe, anomaly) and learned compression (compress, decompress, evaluate). " +
-            "Inputs are image files or folders (PNG, JPEG, WebP, BMP; converted and resized to the model's input) or MNIST IDX data. " +
+            "Inputs are image files or folders (PNG, JPEG, WebP, BMP; of the model's size and channels, or changed only with --resize and --convert-channels) or MNIST IDX data. " +
             "Start with 'autoencoder models', then 'autoencoder train dense --data data/mnist'.");
         root.Options.Add(verbose);
         foreach (var command in new[]

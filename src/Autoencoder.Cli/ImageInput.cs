@@ -31,9 +31,11 @@ internal sealed class ImageInput(Tensor images, IReadOnlyList<string>? paths, Te
     /// <summary>
     /// Reads <paramref name="path"/>: a folder holding the four MNIST IDX files (<paramref name="split"/> chooses which
     /// half), one IDX image file (raw or .gz, its labels read from the matching idx1 file beside it when there is one),
-    /// or an image file or folder of PNG/JPEG/WebP/BMP files, converted and resized to <paramref name="layout"/>.
+    /// or an image file or folder of PNG/JPEG/WebP/BMP files as <paramref name="layout"/>, resized or converted between
+    /// colour and grayscale only as <paramref name="conversion"/> allows (otherwise a file that differs is an error saying
+    /// which option would change it).
     /// </summary>
-    public static ImageInput Load(string path, ImageLayout layout, string split = "test", int? limit = null)
+    public static ImageInput Load(string path, ImageLayout layout, string split = "test", int? limit = null, FileConversion? conversion = null)
     {
         if (Directory.Exists(path))
         {
@@ -54,7 +56,18 @@ internal sealed class ImageInput(Tensor images, IReadOnlyList<string>? paths, Te
             return LoadIdx(path, layout, limit);
         }
 
-        var loaded = ImageFolder.Load(path, layout, maxCount: limit);
+        conversion ??= FileConversion.None;
+        LoadedImages loaded;
+        try
+        {
+            loaded = ImageFolder.Load(path, layout, conversion.Resize, limit, conversion.ConvertChannels);
+        }
+        catch (ImageFileException e) when (e.Mismatch != ImageMismatch.None)
+        {
+            var option = e.Mismatch == ImageMismatch.Size ? "--resize" : "--convert-channels";
+            throw new CliException($"{e.Message} (pass {option} to change it)");
+        }
+
         var paths = loaded.Paths;
         return new ImageInput(loaded.Images, paths, null, $"{paths.Count} image{(paths.Count == 1 ? "" : "s")} from {path}");
     }

@@ -68,6 +68,30 @@ public sealed class BadInputTests(MnistFixture mnist) : IClassFixture<MnistFixtu
     }
 
     [Fact]
+    public void A_photo_is_resized_and_made_grayscale_only_when_asked()
+    {
+        var output = OutputWithExistingFiles();
+        var codes = Path.Combine(output, "codes.csv");
+        var photo = Path.Combine(MnistFixture.RepositoryRoot(), "samples", "photos", "chelsea.png");
+
+        var size = CliResult.Run("embed", photo, "-m", mnist.DenseModel, "--out", codes).ShouldFailWithOneLine();
+        size.ShouldContain("chelsea.png");
+        size.ShouldContain("451×300");
+        size.ShouldContain("28×28");
+        size.ShouldContain("--resize");
+
+        var channels = CliResult.Run("embed", photo, "-m", mnist.DenseModel, "--out", codes, "--resize").ShouldFailWithOneLine();
+        channels.ShouldContain("chelsea.png");
+        channels.ShouldContain("colour (3 channels, RGB)");
+        channels.ShouldContain("grayscale (1 channel)");
+        channels.ShouldContain("--convert-channels");
+        ShouldBeUntouched(output);
+
+        CliResult.Run("embed", photo, "-m", mnist.DenseModel, "--out", codes, "--resize", "--convert-channels").ExitCode.ShouldBe(0);
+        File.ReadAllText(codes).ShouldNotBe(Kept);
+    }
+
+    [Fact]
     public void Unknown_model_name_lists_the_models()
     {
         var output = OutputWithExistingFiles();

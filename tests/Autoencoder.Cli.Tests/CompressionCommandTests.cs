@@ -68,6 +68,23 @@ public sealed class CompressionCommandTests(CodecFixture codec) : IClassFixture<
     }
 
     [Fact]
+    public void A_photo_is_compressed_at_the_models_size_only_with_resize()
+    {
+        var photo = Path.Combine(MnistFixture.RepositoryRoot(), "samples", "photos", "coffee.png");
+        var streams = codec.Mnist.NewDirectory();
+        var line = CliResult.Run("compress", photo, "-m", codec.Model, "--out", streams).ShouldFailWithOneLine();
+        line.ShouldContain("coffee.png: is 600×400 (width×height) but the model takes 28×28");
+        line.ShouldContain("--resize");
+        Directory.GetFiles(streams).ShouldBeEmpty();
+
+        CliResult.Run("compress", photo, "-m", codec.Model, "--out", streams, "--resize", "--convert-channels").ExitCode.ShouldBe(0);
+        var restored = codec.Mnist.NewDirectory();
+        CliResult.Run("decompress", streams, "-m", codec.Model, "--out", restored).ExitCode.ShouldBe(0);
+        using var decoded = Autoencoder.Runtime.Imaging.ImageFile.LoadNative(Path.Combine(restored, "coffee.png"), channels: 1);
+        decoded.shape.ShouldBe(new long[] { 1, 28, 28 });
+    }
+
+    [Fact]
     public void Evaluate_prints_the_learned_codecs_rate_and_writes_the_table()
     {
         var output = codec.Mnist.NewDirectory();

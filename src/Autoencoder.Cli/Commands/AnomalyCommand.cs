@@ -24,6 +24,7 @@ internal static class AnomalyCommand
         {
             input, modelFile, output, top, limit, split,
         };
+        var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder anomaly data/mnist --model dense.aem", "ranks the 10,000 MNIST test digits; anomalies/top.png shows the 16 oddest")
             .Example("autoencoder anomaly scans/ -m dense.aem --top 32 --out report/", "ranks a folder of images; scores.csv names each file");
         command.SetAction(parse =>
@@ -32,7 +33,7 @@ internal static class AnomalyCommand
             if (File.Exists(folder))
                 throw new CliException($"--out '{folder}' is a file; give a folder for scores.csv and top.png");
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
-            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
+            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit), conversion: conversion(parse));
             var scores = AnomalyScores.Rank(model.Handle.Model, images.Images, images.Paths);
             var csv = Path.Combine(folder, "scores.csv");
             var grid = Path.Combine(folder, "top.png");

@@ -22,13 +22,14 @@ internal static class CompressCommand
         {
             input, modelFile, output, limit, split,
         };
+        var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder compress digits/ --model compress.aem --out streams/", "one .aec file per image of digits/; prints the sizes")
             .Example("autoencoder compress data/mnist -m compress.aem --limit 100", "the first 100 MNIST test digits, named 00000.aec, 00001.aec, ...");
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
             var codec = model.Require<ICompressionAutoencoder>("compress", "a learned codec (a [Compression] model)").CreateCodec();
-            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
+            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit), conversion: conversion(parse));
             var named = new LoadedImages(images.Images, images.Paths ?? Enumerable.Range(0, images.Count).Select(i => images.Name(i) + ".png").ToList());
             var folder = parse.GetValue(output)!;
             var written = CodecFiles.Compress(codec, named, folder);

@@ -23,6 +23,7 @@ internal static class DenoiseCommand
         {
             input, modelFile, noise, output, limit, split, seed,
         };
+        var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder denoise data/mnist --model denoise.aem --limit 100", "adds the model's Gaussian noise to 100 MNIST test digits, restores them, prints PSNR/SSIM")
             .Example("autoencoder denoise scans/ --model denoise.aem --noise none --out clean/", "restores already-noisy images of a folder (no originals, so no PSNR)")
             .Example("autoencoder denoise digits/ -m denoise.aem --noise masking:0.3", "removes 30% of each image's pixels, then restores them");
@@ -32,7 +33,7 @@ internal static class DenoiseCommand
             var denoiser = model.Require<IDenoisingAutoencoder>("denoise", "a noise model (a denoising autoencoder)");
             using var generator = new Generator().manual_seed(parse.GetValue(seed));
             var damage = NoiseSpec.Parse(parse.GetValue(noise)!, denoiser, generator);
-            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
+            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit), conversion: conversion(parse));
             return Restore.Run(context, "denoise", model, images, damage, parse.GetValue(output)!);
         });
         return command;

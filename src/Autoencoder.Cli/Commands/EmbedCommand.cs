@@ -19,6 +19,7 @@ internal static class EmbedCommand
         {
             input, modelFile, output, limit, split,
         };
+        var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder embed data/mnist --model dense.aem --out codes.csv", "the 32-number codes of the 10,000 MNIST test digits, with their labels")
             .Example("autoencoder embed photos/ -m dense.aem --out codes.npy", "codes of a folder of images as a NumPy matrix (numpy.load('codes.npy'))");
         command.SetAction(parse =>
@@ -28,7 +29,7 @@ internal static class EmbedCommand
             if (extension is not (".csv" or ".npy"))
                 throw new CliException($"--out '{path}': the codes are written as .csv or .npy; choose one of those extensions");
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
-            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
+            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit), conversion: conversion(parse));
             using var codes = CodeExport.Encode(model.Handle.Model, images.Images);
             if (extension == ".npy")
                 CodeExport.WriteNpy(path, codes);

@@ -33,13 +33,14 @@ internal static class EvaluateCommand
         {
             modelFile, data, limit, output, learnedOnly,
         };
+        var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder evaluate --model compress.aem", "the rate-distortion table on the 10,000 MNIST test digits")
             .Example("autoencoder evaluate -m compress.aem --limit 1000 --out rd", "a quicker table, written with its plots to rd/");
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
             var codec = model.Require<ICompressionAutoencoder>("evaluate", "a learned codec (a [Compression] model)").CreateCodec();
-            using var images = ImageInput.Load(parse.GetValue(data)!, model.Layout, "test", parse.GetValue(limit));
+            using var images = ImageInput.Load(parse.GetValue(data)!, model.Layout, "test", parse.GetValue(limit), conversion: conversion(parse));
             const string Family = "learned";
             var entries = new List<RateDistortionEntry> { new(Family, codec) };
             if (!parse.GetValue(learnedOnly))

@@ -30,6 +30,7 @@ internal static class InpaintCommand
         {
             input, modelFile, region, holed, output, limit, split,
         };
+        var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder inpaint data/mnist --model inpaint.aem --limit 64 --region 7,7,14,14", "blanks the centre of 64 test digits and fills it in, prints PSNR/SSIM")
             .Example("autoencoder inpaint damaged/ -m inpaint.aem --already-masked --out repaired/", "fills in images that already have a hole");
         command.SetAction(parse =>
@@ -45,7 +46,7 @@ internal static class InpaintCommand
             {
                 throw new CliException($"--region: {e.Message.Split(" (Parameter")[0]}");
             }
-            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit));
+            using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit), conversion: conversion(parse));
             return Restore.Run(context, "inpaint", model, images, parse.GetValue(holed) ? null : x => hole.Mask(x), parse.GetValue(output)!);
         });
         return command;

@@ -30,6 +30,7 @@ internal static class InterpolateCommand
         {
             input, modelFile, pairs, steps, output, split,
         };
+        var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder interpolate data/mnist --model vae.aem", "8 rows of 10 images morphing between MNIST test digits")
             .Example("autoencoder interpolate faces/ -m vae.aem --pairs 2 --steps 16", "from the 1st to the 3rd and the 2nd to the 4th image of a folder");
         command.SetAction(parse =>
@@ -38,7 +39,7 @@ internal static class InterpolateCommand
             var generative = model.Require<IGenerativeAutoencoder>("interpolate", "a generative decoder (a VAE)");
             int p = parse.GetValue(pairs);
             var inputPath = parse.GetValue(input)!;
-            using var images = ImageInput.Load(inputPath, model.Layout, parse.GetValue(split)!, 2 * p);
+            using var images = ImageInput.Load(inputPath, model.Layout, parse.GetValue(split)!, 2 * p, conversion: conversion(parse));
             if (images.Count < 2 * p)
                 throw new CliException($"{inputPath}: {p} pairs need {2 * p} images, but it has {images.Count}; use --pairs {images.Count / 2} or add images");
             using var scope = NewDisposeScope();

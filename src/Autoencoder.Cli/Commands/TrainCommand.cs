@@ -37,9 +37,10 @@ internal static class TrainCommand
         {
             model, data, epochs, batchSize, seed, limit, output,
         };
+        var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder train dense --data data/mnist --epochs 5", "trains the dense autoencoder on MNIST for 5 epochs, writes dense.aem")
             .Example("autoencoder train src/Autoencoder.Cli/Models/denoise.ae.yaml --out denoise.aem", "the same by its YAML file, with its declared 10 epochs")
-            .Example("autoencoder train vae --data photos/ --limit 500", "trains the VAE on the first 500 images of a folder (resized to 28x28 grayscale)");
+            .Example("autoencoder train vae --data photos/ --limit 500 --resize --convert-channels", "trains the VAE on the first 500 images of a folder, resized to 28x28 and made grayscale as asked");
 
         command.SetAction(parse =>
         {
@@ -49,8 +50,8 @@ internal static class TrainCommand
             if (Directory.Exists(outPath))
                 throw new CliException($"--out '{outPath}' is a folder; give the model file's name, e.g. {Path.Combine(outPath, entry.Name + ".aem")}");
             var layout = ImageLayout.FromShape(entry.InputShape);
-            using var train = ImageInput.Load(dataPath, layout, "train", parse.GetValue(limit));
-            using var validation = ImageInput.IsMnistFolder(dataPath) ? ImageInput.Load(dataPath, layout, "test", parse.GetValue(limit)) : null;
+            using var train = ImageInput.Load(dataPath, layout, "train", parse.GetValue(limit), conversion: conversion(parse));
+            using var validation = ImageInput.IsMnistFolder(dataPath) ? ImageInput.Load(dataPath, layout, "test", parse.GetValue(limit), conversion: conversion(parse)) : null;
             context.Out.WriteLine($"Training '{entry.Name}' on {train.Description}" + (validation is null ? "" : $", validating on {validation.Count} test images"));
 
             var overrides = new TrainerOverrides

@@ -22,17 +22,54 @@ public static class CodecFiles
     public const string StreamExtension = ".aec";
 
     /// <summary>Encodes every image of <paramref name="images"/> with <paramref name="codec"/> into <paramref name="outputDirectory"/>, one stream per image, named after its source file.</summary>
+    /// <exception cref="ImageFileException">The codec does not take an image (its size or channels); the message names the file, and nothing is written.</exception>
     public static IReadOnlyList<CodecFileResult> Compress(IImageCodec codec, LoadedImages images, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var list = new Tensor[images.Paths.Count];
+        try
+        {
+            for (var i = 0; i < list.Length; i++)
+                list[i] = images.Images[i];
+            return Compress(codec, list, images.Paths, outputDirectory);
+        }
+        finally
+        {
+            foreach (var image in list)
+                image?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Encodes each image of <paramref name="images"/> ([C, H, W], each of its own size for a codec of free sizes) into
+    /// <paramref name="outputDirectory"/>, one stream per image, named after the file of the same index in <paramref name="paths"/>.
+    /// </summary>
+    /// <exception cref="ImageFileException">The codec does not take an image (its size or channels); the message names the file, and nothing is written.</exception>
+    public static IReadOnlyList<CodecFileResult> Compress(IImageCodec codec, IReadOnlyList<Tensor> images, IReadOnlyList<string> paths, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(paths);
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        if (images.Count != paths.Count)
+            throw new ArgumentException($"{images.Count} images for {paths.Count} file names.", nameof(paths));
         var streams = new List<(string Source, string Output, byte[] Data)>();
-        for (int i = 0; i < images.Paths.Count; i++)
+        for (int i = 0; i < paths.Count; i++)
         {
             using var scope = NewDisposeScope();
-            var output = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(images.Paths[i]) + StreamExtension);
-            streams.Add((images.Paths[i], output, codec.Encode(images.Images[i])));
+            var output = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(paths[i]) + StreamExtension);
+            byte[] data;
+            try
+            {
+                data = codec.Encode(images[i]);
+            }
+            catch (ArgumentException e)
+            {
+                var mismatch = e is Models.ImageSizeException ? ImageMismatch.Size : ImageMismatch.None;
+                throw new ImageFileException(paths[i], e.Message, mismatch);
+            }
+
+            streams.Add((paths[i], output, data));
         }
         RequireDistinct(streams.Select(s => s.Output));
         foreach (var (_, output, data) in streams)
@@ -41,7 +78,7 @@ public static class CodecFiles
     }
 
     /// <summary>
-    /// Decodes <paramref name="streamPaths"/> (stream files written by <see cref="Compress"/>) with <paramref name="codec"/>
+    /// Decodes <paramref name="streamPaths"/> (stream files written by <c>Compress</c>) with <paramref name="codec"/>
     /// into PNG files in <paramref name="outputDirectory"/>.
     /// </summary>
     /// <exception cref="CorruptStreamException">A stream is damaged or from another model or format version; nothing is written.</exception>

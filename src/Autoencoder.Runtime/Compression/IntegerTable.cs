@@ -29,7 +29,20 @@ internal sealed class IntegerTable
 
         Low = low;
         Table = table;
+        var largest = 0u;
+        for (var s = 0; s < table.SymbolCount; s++)
+        {
+            largest = Math.Max(largest, table.Frequency(s));
+        }
+
+        MinimumBits = -Math.Log2((double)largest / FrequencyTable.Total);
     }
+
+    /// <summary>
+    /// The fewest bits any value costs: the most probable symbol's, since every symbol keeps at most its share of the
+    /// coder's range (truncation only takes more). It bounds how many values a payload of a given length can hold.
+    /// </summary>
+    public double MinimumBits { get; }
 
     /// <summary>The smallest value with its own symbol.</summary>
     public long Low { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Training;
 using static Autoencoder.Runtime.Torch.HeldScalars;
 using static TorchSharp.torch;
@@ -11,25 +12,35 @@ namespace Autoencoder.Runtime.Compression;
 /// format version, model identity), and back. Built by the generated <c>CreateCodec()</c> from the model's current weights.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Two kinds of codec, told apart by their constructor and by the format version of their streams. Built from fixed input
+/// and code shapes, it writes format 1: the header and the payload, nothing else (the smallest streams, for 28×28 digits).
+/// Built from an <see cref="ImageGeometry"/>, it writes format 2, which also records the image's channels, height and width
+/// and the code's sizes, so that a model of free sizes takes each photo at its own size (padded for the model, cropped back).
+/// </para>
+/// <para>
 /// The coding tables and the model identity are computed once, here, from the weights as they are now. Streams carry
 /// that identity, so one written by other weights is refused; and <see cref="Encode"/>/<see cref="Decode"/> refuse to
 /// run once the model's weights have changed, since the tables would no longer match them: create a new codec then.
 /// See docs/compression.md for the format.
+/// </para>
 /// </remarks>
-public sealed class LearnedCodec : IImageCodec
+public sealed partial class LearnedCodec : IImageCodec
 {
     private readonly nn.Module _model;
     private readonly Func<Tensor, Tensor> _encode;
     private readonly Func<Tensor, Tensor> _decode;
     private readonly EntropyBottleneck _bottleneck;
     private readonly string _fingerprint;
-    private readonly long[] _inputShape;
-    private readonly long[] _codeShape;
-    private readonly long _positions;          // code elements per channel: the product of the code's spatial axes
     private readonly IntegerTable[] _tables;   // one per channel
     private readonly byte[] _identity;
 
-    /// <summary>Freezes the model's current weights into a codec.</summary>
+    // Format 1: the one input and code shape of the model.
+    private readonly long[]? _inputShape;
+    private readonly long[]? _codeShape;
+    private readonly long _positions;          // code elements per channel: the product of the code's spatial axes
+
+    /// <summary>Freezes the current weights of a model of fixed shapes into a codec that writes format-1 streams.</summary>
     /// <param name="name">The name rate–distortion tables show.</param>
     /// <param name="model">The whole model: its state identifies the streams it writes and accepts.</param>
     /// <param name="encode">Image batch [B, ...input] → code [B, ...code] (unquantised).</param>
@@ -38,16 +49,11 @@ public sealed class LearnedCodec : IImageCodec
     /// <param name="fingerprint">The generated architecture fingerprint.</param>
     /// <param name="inputShape">One input, without the batch axis.</param>
     /// <param name="codeShape">One code, without the batch axis.</param>
-    /// <exception cref="ArgumentException">The code's first axis is not the bottleneck's channels, or a shape is empty or not positive.</exception>
+    /// <exception cref="ArgumentException">The code's first axis is not the bottleneck's channels, or a shape is empty or not positive (a free side: use the constructor with an <see cref="ImageGeometry"/>).</exception>
     public LearnedCodec(string name, nn.Module model, Func<Tensor, Tensor> encode, Func<Tensor, Tensor> decode, EntropyBottleneck bottleneck,
         string fingerprint, long[] inputShape, long[] codeShape)
+        : this(null, name, model, encode, decode, bottleneck, fingerprint)
     {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(encode);
-        ArgumentNullException.ThrowIfNull(decode);
-        ArgumentNullException.ThrowIfNull(bottleneck);
-        ArgumentNullException.ThrowIfNull(fingerprint);
         CheckShape(inputShape, nameof(inputShape));
         CheckShape(codeShape, nameof(codeShape));
         if (codeShape[0] != bottleneck.Channels)
@@ -57,32 +63,76 @@ public sealed class LearnedCodec : IImageCodec
                 nameof(codeShape));
         }
 
+        _inputShape = [.. inputShape];
+        _codeShape = [.. codeShape];
+        _positions = codeShape.Skip(1).Aggregate(1L, (a, b) => a * b);
+    }
+
+    /// <summary>
+    /// Freezes the current weights of an image model into a codec that writes format-2 streams, which record each image's
+    /// channels and size: a model of free sizes then takes every image at its own size (padded by replicating its last row
+    /// and column to a size the model takes, cropped back after decoding); a fixed-size one takes its own size only.
+    /// </summary>
+    /// <param name="name">The name rate–distortion tables show.</param>
+    /// <param name="model">The whole model: its state identifies the streams it writes and accepts.</param>
+    /// <param name="encode">Image batch [B, C, H, W] → code [B, C', ...] (unquantised), C' the bottleneck's channels.</param>
+    /// <param name="decode">Quantised code batch → reconstruction batch [B, C, H, W] of the size the image was padded to.</param>
+    /// <param name="bottleneck">The model's entropy model.</param>
+    /// <param name="fingerprint">The generated architecture fingerprint.</param>
+    /// <param name="geometry">The images the model takes (the generated <c>Geometry</c>).</param>
+    public LearnedCodec(string name, nn.Module model, Func<Tensor, Tensor> encode, Func<Tensor, Tensor> decode, EntropyBottleneck bottleneck,
+        string fingerprint, ImageGeometry geometry)
+        : this(geometry ?? throw new ArgumentNullException(nameof(geometry)), name, model, encode, decode, bottleneck, fingerprint)
+    {
+    }
+
+    private LearnedCodec(ImageGeometry? geometry, string name, nn.Module model, Func<Tensor, Tensor> encode, Func<Tensor, Tensor> decode,
+        EntropyBottleneck bottleneck, string fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(encode);
+        ArgumentNullException.ThrowIfNull(decode);
+        ArgumentNullException.ThrowIfNull(bottleneck);
+        ArgumentNullException.ThrowIfNull(fingerprint);
         Name = name;
         _model = model;
         _encode = encode;
         _decode = decode;
         _bottleneck = bottleneck;
         _fingerprint = fingerprint;
-        _inputShape = [.. inputShape];
-        _codeShape = [.. codeShape];
-        _positions = codeShape.Skip(1).Aggregate(1L, (a, b) => a * b);
+        Geometry = geometry;
         _tables = CodingTables.Build(bottleneck.ReadDensities());
+        _minimumBitsPerPosition = _tables.Sum(table => table.MinimumBits);
         _identity = ModelIdentity.Compute(fingerprint, model, bottleneck);
     }
 
     /// <inheritdoc />
     public string Name { get; }
 
-    /// <summary>Bytes before the payload in every stream: magic, format version and model identity.</summary>
+    /// <summary>The images this codec takes when built from a geometry (format-2 streams); null for a codec of fixed shapes.</summary>
+    public ImageGeometry? Geometry { get; }
+
+    /// <summary>
+    /// Bytes of the header every stream starts with: magic, format version and model identity. A format-1 stream's payload
+    /// follows it; a format-2 stream records its sizes in between (a few bytes more).
+    /// </summary>
     public static int HeaderLength => StreamHeader.Length;
 
+    private byte Version => Geometry is null ? StreamHeader.FixedShapeVersion : StreamHeader.SizedVersion;
+
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">The image is not [C, H, W] as the model's input.</exception>
+    /// <exception cref="ArgumentException">
+    /// The image is not [C, H, W] as the model takes it: another shape (fixed shapes), other channels, a size a fixed-size
+    /// geometry does not take (<see cref="ImageSizeException"/>), or larger than a stream records.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
     public byte[] Encode(Tensor image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        CheckTensorShape(image, _inputShape, "image");
+        if (Geometry is not null)
+            return EncodeSized(image, Geometry);
+        CheckTensorShape(image, _inputShape!, "image");
         using var scope = NewDisposeScope();
         ThrowIfWeightsChanged();
         using var mode = EvaluationModeScope.Enter(_model);
@@ -92,87 +142,50 @@ public sealed class LearnedCodec : IImageCodec
     }
 
     /// <inheritdoc />
-    /// <exception cref="CorruptStreamException">Not a stream of this format version and model, or damaged.</exception>
+    /// <exception cref="CorruptStreamException">Not a stream of this format version and model, damaged, or recording sizes it cannot hold.</exception>
     /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
     public Tensor Decode(byte[] data)
     {
+        if (Geometry is not null)
+            return DecodeSized(data, Geometry);
         using var scope = NewDisposeScope();
         var code = DecodeCode(data);
         ThrowIfWeightsChanged();
         using var mode = EvaluationModeScope.Enter(_model);
         var reconstruction = _decode(code.to(ModelDevice.Of(_model)).unsqueeze(0))[0];
-        return reconstruction.clamp(Zero, One).cpu().reshape(_inputShape).MoveToOuterDisposeScope();
+        return reconstruction.clamp(Zero, One).cpu().reshape(_inputShape!).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Compresses each image of a batch [N, ...input] into its own stream, in order (the generated <c>Compress</c>).</summary>
-    /// <exception cref="ArgumentException">The batch is not [N, ...input].</exception>
-    /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
-    public byte[][] EncodeBatch(Tensor images)
-    {
-        ArgumentNullException.ThrowIfNull(images);
-        if (images.dim() != _inputShape.Length + 1 || !images.shape.Skip(1).SequenceEqual(_inputShape))
-        {
-            throw new ArgumentException(
-                $"Expected images [N, {string.Join(", ", _inputShape)}] but got [{string.Join(", ", images.shape)}].", nameof(images));
-        }
-
-        var streams = new byte[images.shape[0]][];
-        for (var i = 0; i < streams.Length; i++)
-        {
-            using var image = images[i];
-            streams[i] = Encode(image);
-        }
-
-        return streams;
-    }
-
-    /// <summary>Decompresses streams into images [N, ...input], one per stream, in order (the generated <c>Decompress</c>).</summary>
-    /// <exception cref="CorruptStreamException">A stream is not one of this format version and model, or is damaged.</exception>
-    /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
-    public Tensor DecodeBatch(System.Collections.Generic.IReadOnlyList<byte[]> streams)
-    {
-        ArgumentNullException.ThrowIfNull(streams);
-        if (streams.Count == 0)
-        {
-            return empty([0, .. _inputShape]);
-        }
-
-        using var scope = NewDisposeScope();
-        var images = new Tensor[streams.Count];
-        for (var i = 0; i < images.Length; i++)
-        {
-            images[i] = Decode(streams[i]);
-        }
-
-        return stack(images).MoveToOuterDisposeScope();
-    }
-
-    /// <summary>
-    /// The real rate and quality on <paramref name="inputs"/> [N, ...input], in evaluation mode: every image compressed to its
-    /// stream and decompressed (the generated trainer's <c>EvaluateCompression</c>).
-    /// </summary>
-    /// <param name="inputs">The images, on any device.</param>
-    /// <param name="pixelsPerImage">What bits per image are divided by: H·W of an image, the element count of other inputs.</param>
-    /// <returns>The mean stream length in bytes (header included), the same in bits per pixel, and the mean PSNR (dB, peak 1).</returns>
-    public (double BytesPerImage, double BitsPerPixel, double Psnr) Evaluate(Tensor inputs, long pixelsPerImage)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pixelsPerImage);
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var streams = EncodeBatch(inputs);
-        var restored = DecodeBatch(streams);
-        var bytesPerImage = (double)streams.Sum(s => (long)s.Length) / streams.Length;
-        var psnr = Metrics.ReconstructionMetrics.PsnrPerImage(restored.to(inputs.device), inputs);
-        return (bytesPerImage, bytesPerImage * 8 / pixelsPerImage, psnr.Average());
-    }
-
-    /// <summary>Entropy-codes one already rounded code, [code shape] of integer values, into a complete stream.</summary>
+    /// <summary>Entropy-codes one already rounded code, [code shape] of integer values, into a complete format-1 stream.</summary>
     /// <exception cref="ArgumentException">The code's shape is not the model's, or a value is not a finite integer within ±2^63.</exception>
+    /// <exception cref="InvalidOperationException">A codec built from a geometry: its streams record the image's size (the overload that takes it).</exception>
     public byte[] EncodeCode(Tensor roundedCode)
     {
         ArgumentNullException.ThrowIfNull(roundedCode);
-        CheckTensorShape(roundedCode, _codeShape, "code");
+        if (Geometry is not null)
+        {
+            throw new InvalidOperationException(
+                "This codec's streams record the image's size: call EncodeCode(roundedCode, imageHeight, imageWidth).");
+        }
+
+        CheckTensorShape(roundedCode, _codeShape!, "code");
+        return WriteStream(roundedCode, [], _positions);
+    }
+
+    /// <summary>Decodes a stream into the rounded code it was written from, bit for bit.</summary>
+    /// <exception cref="CorruptStreamException">Not a stream of this format version and model, damaged, or recording sizes it cannot hold.</exception>
+    public Tensor DecodeCode(byte[] stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (Geometry is not null)
+            return ReadSized(stream, Geometry).Code;
+        StreamHeader.Check(stream, Version, _identity);
+        return ReadPayload(stream, StreamHeader.Length, _codeShape!, _positions);
+    }
+
+    // Header, recorded sizes (format 2) and the range-coded values, each channel under its own table.
+    private byte[] WriteStream(Tensor roundedCode, byte[] sizes, long positions)
+    {
         double[] values;
         using (var flat = roundedCode.detach().cpu().to_type(ScalarType.Float64).contiguous().flatten())
         {
@@ -182,27 +195,24 @@ public sealed class LearnedCodec : IImageCodec
         var encoder = new RangeEncoder();
         for (var i = 0; i < values.Length; i++)
         {
-            _tables[i / _positions].Encode(encoder, ToInteger(values[i], i));
+            _tables[i / positions].Encode(encoder, ToInteger(values[i], i));
         }
 
         var payload = encoder.Finish();
-        var stream = new byte[StreamHeader.Length + payload.Length];
-        StreamHeader.Write(stream, _identity);
-        payload.CopyTo(stream, StreamHeader.Length);
+        var stream = new byte[StreamHeader.Length + sizes.Length + payload.Length];
+        StreamHeader.Write(stream, Version, _identity);
+        sizes.CopyTo(stream, StreamHeader.Length);
+        payload.CopyTo(stream, StreamHeader.Length + sizes.Length);
         return stream;
     }
 
-    /// <summary>Decodes a stream into the rounded code it was written from, bit for bit.</summary>
-    /// <exception cref="CorruptStreamException">Not a stream of this format version and model, or damaged.</exception>
-    public Tensor DecodeCode(byte[] stream)
+    private Tensor ReadPayload(byte[] stream, int offset, long[] shape, long positions)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        StreamHeader.Check(stream, _identity);
-        var decoder = new RangeDecoder(stream, StreamHeader.Length);
-        var values = new float[_positions * _codeShape[0]];
+        var decoder = new RangeDecoder(stream, offset);
+        var values = new float[positions * shape[0]];
         for (var i = 0; i < values.Length; i++)
         {
-            var value = _tables[i / _positions].Decode(decoder);
+            var value = _tables[i / positions].Decode(decoder);
             // Codes come from float32 tensors: a value float32 cannot hold exactly was never written.
             var single = (float)value;
             if (single >= 9.223372E+18f || (long)single != value)
@@ -214,7 +224,7 @@ public sealed class LearnedCodec : IImageCodec
         }
 
         decoder.Finish();
-        return tensor(values, _codeShape);
+        return tensor(values, shape);
     }
 
     private static long ToInteger(double value, long index)
@@ -243,7 +253,8 @@ public sealed class LearnedCodec : IImageCodec
         ArgumentNullException.ThrowIfNull(shape, parameter);
         if (shape.Length == 0 || shape.Any(size => size <= 0))
         {
-            throw new ArgumentException($"A shape has one or more positive sizes, not [{string.Join(", ", shape)}].", parameter);
+            throw new ArgumentException(
+                $"A shape has one or more positive sizes, not [{string.Join(", ", shape)}] (a model of free sizes gives its ImageGeometry instead).", parameter);
         }
     }
 

@@ -170,6 +170,9 @@ internal static class SkiaRaster
             .data<byte>().ToArray();
     }
 
+    /// <summary>Whether every pixel of premultiplied RGBA has R = G = B: a grayscale image, whatever its file's colour type.</summary>
+    public static bool IsGrey(SKBitmap rgba) => IsGrey(rgba.Bytes);
+
     /// <summary>Whether every pixel of premultiplied RGBA has R = G = B.</summary>
     public static bool IsGrey(ReadOnlySpan<byte> rgba)
     {

@@ -52,7 +52,7 @@ public sealed class ImageFileTests : IDisposable
     }
 
     [Fact]
-    public void Colour_becomes_grayscale_by_the_bt601_luma_and_grayscale_becomes_colour_by_replication()
+    public void Colour_becomes_grayscale_by_the_bt601_luma_and_grayscale_becomes_colour_by_replication_when_asked()
     {
         // Red, green, blue, white, one pixel each.
         byte[] rgb = [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255];
@@ -61,9 +61,9 @@ public sealed class ImageFileTests : IDisposable
         var grayPath = _dir.File("gray.png");
         File.WriteAllBytes(grayPath, PngEncoder.Encode([0, 64, 128, 255], 4, 1, PngColorType.Grayscale));
 
-        using var luma = ImageFile.Load(colourPath, new ImageLayout(1, 1, 4));
+        using var luma = ImageFile.Load(colourPath, new ImageLayout(1, 1, 4), convertChannels: true);
         using var colour = ImageFile.Load(colourPath, new ImageLayout(3, 1, 4));
-        using var replicated = ImageFile.Load(grayPath, new ImageLayout(3, 1, 4));
+        using var replicated = ImageFile.Load(grayPath, new ImageLayout(3, 1, 4), convertChannels: true);
 
         luma.data<float>().ToArray().ShouldBe([0.299f, 0.587f, 0.114f, 1f], tolerance: 1e-6);
         colour.shape.ShouldBe([3L, 1, 4]);
@@ -123,7 +123,7 @@ public sealed class ImageFileTests : IDisposable
         var path = _dir.File("checker.png");
         File.WriteAllBytes(path, PngEncoder.Encode(pixels, 252, 252, PngColorType.Grayscale));
 
-        using var image = ImageFile.Load(path, new ImageLayout(1, 28, 28));
+        using var image = ImageFile.Load(path, new ImageLayout(1, 28, 28), resize: true);
 
         image.shape.ShouldBe([1L, 28, 28]);
         image.min().item<float>().ShouldBeGreaterThan(0.4f);
@@ -138,8 +138,8 @@ public sealed class ImageFileTests : IDisposable
         var flatPath = _dir.File("flat.png");
         File.WriteAllBytes(flatPath, PngEncoder.Encode(Enumerable.Repeat((byte)100, 9).ToArray(), 3, 3, PngColorType.Grayscale));
 
-        using var image = ImageFile.Load(path, new ImageLayout(1, 8, 8));
-        using var flat = ImageFile.Load(flatPath, new ImageLayout(1, 7, 7));
+        using var image = ImageFile.Load(path, new ImageLayout(1, 8, 8), resize: true);
+        using var flat = ImageFile.Load(flatPath, new ImageLayout(1, 7, 7), resize: true);
 
         image.min().item<float>().ShouldBeGreaterThanOrEqualTo(0f);
         image.max().item<float>().ShouldBeLessThanOrEqualTo(1f);
@@ -149,15 +149,55 @@ public sealed class ImageFileTests : IDisposable
     }
 
     [Fact]
-    public void A_wrong_size_without_resizing_names_both_sizes()
+    public void A_wrong_size_is_never_resized_unless_asked_and_the_error_names_both_sizes()
     {
         var path = _dir.File("big.png");
-        File.WriteAllBytes(path, PngEncoder.Encode(new byte[32 * 32], 32, 32, PngColorType.Grayscale));
+        File.WriteAllBytes(path, PngEncoder.Encode(new byte[32 * 30], 32, 30, PngColorType.Grayscale));
 
-        var error = Should.Throw<ImageFileException>(() => ImageFile.Load(path, new ImageLayout(1, 28, 28), resize: false));
+        var error = Should.Throw<ImageFileException>(() => ImageFile.Load(path, new ImageLayout(1, 28, 28)));
 
-        error.Message.ShouldBe($"{path}: is 32×32 but the model takes 28×28");
+        error.Message.ShouldBe($"{path}: is 32×30 (width×height) but the model takes 28×28; images are resized only when asked");
         error.Path.ShouldBe(path);
+        error.Mismatch.ShouldBe(ImageMismatch.Size);
+        Should.Throw<ImageFileException>(() => ImageFolder.Load(path, new ImageLayout(1, 28, 28))).Mismatch.ShouldBe(ImageMismatch.Size);
+    }
+
+    [Fact]
+    public void Colour_and_grayscale_are_never_converted_unless_asked_and_the_error_names_both()
+    {
+        var colourPath = _dir.File("rgb.png");
+        File.WriteAllBytes(colourPath, PngEncoder.Encode([255, 0, 0, 0, 255, 0], 2, 1, PngColorType.Rgb));
+        var greyInRgbPath = _dir.File("grey-in-rgb.png");
+        File.WriteAllBytes(greyInRgbPath, PngEncoder.Encode([9, 9, 9, 200, 200, 200], 2, 1, PngColorType.Rgb));
+
+        var toGrey = Should.Throw<ImageFileException>(() => ImageFile.Load(colourPath, new ImageLayout(1, 1, 2)));
+        toGrey.Message.ShouldBe(
+            $"{colourPath}: is colour (3 channels, RGB) but the model takes grayscale (1 channel); colour and grayscale are converted only when asked");
+        toGrey.Mismatch.ShouldBe(ImageMismatch.Channels);
+        Should.Throw<ImageFileException>(() => ImageFile.LoadNative(greyInRgbPath, 3)).Message
+            .ShouldContain("is grayscale (1 channel) but the model takes colour (3 channels, RGB)");
+
+        // An RGB file whose pixels are all grey is a grayscale image: nothing to convert.
+        using var grey = ImageFile.Load(greyInRgbPath, new ImageLayout(1, 1, 2));
+        grey.data<float>().ToArray().ShouldBe([9 / 255f, 200 / 255f]);
+    }
+
+    [Fact]
+    public void LoadNative_keeps_a_photos_own_size_and_colour()
+    {
+        var photos = Path.Combine(RepoPaths.Root, "samples", "photos");
+
+        using var chelsea = ImageFile.LoadNative(Path.Combine(photos, "chelsea.png"), 3);
+        using var camera = ImageFile.LoadNative(Path.Combine(photos, "camera.png"), 1);
+        using var cameraAsColour = ImageFile.LoadNative(Path.Combine(photos, "camera.png"), 3, convertChannels: true);
+
+        chelsea.shape.ShouldBe([3L, 300, 451]);
+        camera.shape.ShouldBe([1L, 512, 512]);
+        cameraAsColour.shape.ShouldBe([3L, 512, 512]);
+        cameraAsColour[2].eq(camera[0]).all().item<bool>().ShouldBeTrue();
+        // Its own pixels, not a resampling: the colour channels differ.
+        chelsea[0].eq(chelsea[2]).all().item<bool>().ShouldBeFalse();
+        Should.Throw<ImageFileException>(() => ImageFile.LoadNative(Path.Combine(photos, "chelsea.png"), 1)).Mismatch.ShouldBe(ImageMismatch.Channels);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ImageFolderTests : IDisposable
         File.WriteAllText(_dir.File("readme.txt"), "not an image");
         Directory.CreateDirectory(_dir.File("nested.png"));
 
-        var loaded = ImageFolder.Load(_dir.Path, new ImageLayout(1, 4, 4));
+        var loaded = ImageFolder.Load(_dir.Path, new ImageLayout(1, 4, 4), resize: true, convertChannels: true);
 
         using var images = loaded.Images;
         loaded.Paths.Select(Path.GetFileName).ShouldBe(["a.JPG", "b.png"]);
@@ -54,12 +54,26 @@ public sealed class ImageFolderTests : IDisposable
     }
 
     [Fact]
+    public void LoadNative_keeps_each_image_at_its_own_size_in_name_order()
+    {
+        File.WriteAllBytes(_dir.File("wide.png"), PngEncoder.Encode(new byte[7 * 3], 7, 3, PngColorType.Grayscale));
+        File.WriteAllBytes(_dir.File("tall.png"), PngEncoder.Encode(new byte[2 * 5], 2, 5, PngColorType.Grayscale));
+        File.WriteAllBytes(_dir.File("zz.png"), PngEncoder.Encode(new byte[4 * 4], 4, 4, PngColorType.Grayscale));
+
+        using var loaded = ImageFolder.LoadNative(_dir.Path, 1, maxCount: 2);
+
+        loaded.Paths.Select(Path.GetFileName).ShouldBe(["tall.png", "wide.png"]);
+        loaded.Images.Select(image => image.shape).ShouldBe([[1L, 5, 2], [1L, 3, 7]]);
+        Should.Throw<ImageFileException>(() => ImageFolder.LoadNative(_dir.Path, 3)).Mismatch.ShouldBe(ImageMismatch.Channels);
+    }
+
+    [Fact]
     public void Loads_one_file_given_by_path()
     {
         var path = _dir.File("one.png");
         File.WriteAllBytes(path, PngEncoder.Encode(new byte[9], 3, 3, PngColorType.Grayscale));
 
-        var loaded = ImageFolder.Load(path, new ImageLayout(3, 3, 3));
+        var loaded = ImageFolder.Load(path, new ImageLayout(3, 3, 3), convertChannels: true);
 
         using var images = loaded.Images;
         images.shape.ShouldBe([1L, 3, 3, 3]);
