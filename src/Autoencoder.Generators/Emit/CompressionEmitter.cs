@@ -96,11 +96,13 @@ internal static class CompressionEmitter
         var decode = isLogits ? "code => " + Torch + ".sigmoid(" + model.Decoder.MethodName + "(code))" : model.Decoder.MethodName;
         w.Line("/// <summary>");
         w.Line("/// A codec that writes images as this model's streams, with the weights the model has now (train it first): the rounded");
-        w.Line("/// code, range-coded under the entropy model, behind a header naming the format version and this model. Its name,");
+        w.Line("/// code, range-coded under the entropy model, behind a header naming the format version and this model"
+               + (model.Free is null ? "" : " and recording the image's channels and size (each image is padded to a size the model takes and cropped back)") + ". Its name,");
         w.Line("/// \"" + name + "\", labels rate–distortion tables.");
         w.Line("/// </summary>");
         w.Line("public " + Compression + ".LearnedCodec CreateCodec() =>");
-        w.Line("    new " + Compression + ".LearnedCodec(\"" + name + "\", this, " + model.Encoder.MethodName + ", " + decode + ", entropy, Fingerprint, InputShape, CodeShape);");
+        w.Line("    new " + Compression + ".LearnedCodec(\"" + name + "\", this, " + model.Encoder.MethodName + ", " + decode + ", entropy, Fingerprint, "
+               + (model.Free is null ? "InputShape, CodeShape" : "Geometry") + ");");
         w.Line();
 
         var batch = "[N, " + input.ToText() + "]";

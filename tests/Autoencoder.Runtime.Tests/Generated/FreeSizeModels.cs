@@ -32,3 +32,18 @@ public partial class FreePixelModel
     [PixelShuffle(2)]
     public partial Tensor Decode(Tensor z);
 }
+
+/// <summary>A fully convolutional codec: any size in, the same size back from its stream.</summary>
+[Autoencoder]
+[Input(3, Any.Height, Any.Width)]
+[Compression(0.01)]
+public partial class FreeCodecModel
+{
+    [Conv2d(16, 4, Activation.ReLU, Stride = 2, Padding = 1)]
+    [Conv2d(16, 4, Stride = 2, Padding = 1)]
+    public partial Tensor Encode(Tensor x);
+
+    [ConvTranspose2d(16, 4, Activation.ReLU, Stride = 2, Padding = 1)]
+    [ConvTranspose2d(3, 4, Stride = 2, Padding = 1)]
+    public partial Tensor Decode(Tensor z);
+}

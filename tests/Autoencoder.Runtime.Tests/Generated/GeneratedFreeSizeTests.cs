@@ -77,6 +77,23 @@ public class GeneratedFreeSizeTests
         difference.item<float>().ShouldBeLessThan(1e-5f);
     }
 
+    [Fact]
+    public void A_free_codec_gives_back_each_image_at_its_own_size()
+    {
+        using var model = new FreeCodecModel();
+        var codec = model.CreateCodec();
+        using var tall = rand(3, 37, 22);
+        using var wide = rand(3, 9, 41);
+
+        var streams = codec.EncodeBatch(new[] { tall, wide });
+        var images = codec.DecodeEach(streams);
+
+        images[0].shape.ShouldBe(new long[] { 3, 37, 22 });
+        images[1].shape.ShouldBe(new long[] { 3, 9, 41 });
+        foreach (var image in images)
+            image.Dispose();
+    }
+
     [Theory]
     [InlineData(6, 10)]
     [InlineData(2, 2)]
