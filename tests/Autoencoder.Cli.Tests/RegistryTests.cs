@@ -20,15 +20,15 @@ public sealed class RegistryTests
         }
 
         ModelRegistry.All.Select(e => e.ClassName)
-            .ShouldBe(["DenseAutoencoder", "DenoisingAutoencoder", "InpaintingAutoencoder", "VariationalAutoencoder", "CompressionAutoencoder"]);
+            .ShouldBe(["DenseAutoencoder", "DenoisingAutoencoder", "InpaintingAutoencoder", "VariationalAutoencoder", "CompressionAutoencoder", "PhotoCodec", "PhotoDenoiser"]);
     }
 
     [Fact]
     public void Each_command_finds_its_capability_in_the_models_that_have_it()
     {
-        ModelRegistry.NamesWith<IDenoisingAutoencoder>().ShouldBe("denoise, inpaint");
+        ModelRegistry.NamesWith<IDenoisingAutoencoder>().ShouldBe("denoise, inpaint, photo-denoise");
         ModelRegistry.NamesWith<IGenerativeAutoencoder>().ShouldBe("vae");
-        ModelRegistry.NamesWith<ICompressionAutoencoder>().ShouldBe("compress");
+        ModelRegistry.NamesWith<ICompressionAutoencoder>().ShouldBe("compress, photo-codec");
         ModelRegistry.NamesWith<IVectorQuantizedAutoencoder>().ShouldBe("(no model of this tool has it yet)");
     }
 }

@@ -1,7 +1,10 @@
+using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Autoencoder.Cli.Registry;
+using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Metrics;
@@ -29,17 +32,20 @@ internal static class TrainCommand
         var batchSize = CommonOptions.Positive(new Option<int?>("--batch-size") { Description = "Images per step (default: the model's declared value)", HelpName = "N" });
         var seed = new Option<long?>("--seed") { Description = "Seed for weights and shuffling (default: the model's declared value)", HelpName = "N" };
         var limit = CommonOptions.Limit();
+        var steps = CommonOptions.Positive(new Option<int?>("--steps") { Description = "Stop after this many optimizer steps in all (a smoke run; the last epoch may be partial)", HelpName = "N" });
+        var skipBad = new Option<bool>("--skip-bad-images") { Description = "When streaming a folder: leave out files that cannot be read, and count them (default: stop at the first, naming it)" };
         var output = new Option<string?>("--out", "-o") { Description = "The model file to write (default: <model>.aem); replaced only when training succeeds", HelpName = "file" };
 
         var command = new CliCommand("train",
             "Trains one of the models compiled into this tool and saves it as a model file, which the other commands read. " +
             "Shows progress per epoch, then the validation reconstruction error.")
         {
-            model, data, epochs, batchSize, seed, limit, output,
+            model, data, epochs, batchSize, seed, limit, steps, skipBad, output,
         };
         var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder train dense --data data/mnist --epochs 5", "trains the dense autoencoder on MNIST for 5 epochs, writes dense.aem")
             .Example("autoencoder train src/Autoencoder.Cli/Models/denoise.ae.yaml --out denoise.aem", "the same by its YAML file, with its declared 10 epochs")
+            .Example("autoencoder train photo-codec --data photos/ --steps 200", "streams a folder of colour photos (random patches) through the photo codec for 200 steps")
             .Example("autoencoder train vae --data photos/ --limit 500 --resize --convert-channels", "trains the VAE on the first 500 images of a folder, resized to 28x28 and made grayscale as asked");
 
         command.SetAction(parse =>
@@ -49,18 +55,23 @@ internal static class TrainCommand
             var outPath = parse.GetValue(output) ?? entry.Name + ".aem";
             if (Directory.Exists(outPath))
                 throw new CliException($"--out '{outPath}' is a folder; give the model file's name, e.g. {Path.Combine(outPath, entry.Name + ".aem")}");
+            var overrides = new TrainerOverrides
+            {
+                // Each epoch takes at least one step, so as many epochs as steps always reach the step limit.
+                Epochs = parse.GetValue(epochs) ?? parse.GetValue(steps),
+                BatchSize = parse.GetValue(batchSize),
+                Seed = parse.GetValue(seed),
+                MaxSteps = parse.GetValue(steps),
+                Observer = new ConsoleProgress(context.Out, context.Interactive),
+            };
+            if (entry.Geometry is { IsFree: true })
+                return Streamed(context, entry, dataPath, outPath, overrides, parse.GetValue(skipBad));
+
             var layout = ImageLayout.FromShape(entry.InputShape);
             using var train = ImageInput.Load(dataPath, layout, "train", parse.GetValue(limit), conversion: conversion(parse));
             using var validation = ImageInput.IsMnistFolder(dataPath) ? ImageInput.Load(dataPath, layout, "test", parse.GetValue(limit), conversion: conversion(parse)) : null;
             context.Out.WriteLine($"Training '{entry.Name}' on {train.Description}" + (validation is null ? "" : $", validating on {validation.Count} test images"));
 
-            var overrides = new TrainerOverrides
-            {
-                Epochs = parse.GetValue(epochs),
-                BatchSize = parse.GetValue(batchSize),
-                Seed = parse.GetValue(seed),
-                Observer = new ConsoleProgress(context.Out, context.Interactive),
-            };
             var trained = entry.Train(overrides, train.Images, validation?.Images);
             using var handle = trained.Model;
             ModelFile.Save(outPath, entry.Name, entry.Fingerprint, handle.Module);
@@ -73,5 +84,33 @@ internal static class TrainCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A model of free sizes trains on a folder of photos read as it goes (random patches, the declared augmentations), so
+    /// the folder may be larger than memory; the report ends with the time spent waiting for data.
+    /// </summary>
+    private static int Streamed(CliContext context, ModelEntry entry, string folder, string outPath, TrainerOverrides overrides, bool skipBad)
+    {
+        if (!Directory.Exists(folder) || ImageInput.IsMnistFolder(folder, "train"))
+            throw new CliException($"'{entry.Name}' takes colour photos of any size and trains on a folder of them; '{folder}' is not one (MNIST and single files are for the 28x28 models)");
+        var limit = overrides.MaxSteps is { } max ? string.Create(CultureInfo.InvariantCulture, $", {max} steps") : "";
+        var start = new FolderTraining(folder, skipBad ? BadImagePolicy.Skip : BadImagePolicy.Fail, source =>
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Training '{entry.Name}' on {source.Count} images of {folder}, streamed: random {source.Options.PatchWidth}x{source.Options.PatchHeight} patches{limit}")));
+        var trained = entry.TrainFolder(overrides, start);
+        using var handle = trained.Model;
+        ModelFile.Save(outPath, entry.Name, entry.Fingerprint, handle.Module);
+
+        var report = trained.Report;
+        var patches = report.Epochs.Sum(e => e.Samples);
+        var last = report.Epochs[^1];
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Last epoch's training loss {last.TrainLoss:F5}; {patches} patches in {report.TotalTime.TotalSeconds:F1} s, " +
+            $"{report.DataWait.TotalSeconds:F2} s of it waiting for data ({100 * report.DataWait.TotalSeconds / Math.Max(report.TotalTime.TotalSeconds, 1e-9):F1}%)"));
+        if (report.SkippedSamples > 0)
+            context.Out.WriteLine($"Skipped {report.SkippedSamples} samples of files that could not be read");
+        context.Out.WriteLine($"Saved '{entry.Name}' (architecture {entry.Fingerprint}) to {outPath}");
+        return CliApp.Ok;
     }
 }
