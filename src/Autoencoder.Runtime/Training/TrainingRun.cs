@@ -94,7 +94,7 @@ internal sealed class TrainingRun : IDisposable
                 break;
             }
 
-            _observer?.OnEpochStart(epoch, _options.Epochs, _samples);
+            _observer?.OnEpochStart(epoch, EpochsToRun, _samples);
             var clock = Stopwatch.StartNew();
             long resumedSamples = _epochSamples;
             _model.train();
@@ -178,6 +178,11 @@ internal sealed class TrainingRun : IDisposable
 
     /// <summary>Step positions passed since the run began, those before a resume included.</summary>
     private long StepsTaken => (_completedEpochs * _stepsPerEpoch) + _stepsIntoEpoch;
+
+    /// <summary>The epochs this run will reach: fewer than <see cref="TrainingOptions.Epochs"/> when the step limit comes first (progress and ETA show these).</summary>
+    private int EpochsToRun => _options.MaxSteps is { } max && _stepsPerEpoch > 0
+        ? (int)Math.Min(_options.Epochs, (max + _stepsPerEpoch - 1) / _stepsPerEpoch)
+        : _options.Epochs;
 
     private bool StepLimitReached => _options.MaxSteps is { } max && StepsTaken >= max;
 

@@ -41,6 +41,17 @@ public sealed class TrainingLoopBatchingTests
     }
 
     [Fact]
+    public void A_step_limit_stops_inside_an_epoch_and_progress_counts_only_the_epochs_it_reaches()
+    {
+        var observer = new RecordingObserver();
+        var batches = RecordBatches(10, new TrainingOptions { Epochs = 50, BatchSize = 4, Seed = 3, MaxSteps = 5, Observer = observer });
+
+        // Three steps an epoch: the fifth step is the second of epoch 2, and the display says "of 2", not "of 50".
+        batches.Select(b => b.Length).ShouldBe(new[] { 4, 4, 2, 4, 4 });
+        observer.Calls.Where(c => c.StartsWith("start", System.StringComparison.Ordinal)).ShouldBe(new[] { "start 1/2 n=10", "start 2/2 n=10" });
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_batch_sequence_and_another_seed_a_different_one()
     {
         var first = RecordBatches(10, new TrainingOptions { Epochs = 2, BatchSize = 3, Seed = 1 }).SelectMany(b => b);
