@@ -13,7 +13,16 @@ internal sealed class LoadedModel(ModelEntry entry, ModelHandle handle) : IDispo
 
     public ModelHandle Handle { get; } = handle;
 
-    public ImageLayout Layout => ImageLayout.FromShape(Entry.InputShape);
+    /// <summary>The one image size a fixed-size model takes; a model of free sizes has none (see <see cref="IsFree"/>).</summary>
+    public ImageLayout Layout => IsFree
+        ? throw new InvalidOperationException($"'{Entry.Name}' takes images of any size; it has no fixed layout.")
+        : ImageLayout.FromShape(Entry.InputShape);
+
+    /// <summary>What the model takes: its channels and either one size or any (fully convolutional).</summary>
+    public ImageGeometry? Geometry => Entry.Geometry;
+
+    /// <summary>Whether the model takes images of any size: the commands then work on each photo at its own size.</summary>
+    public bool IsFree => Entry.Geometry is { IsFree: true };
 
     /// <summary>Reads <paramref name="path"/>; a file for a model this tool does not have, or for another architecture, is a one-line error.</summary>
     public static LoadedModel Load(string path)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using Autoencoder.Cli.Photos;
 using Autoencoder.Runtime.Compression;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Models;
@@ -18,17 +19,21 @@ internal static class CompressCommand
         var split = CommonOptions.Split("test");
         var command = new CliCommand("compress",
             "Compresses images with a trained compression model: each becomes one small file holding an entropy-coded bitstream " +
-            $"({CodecFiles.StreamExtension}), which 'autoencoder decompress' turns back into a PNG with the same model file.")
+            $"({CodecFiles.StreamExtension}), which 'autoencoder decompress' turns back into a PNG with the same model file. A model of " +
+            "free size (photo-codec) keeps each photo's own size and colour, recorded in its stream.")
         {
             input, modelFile, output, limit, split,
         };
         var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder compress digits/ --model compress.aem --out streams/", "one .aec file per image of digits/; prints the sizes")
+            .Example("autoencoder compress kodim23.png -m photo-codec.aem", "a photo at its own size and colour; prints its bits per pixel")
             .Example("autoencoder compress data/mnist -m compress.aem --limit 100", "the first 100 MNIST test digits, named 00000.aec, 00001.aec, ...");
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
             var codec = model.Require<ICompressionAutoencoder>("compress", "a learned codec (a [Compression] model)").CreateCodec();
+            if (model.IsFree)
+                return PhotoCompression.Compress(context, codec, PhotoInput.Open(parse.GetValue(input)!, model, parse.GetValue(limit), conversion(parse)), parse.GetValue(output)!);
             using var images = ImageInput.Load(parse.GetValue(input)!, model.Layout, parse.GetValue(split)!, parse.GetValue(limit), conversion: conversion(parse));
             var named = new LoadedImages(images.Images, images.Paths ?? Enumerable.Range(0, images.Count).Select(i => images.Name(i) + ".png").ToList());
             var folder = parse.GetValue(output)!;

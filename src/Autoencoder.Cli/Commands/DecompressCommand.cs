@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Autoencoder.Cli.Photos;
 using Autoencoder.Runtime.Compression;
 using Autoencoder.Runtime.Models;
 
@@ -33,6 +34,8 @@ internal static class DecompressCommand
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
             var codec = model.Require<ICompressionAutoencoder>("decompress", "a learned codec (a [Compression] model)").CreateCodec();
             var folder = parse.GetValue(output)!;
+            if (model.IsFree)
+                return PhotoCompression.Decompress(context, codec, streams, folder);
             var written = CodecFiles.Decompress(codec, streams, folder);
             context.Out.WriteLine($"Decoded {written.Count} stream{(written.Count == 1 ? "" : "s")} into {folder}");
             return CliApp.Ok;

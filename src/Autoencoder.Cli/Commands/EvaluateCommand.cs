@@ -2,13 +2,14 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using Autoencoder.Cli.Photos;
 using Autoencoder.Runtime.Compression.Baselines;
 using Autoencoder.Runtime.Compression.RateDistortion;
 using Autoencoder.Runtime.Models;
 
 namespace Autoencoder.Cli.Commands;
 
-/// <summary><c>autoencoder evaluate</c>: the rate–distortion figures of a compression model on MNIST test images.</summary>
+/// <summary><c>autoencoder evaluate</c>: the rate–distortion figures of a compression model on MNIST test images or photos.</summary>
 internal static class EvaluateCommand
 {
     public static CliCommand Create(CliContext context)
@@ -35,16 +36,20 @@ internal static class EvaluateCommand
         };
         var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder evaluate --model compress.aem", "the rate-distortion table on the 10,000 MNIST test digits")
-            .Example("autoencoder evaluate -m compress.aem --limit 1000 --out rd", "a quicker table, written with its plots to rd/");
+            .Example("autoencoder evaluate -m compress.aem --limit 1000 --out rd", "a quicker table, written with its plots to rd/")
+            .Example("autoencoder evaluate -m photo-codec.aem --data kodak/", "photos of mixed sizes: bpp of each one's own size, per-image.csv");
         command.SetAction(parse =>
         {
             using var model = LoadedModel.Load(parse.GetValue(modelFile)!);
             var codec = model.Require<ICompressionAutoencoder>("evaluate", "a learned codec (a [Compression] model)").CreateCodec();
-            using var images = ImageInput.Load(parse.GetValue(data)!, model.Layout, "test", parse.GetValue(limit), conversion: conversion(parse));
             const string Family = "learned";
             var entries = new List<RateDistortionEntry> { new(Family, codec) };
             if (!parse.GetValue(learnedOnly))
-                entries.AddRange(BaselineCodecs.Standard(model.Layout.Channels).Select(RateDistortionEntry.For));
+                entries.AddRange(BaselineCodecs.Standard(model.Geometry!.Channels).Select(RateDistortionEntry.For));
+            if (model.IsFree)
+                return PhotoEvaluation.Run(context, entries, PhotoInput.Open(parse.GetValue(data)!, model, parse.GetValue(limit), conversion(parse)), parse.GetValue(output)!, Family);
+
+            using var images = ImageInput.Load(parse.GetValue(data)!, model.Layout, "test", parse.GetValue(limit), conversion: conversion(parse));
 
             context.Out.WriteLine($"Measuring {entries.Count} codec setting(s) on {images.Description}…");
             var report = RateDistortionEvaluator.Evaluate(entries, images.Images, new RateDistortionProgressLog(context.Out, "  "));

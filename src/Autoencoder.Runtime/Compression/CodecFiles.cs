@@ -9,7 +9,11 @@ using static TorchSharp.torch;
 namespace Autoencoder.Runtime.Compression;
 
 /// <summary>One file a codec wrote: the image it came from (or the stream it was decoded from), the file written and its size in bytes.</summary>
-public sealed record CodecFileResult(string Source, string Output, long Bytes);
+public sealed record CodecFileResult(string Source, string Output, long Bytes)
+{
+    /// <summary>The image's shape [C, H, W]: the one encoded, or the one decoded.</summary>
+    public IReadOnlyList<long> ImageShape { get; init; } = [];
+}
 
 /// <summary>
 /// Compression on files: each image becomes one stream file (<see cref="StreamExtension"/>), and each stream file
@@ -53,7 +57,7 @@ public static class CodecFiles
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         if (images.Count != paths.Count)
             throw new ArgumentException($"{images.Count} images for {paths.Count} file names.", nameof(paths));
-        var streams = new List<(string Source, string Output, byte[] Data)>();
+        var streams = new List<(string Source, string Output, byte[] Data, long[] Shape)>();
         for (int i = 0; i < paths.Count; i++)
         {
             using var scope = NewDisposeScope();
@@ -69,12 +73,12 @@ public static class CodecFiles
                 throw new ImageFileException(paths[i], e.Message, mismatch);
             }
 
-            streams.Add((paths[i], output, data));
+            streams.Add((paths[i], output, data, images[i].shape));
         }
         RequireDistinct(streams.Select(s => s.Output));
-        foreach (var (_, output, data) in streams)
+        foreach (var (_, output, data, _) in streams)
             AtomicFile.WriteAllBytes(output, data);
-        return streams.Select(s => new CodecFileResult(s.Source, s.Output, s.Data.LongLength)).ToList();
+        return streams.Select(s => new CodecFileResult(s.Source, s.Output, s.Data.LongLength) { ImageShape = s.Shape }).ToList();
     }
 
     /// <summary>
@@ -107,7 +111,7 @@ public static class CodecFiles
             RequireDistinct(decoded.Select(d => d.Output));
             foreach (var (_, output, image) in decoded)
                 ImageFile.SavePng(image, output);
-            return decoded.Select(d => new CodecFileResult(d.Source, d.Output, new FileInfo(d.Output).Length)).ToList();
+            return decoded.Select(d => new CodecFileResult(d.Source, d.Output, new FileInfo(d.Output).Length) { ImageShape = d.Image.shape }).ToList();
         }
         finally
         {

@@ -4,7 +4,7 @@ using System.IO;
 namespace Autoencoder.Runtime.IO;
 
 /// <summary>Writes a file so that a crash never leaves a half-written one under its name.</summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>
     /// Creates <paramref name="path"/>'s directory, lets <paramref name="write"/> fill a temporary file beside it,

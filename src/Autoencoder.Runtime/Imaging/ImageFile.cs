@@ -72,6 +72,14 @@ public static class ImageFile
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFile.WriteAllBytes(path, EncodePng(image));
+    }
+
+    /// <summary>One image, [C, H, W] (C = 1 or 3) with values in [0, 1], as the bytes of a PNG file (as <see cref="SavePng"/> writes it).</summary>
+    /// <remarks>A PNG is a small fraction of the image's float tensor: a command can hold its outputs until all are computed.</remarks>
+    public static byte[] EncodePng(Tensor image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
         if (image.dim() != 3 || image.shape[0] is not (1 or 3))
         {
             throw new ArgumentException(
@@ -79,8 +87,7 @@ public static class ImageFile
         }
 
         var colorType = image.shape[0] == 1 ? PngColorType.Grayscale : PngColorType.Rgb;
-        var png = PngEncoder.Encode(SkiaRaster.ToBytes(image), (int)image.shape[2], (int)image.shape[1], colorType);
-        AtomicFile.WriteAllBytes(path, png);
+        return PngEncoder.Encode(SkiaRaster.ToBytes(image), (int)image.shape[2], (int)image.shape[1], colorType);
     }
 
     /// <summary>Whether <paramref name="path"/>'s extension is one of <see cref="ImageFolder.Extensions"/> (any case).</summary>

@@ -75,7 +75,12 @@ public static class ImageFolder
         }
     }
 
-    private static string[] Files(string path, int? maxCount)
+    /// <summary>
+    /// The image files <see cref="Load"/> would read from <paramref name="path"/>, in its order, without opening them: the file
+    /// itself, or the image files directly inside the folder sorted by name, the first <paramref name="maxCount"/> of them.
+    /// </summary>
+    /// <exception cref="ImageFileException">No such file or folder, or a folder without image files.</exception>
+    public static string[] Files(string path, int? maxCount = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (maxCount is <= 0)

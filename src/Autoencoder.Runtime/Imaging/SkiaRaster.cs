@@ -92,7 +92,8 @@ internal static class SkiaRaster
         var bytes = rgba.Bytes; // a copy, rows packed: Skia's RGBA rows have no padding
         using var scope = NewDisposeScope();
         var hwc = tensor(bytes, dtype: ScalarType.Byte).reshape(rgba.Height, rgba.Width, 4);
-        var rgb = hwc.narrow(2, 0, 3).permute(2, 0, 1).to_type(ScalarType.Float32);
+        // Reordered while still bytes, then scaled in place: a 24-megapixel photo needs one float copy, not four.
+        var rgb = hwc.narrow(2, 0, 3).permute(2, 0, 1).contiguous().to_type(ScalarType.Float32);
         Tensor result;
         if (channels == 3)
         {
@@ -107,7 +108,7 @@ internal static class SkiaRaster
             result = rgb[0].mul(Of(LumaRed)).add(rgb[1].mul(Of(LumaGreen)), One).add(rgb[2].mul(Of(LumaBlue)), One).unsqueeze(0);
         }
 
-        return result.div(Of(255.0)).clamp(Zero, One).contiguous().MoveToOuterDisposeScope();
+        return result.contiguous().div_(Of(255.0)).clamp_(Zero, One).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -164,8 +165,9 @@ internal static class SkiaRaster
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        // nan_to_num makes the one float copy; the rest works on it in place, so a large image costs one copy, not four.
         return image.detach().cpu().to_type(ScalarType.Float32)
-            .nan_to_num(0).clamp(Zero, One).mul(Of(255.0)).round()
+            .nan_to_num(0).clamp_(Zero, One).mul_(Of(255.0)).round_()
             .to_type(ScalarType.Byte).permute(1, 2, 0).contiguous()
             .data<byte>().ToArray();
     }

@@ -51,7 +51,7 @@ public static class RateDistortionPlot
         }
 
         plot.Title(string.Create(CultureInfo.InvariantCulture,
-            $"Rate-distortion, {report.Images} images of {report.Channels}x{report.Height}x{report.Width}"));
+            $"Rate-distortion, {report.Images} images of {report.ImageShape.Replace('×', 'x')}"));
         plot.XLabel("bits per image (complete file)");
         plot.YLabel(metric == RateDistortionMetric.Psnr ? "PSNR (dB)" : "SSIM");
         plot.ShowLegend(Alignment.LowerRight);

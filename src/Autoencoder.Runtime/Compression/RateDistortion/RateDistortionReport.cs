@@ -15,7 +15,10 @@ public sealed record RateDistortionFiles(string Markdown, string Csv, string Jso
 /// <summary>The measured points of a rate–distortion evaluation, and their tables, machine-readable files and plots.</summary>
 public sealed class RateDistortionReport
 {
-    /// <summary>Creates the report of <paramref name="points"/>, measured on images of <paramref name="channels"/> × <paramref name="height"/> × <paramref name="width"/>.</summary>
+    /// <summary>
+    /// Creates the report of <paramref name="points"/>, measured on images of <paramref name="channels"/> × <paramref name="height"/>
+    /// × <paramref name="width"/>; height and width 0 for images of mixed sizes (see <see cref="PerImageRateDistortion"/>).
+    /// </summary>
     public RateDistortionReport(IReadOnlyList<RateDistortionPoint> points, int channels, int height, int width)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -33,11 +36,14 @@ public sealed class RateDistortionReport
     /// <summary>Channels of the images.</summary>
     public int Channels { get; }
 
-    /// <summary>Height of the images in pixels.</summary>
+    /// <summary>Height of the images in pixels; 0 for images of mixed sizes.</summary>
     public int Height { get; }
 
-    /// <summary>Width of the images in pixels.</summary>
+    /// <summary>Width of the images in pixels; 0 for images of mixed sizes.</summary>
     public int Width { get; }
+
+    /// <summary>The images' shape for titles: "3×512×768", or "3 channels, mixed sizes".</summary>
+    public string ImageShape => Height > 0 ? $"{Channels}×{Height}×{Width}" : $"{Channels} channel{(Channels == 1 ? "" : "s")}, mixed sizes";
 
     /// <summary>How many images each setting encoded.</summary>
     public int Images => Points[0].Images;
@@ -128,7 +134,7 @@ public sealed class RateDistortionReport
         markdown.AppendLine("# Rate–distortion");
         markdown.AppendLine();
         markdown.AppendLine(CultureInfo.InvariantCulture,
-            $"{Images} images of {Channels}×{Height}×{Width}. Rate: the mean size of each image's complete file or stream. PSNR and SSIM: means over images of each image's value (peak 1).");
+            $"{Images} images of {ImageShape}. Rate: the mean size of each image's complete file or stream; bits per pixel: the mean over images of each one's bits over its own H·W. PSNR and SSIM: means over images of each image's value (peak 1).");
         markdown.AppendLine();
         markdown.Append(ToMarkdown());
         if (comparison is not null)
