@@ -18,8 +18,8 @@ internal static class LoaderBenchmark
 {
     private const int Patch = 256;
     private const int BatchSize = 8;
-    private const int Rounds = 3;
-    private const int EpochsPerMeasurement = 2;
+    private const int Rounds = 5;
+    private const int EpochsPerMeasurement = 4;
     private static readonly int[] ThreadCounts = [1, 2];
 
     public static int Run(string folder)
@@ -37,14 +37,18 @@ internal static class LoaderBenchmark
             foreach (int threads in ThreadCounts)
             {
                 var data = new ImageFolderData(folder, options with { DecodeThreads = threads });
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 long patches = 0;
                 for (int e = 0; e < EpochsPerMeasurement; e++)
                     patches += Measure(data, epoch: (round * 10) + e);
-                double rate = patches / clock.Elapsed.TotalSeconds;
+                double seconds = clock.Elapsed.TotalSeconds;
+                // Cores this process kept busy: on a shared machine a second thread helps only if it gets a core.
+                double cores = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / seconds;
+                double rate = patches / seconds;
                 rates[threads].Add(rate);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  round {round}, {threads} decode thread{(threads == 1 ? "" : "s")}: {patches} patches in {clock.Elapsed.TotalSeconds:F2} s = {rate:F1} patches/s"));
+                    $"  round {round}, {threads} decode thread{(threads == 1 ? "" : "s")}: {patches} patches in {seconds:F2} s = {rate:F1} patches/s, {cores:F2} cores busy"));
             }
         }
 

@@ -39,7 +39,7 @@ const string usage = """
       --tile N          tiles mode: tile side (default 512)
       --overlap N       tiles mode: overlap (default 64)
       --loader DIR      the image-folder loader alone: patches/s of random 256×256 RGB patches (batch 8) read from the
-                        photos in DIR with 1 and with 2 decode threads, alternating over 3 rounds in one process
+                        photos in DIR with 1 and with 2 decode threads, alternating over 5 rounds in one process
       --stream-memory   memory of streaming a large folder: writes generated 512×512 RGB PNGs into a temporary folder
                         (deleted afterwards) and reads one epoch of random 256×256 patches (batch 8) through the loader
                         alone, first over 1,000 of them, then over all; prints RSS at the end of each quarter of the
