@@ -24,8 +24,9 @@ internal sealed record HarnessOptions
                               the children's training: epochs, synthetic images, steps between checkpoints
                               (default 3, 4096, 8; batch 64)
           --images            streamed data: the parent writes N small PNGs (default 256, 40×32, and one damaged
-                              file, which is skipped) into a folder once, and the children train a convolutional model
-                              on random 16×16 patches streamed from it (batch 16), each child on 1 or 2 decode threads
+                              file, which is skipped) into a folder once, and the children train a convolutional and
+                              dense model on random 16×16 patches streamed from it (batch 16), each child on 1 or 2
+                              decode threads
           --child --dir D [--image-folder F --decode-threads T]
                               child mode: train with checkpoints in D, on the images in F if given
                               (what the parent starts)
