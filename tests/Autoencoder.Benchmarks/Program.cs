@@ -12,6 +12,7 @@ const string usage = """
     Usage: dotnet run -c Release --project tests/Autoencoder.Benchmarks -- [--memory [--epochs N] [--train-images N]]
                                                                            [--stress [--steps N] [--calls N] [--families LIST]]
                                                                            [--tiles [--tile N] [--overlap N]]
+                                                                           [--loader DIR] [--stream-memory [--images N]]
 
       (no options)      speed: the generated trainer against a hand-written TorchSharp loop (same model, data,
                         batch size and seed, alternating in one process); prints samples/s and their ratio
@@ -37,12 +38,22 @@ const string usage = """
                         the untiled output on a 768×512 image
       --tile N          tiles mode: tile side (default 512)
       --overlap N       tiles mode: overlap (default 64)
+      --loader DIR      the image-folder loader alone: patches/s of random 256×256 RGB patches (batch 8) read from the
+                        photos in DIR with 1 and with 2 decode threads, alternating over 5 rounds in one process
+      --stream-memory   memory of streaming a large folder: writes generated 512×512 RGB PNGs into a temporary folder
+                        (deleted afterwards) and reads one epoch of random 256×256 patches (batch 8) through the loader
+                        alone, first over 1,000 of them, then over all; prints RSS at the end of each quarter of the
+                        epoch, the peak within it, and the growth from the first quarter to the last
+      --images N        stream-memory mode: images to write (default 10000)
       --help            this text
     """;
 
 var memory = false;
 var stress = false;
 var tiles = false;
+string? loaderFolder = null;
+var streamMemory = false;
+var streamImages = StreamMemoryBenchmark.DefaultImages;
 var tileSize = TileOptions.DefaultTileSize;
 var overlap = TileOptions.DefaultOverlap;
 long steps = 10_000;
@@ -66,20 +77,24 @@ try
             case "--tiles": tiles = true; break;
             case "--tile": tileSize = PositiveInt(args, ref i); break;
             case "--overlap": overlap = NonNegativeInt(args, ref i); break;
+            case "--loader" when i + 1 < args.Length: loaderFolder = args[++i]; break;
+            case "--stream-memory": streamMemory = true; break;
+            case "--images": streamImages = PositiveInt(args, ref i); break;
             case "--help" or "-h": Console.WriteLine(usage); return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}'.");
         }
     }
 
-    if ((memory ? 1 : 0) + (stress ? 1 : 0) + (tiles ? 1 : 0) > 1)
+    if ((memory ? 1 : 0) + (stress ? 1 : 0) + (tiles ? 1 : 0) + (loaderFolder is null ? 0 : 1) + (streamMemory ? 1 : 0) > 1)
     {
-        throw new ArgumentException("Choose one of --memory, --stress and --tiles.");
+        throw new ArgumentException("Choose one of --memory, --stress, --tiles, --loader and --stream-memory.");
     }
 
-    if (!memory && !stress && !tiles && args.Length > 0)
+    if (!memory && !stress && !tiles && loaderFolder is null && !streamMemory && args.Length > 0)
     {
         throw new ArgumentException(
-            "--epochs and --train-images apply to --memory only; --steps, --calls and --families to --stress only; --tile and --overlap to --tiles only.");
+            "--epochs and --train-images apply to --memory only; --steps, --calls and --families to --stress only; --tile and --overlap to --tiles only; " +
+            "--images to --stream-memory only.");
     }
 }
 catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -92,6 +107,16 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
 if (tiles)
 {
     return TiledBenchmark.Run(tileSize, overlap);
+}
+
+if (loaderFolder is not null)
+{
+    return LoaderBenchmark.Run(loaderFolder);
+}
+
+if (streamMemory)
+{
+    return StreamMemoryBenchmark.Run(streamImages);
 }
 
 var root = FindRepositoryRoot();

@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using Autoencoder.Runtime.Imaging;
 using Autoencoder.Runtime.Models;
 using static TorchSharp.torch;
@@ -34,7 +33,7 @@ internal static class TiledBenchmark
         var baseline = MemorySample.Take();
         using var image = rand(Channels, LargeHeight, LargeWidth);
         var withImage = MemorySample.Take();
-        var peakReset = ResetPeak();
+        var peakReset = MemorySample.ResetPeak();
         var clock = Stopwatch.StartNew();
         using (var output = TiledInference.Apply(image, geometry, network.forward, options))
         {
@@ -75,20 +74,6 @@ internal static class TiledBenchmark
         nn.ReLU(),
         nn.ConvTranspose2d(Width, Channels, 4, stride: 2, padding: 1),
         nn.Sigmoid());
-
-    // Writing 5 to clear_refs sets VmHWM (the peak RSS) back to the current RSS (Linux 4.0+), so the peak is the tiling's.
-    private static bool ResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 
     private static double Mib(long bytes) => bytes / (1024.0 * 1024.0);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using Autoencoder.KillHarness.Child;
 
 namespace Autoencoder.KillHarness;
@@ -22,8 +23,17 @@ internal sealed record HarnessOptions
           --epochs E --samples N --every-steps S
                               the children's training: epochs, synthetic images, steps between checkpoints
                               (default 3, 4096, 8; batch 64)
-          --child --dir D     child mode: train with checkpoints in D (what the parent starts)
+          --images            streamed data: the parent writes N small PNGs (default 256, 40×32, and one damaged
+                              file, which is skipped) into a folder once, and the children train a convolutional and
+                              dense model on random 16×16 patches streamed from it (batch 16), each child on 1 or 2
+                              decode threads
+          --child --dir D [--image-folder F --decode-threads T]
+                              child mode: train with checkpoints in D, on the images in F if given
+                              (what the parent starts)
         """;
+
+    /// <summary>Images the --images mode writes when --samples is not given: enough for 16 steps an epoch.</summary>
+    public const int DefaultImages = 256;
 
     public bool Child { get; init; }
 
@@ -40,6 +50,9 @@ internal sealed record HarnessOptions
     public string WorkDirectory { get; init; } = Path.GetTempPath();
 
     public bool Keep { get; init; }
+
+    /// <summary>The --images mode: children stream a folder of images the parent writes.</summary>
+    public bool Images { get; init; }
 
     public TrainingSize Training { get; init; } = new();
 
@@ -64,6 +77,9 @@ internal sealed record HarnessOptions
                 "--epochs" => options with { Training = options.Training with { Epochs = Number() } },
                 "--samples" => options with { Training = options.Training with { Samples = Number() } },
                 "--every-steps" => options with { Training = options.Training with { EverySteps = Number() } },
+                "--images" => options with { Images = true },
+                "--image-folder" => options with { Training = options.Training with { ImageFolder = Value() } },
+                "--decode-threads" => options with { Training = options.Training with { DecodeThreads = Number() } },
                 "--help" or "-h" => options with { ShowHelp = true },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. Use --help for the options."),
             };
@@ -71,6 +87,8 @@ internal sealed record HarnessOptions
 
         if (options.Child && options.Directory is null)
             throw new ArgumentException("--child needs --dir.");
+        if (options.Images && !args.Contains("--samples"))
+            options = options with { Training = options.Training with { Samples = DefaultImages } };
         return options;
     }
 
@@ -87,12 +105,29 @@ internal sealed record TrainingSize
 
     public int EverySteps { get; init; } = 8;
 
-    public long StepsPerEpoch => (Samples + ChildTraining.BatchSize - 1) / ChildTraining.BatchSize;
+    /// <summary>The folder the children stream images from (--images mode); null trains on synthetic digits in memory.</summary>
+    public string? ImageFolder { get; init; }
 
-    public IEnumerable<string> Arguments() =>
-    [
-        "--epochs", Epochs.ToString(CultureInfo.InvariantCulture),
-        "--samples", Samples.ToString(CultureInfo.InvariantCulture),
-        "--every-steps", EverySteps.ToString(CultureInfo.InvariantCulture),
-    ];
+    /// <summary>Decode threads of a child that streams images; results must not depend on them.</summary>
+    public int DecodeThreads { get; init; } = 2;
+
+    /// <summary>Samples of an epoch: the images, and the damaged file that is skipped at its place in the order.</summary>
+    public int EpochSamples => ImageFolder is null ? Samples : Samples + 1;
+
+    public int BatchSize => ImageFolder is null ? ChildTraining.BatchSize : PhotoTraining.BatchSize;
+
+    public long StepsPerEpoch => (EpochSamples + BatchSize - 1) / BatchSize;
+
+    public IEnumerable<string> Arguments()
+    {
+        string[] size =
+        [
+            "--epochs", Epochs.ToString(CultureInfo.InvariantCulture),
+            "--samples", Samples.ToString(CultureInfo.InvariantCulture),
+            "--every-steps", EverySteps.ToString(CultureInfo.InvariantCulture),
+        ];
+        return ImageFolder is null
+            ? size
+            : [.. size, "--image-folder", ImageFolder, "--decode-threads", DecodeThreads.ToString(CultureInfo.InvariantCulture)];
+    }
 }

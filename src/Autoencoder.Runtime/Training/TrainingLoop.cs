@@ -71,7 +71,8 @@ public static class TrainingLoop
     /// <param name="train">The training data; each epoch's batches come from (seed, epoch), so results and resumes are exact.</param>
     /// <param name="validation">Optional validation data, evaluated in order after each epoch.</param>
     /// <param name="options">Epochs, batch size, seed, shuffling, controls, checkpoints and observer.</param>
-    /// <param name="cancellationToken">Checked before every step and while waiting for a batch.</param>
+    /// <param name="cancellationToken">Checked before every step and while waiting for a training batch; an epoch whose
+    /// steps are all done is validated and checkpointed before cancelling takes effect, as with tensors.</param>
     public static TrainingReport Fit(
         nn.Module model,
         Optimizer optimizer,

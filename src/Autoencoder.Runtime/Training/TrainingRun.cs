@@ -109,9 +109,11 @@ internal sealed class TrainingRun : IDisposable
                 throw new InvalidOperationException($"Every sample of epoch {epoch} was skipped as bad: there is nothing to train on.");
             double trainLoss = _epochLossSum / _epochSamples;
             double samplesPerSecond = (_epochSamples - resumedSamples) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+            // Not cancelled once the epoch's steps are done: its end (history, checkpoint) needs the validation loss,
+            // and a checkpoint cannot stand between the last step and the validation. Cancelling takes effect after it.
             var validation = _validation is null
                 ? null
-                : TrainingLoop.EvaluateObjective(_model, _objective, _producer, _validation, _options.BatchSize, cancellationToken);
+                : TrainingLoop.EvaluateObjective(_model, _objective, _producer, _validation, _options.BatchSize, CancellationToken.None);
             double? validationLoss = validation?.Loss;
             var result = new EpochResult(epoch, trainLoss, validationLoss, clock.Elapsed, samplesPerSecond)
             {

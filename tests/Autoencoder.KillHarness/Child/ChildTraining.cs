@@ -17,6 +17,9 @@ internal static class ChildTraining
 
     public static int Run(string directory, TrainingSize size)
     {
+        if (size.ImageFolder is { } folder)
+            return PhotoTraining.Run(directory, size, folder);
+
         using var train = SyntheticDigits.Create(size.Samples, DataSeed);
         using var validation = SyntheticDigits.Create(512, DataSeed + 1);
 

@@ -23,7 +23,7 @@ internal sealed record DirectoryState(
 /// <summary>Checks that every complete checkpoint a killed child left passes <c>Checkpoint.Inspect</c> and loads into a fresh model.</summary>
 internal static class CheckpointCheck
 {
-    public static DirectoryState Examine(string directory)
+    public static DirectoryState Examine(string directory, TrainingSize size)
     {
         var files = CheckpointDirectory.List(directory).ToList();
         string best = Path.Combine(directory, CheckpointDirectory.BestFileName);
@@ -31,13 +31,15 @@ internal static class CheckpointCheck
             files.Add(best);
 
         var failures = new List<string>();
-        using var model = new HarnessAutoencoder();
+        bool images = size.ImageFolder is not null;
+        using TorchSharp.torch.nn.Module model = images ? new HarnessPhotoAutoencoder() : new HarnessAutoencoder();
+        string fingerprint = images ? HarnessPhotoAutoencoder.Fingerprint : HarnessAutoencoder.Fingerprint;
         foreach (var file in files)
         {
             try
             {
                 Checkpoint.Inspect(file);
-                Checkpoint.LoadWeights(model, file, HarnessAutoencoder.Fingerprint);
+                Checkpoint.LoadWeights(model, file, fingerprint);
             }
             catch (Exception e) when (e is IOException or InvalidOperationException)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using Autoencoder.KillHarness.Child;
 using Autoencoder.Runtime.Training;
 using TorchSharp;
 
@@ -11,6 +12,7 @@ namespace Autoencoder.KillHarness.Parent;
 internal static class KillCampaign
 {
     private static readonly TimeSpan ReferenceTimeout = TimeSpan.FromMinutes(5);
+    private const long ImageSeed = 2024;
 
     public static int Run(HarnessOptions options)
     {
@@ -18,14 +20,24 @@ internal static class KillCampaign
         torch.set_num_threads(1); // the parent only loads checkpoints; leave the cores to the child
         string root = Path.Combine(Path.GetFullPath(options.WorkDirectory), "ae-killharness-" + Guid.NewGuid().ToString("N")[..8]);
         Console.WriteLine($"kill harness: {options.Runs} runs x {options.KillsPerRun} kills, seed {options.Seed}, " +
-                          $"{options.Training.Epochs} epochs of {options.Training.Samples} images, a checkpoint every " +
+                          $"{options.Training.Epochs} epochs of {options.Training.Samples} images" +
+                          (options.Images ? " streamed from PNG files" : "") + ", a checkpoint every " +
                           $"{options.Training.EverySteps} steps; directories under {root}");
 
         var tally = new KillTally();
         bool keepRoot = options.Keep;
         try
         {
-            if (Reference(Path.Combine(root, "reference"), options.Training, tally) is not var (timing, plan, digest))
+            var size = options.Training;
+            if (options.Images)
+            {
+                // Written once and shared: every child must see the same files, as a resumed user's program would.
+                string folder = Path.Combine(root, "images");
+                SyntheticPhotos.Write(folder, size.Samples, ImageSeed);
+                size = size with { ImageFolder = folder };
+            }
+
+            if (Reference(Path.Combine(root, "reference"), size, tally) is not var (timing, plan, digest))
                 return Finish(tally, wall, root, keepRoot: true);
 
             var random = new Random(options.Seed);
@@ -35,7 +47,7 @@ internal static class KillCampaign
                 bool passed;
                 try
                 {
-                    passed = new KillRun(run, directory, options.Training, timing, plan, digest, random, tally).Execute(options.KillsPerRun);
+                    passed = new KillRun(run, directory, size, timing, plan, digest, random, tally).Execute(options.KillsPerRun);
                 }
                 catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
                 {

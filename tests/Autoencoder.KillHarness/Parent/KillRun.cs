@@ -39,7 +39,7 @@ internal sealed class KillRun
     public bool Execute(int kills)
     {
         Directory.CreateDirectory(_directory);
-        var state = CheckpointCheck.Examine(_directory);
+        var state = CheckpointCheck.Examine(_directory, _size);
         for (int k = 0; k < kills; k++)
         {
             bool finished;
@@ -65,10 +65,11 @@ internal sealed class KillRun
         int write = _random.Next(1, writesLeft.Count + 1);
         string target = onWrite ? writesLeft[write - 1] : "";
         var delay = _timing.KillDelay(_random, progress);
+        var size = StreamingThreads();
 
         ChildProcess? child = null;
         using var watcher = new WriteWatcher(_directory, onWrite ? write : 0, () => child?.Kill());
-        using (child = ChildProcess.Start(_directory, _size))
+        using (child = ChildProcess.Start(_directory, size))
         {
             _tally.ChildrenStarted++;
             if (!onWrite && !child.WaitForExit(delay))
@@ -80,7 +81,7 @@ internal sealed class KillRun
             }
 
             _timing.Observe(child, progress);
-            var after = CheckpointCheck.Examine(_directory);
+            var after = CheckpointCheck.Examine(_directory, _size);
             Check(RunChecks.Resume(child, before.Newest, required: false), child);
             if (!child.Killed)
             {
@@ -129,9 +130,16 @@ internal sealed class KillRun
         }
     }
 
+    /// <summary>
+    /// The child's training; a child that streams images decodes on 1 or 2 threads, drawn here, so resumes cross thread
+    /// counts (the digits mode draws nothing more, so its seeds keep their plans).
+    /// </summary>
+    private TrainingSize StreamingThreads() =>
+        _size.ImageFolder is null ? _size : _size with { DecodeThreads = _random.Next(1, 3) };
+
     private void FinishRun(DirectoryState before)
     {
-        using var child = ChildProcess.Start(_directory, _size);
+        using var child = ChildProcess.Start(_directory, StreamingThreads());
         _tally.ChildrenStarted++;
         if (!child.WaitForExit(_timing.Timeout))
         {

@@ -23,12 +23,19 @@ public sealed class KillHarnessTests(ITestOutputHelper output)
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public void Killed_training_leaves_a_loadable_newest_checkpoint_and_resumes_bit_identically()
-    {
+    public void Killed_training_leaves_a_loadable_newest_checkpoint_and_resumes_bit_identically() =>
         // Smaller children than the harness's default (2 epochs of 2,048 images) keep this near half a minute.
+        RunAndCheck("--epochs", "2", "--samples", "2048", "--every-steps", "4");
+
+    [Fact]
+    public void Killed_training_on_a_streamed_image_folder_resumes_bit_identically_on_other_decode_threads() =>
+        // 128 images: 9 steps an epoch, so kills fall inside epochs and between their checkpoints.
+        RunAndCheck("--images", "--epochs", "2", "--samples", "128", "--every-steps", "4");
+
+    private void RunAndCheck(params string[] training)
+    {
         var (exitCode, text) = RunHarness(
-            "--runs", $"{Runs}", "--kills-per-run", $"{KillsPerRun}", "--seed", "3",
-            "--epochs", "2", "--samples", "2048", "--every-steps", "4");
+            ["--runs", $"{Runs}", "--kills-per-run", $"{KillsPerRun}", "--seed", "3", .. training]);
         output.WriteLine(text);
 
         exitCode.ShouldBe(0, text);

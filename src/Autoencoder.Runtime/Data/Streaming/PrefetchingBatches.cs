@@ -90,14 +90,20 @@ internal sealed class PrefetchingBatches : IBatchReader
     }
 
     /// <summary>Copies the samples into one new tensor [B, C, H, W] (all of one size: patches, or one whole image).</summary>
+    /// <remarks>
+    /// The tensor is torch's own allocation, not a wrapper around a managed array: torch aligns its memory, while an
+    /// array lies wherever the garbage collector put it, and vectorised kernels split their work by alignment, so the
+    /// same batch in another array could give a loss that differs in its last bits and a resume that is not exact.
+    /// </remarks>
     private Tensor Stack(List<SamplePixels> samples)
     {
         var first = samples[0];
         int length = _source.Options.Channels * first.Height * first.Width;
-        var data = new float[samples.Count * length];
+        var batch = empty([samples.Count, _source.Options.Channels, first.Height, first.Width], float32);
+        using var elements = batch.data<float>();
         for (int i = 0; i < samples.Count; i++)
-            Array.Copy(samples[i].Buffer, 0, data, i * length, length);
-        return tensor(data, [samples.Count, _source.Options.Channels, first.Height, first.Width]);
+            elements.CopyFrom(samples[i].Buffer, 0, (long)i * length);
+        return batch;
     }
 
     private SampleOutcome Take(long position, CancellationToken cancellationToken)

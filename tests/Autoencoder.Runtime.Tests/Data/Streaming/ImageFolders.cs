@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Autoencoder.Runtime.Imaging;
 using static TorchSharp.torch;
 
@@ -19,6 +20,25 @@ internal static class ImageFolders
             using var scope = NewDisposeScope();
             ImageFile.SavePng(Wave(width, height, channels, generator), Path.Combine(folder, $"{prefix}{i:D3}.png"));
         }
+    }
+
+    /// <summary>
+    /// Two files an image folder must report rather than train on: bytes that are no image at all, and a PNG cut in the
+    /// middle of its pixel data (its header reads well, so only decoding finds out). Returns their paths.
+    /// </summary>
+    public static (string Garbage, string Truncated) WriteDamaged(string folder, int width, int height)
+    {
+        Directory.CreateDirectory(folder);
+        string garbage = Path.Combine(folder, "damaged-garbage.png");
+        File.WriteAllBytes(garbage, [.. Enumerable.Range(0, 512).Select(i => (byte)(i * 37))]);
+
+        string truncated = Path.Combine(folder, "damaged-truncated.png");
+        using (var scope = NewDisposeScope())
+        using (var generator = new Generator(99))
+            ImageFile.SavePng(Wave(width, height, 3, generator), truncated);
+        var whole = File.ReadAllBytes(truncated);
+        File.WriteAllBytes(truncated, whole[..(whole.Length / 2)]);
+        return (garbage, truncated);
     }
 
     /// <summary>[C, H, W] in [0, 1]: 0.5 + 0.4 sin(a x + b y + c), a, b, c drawn per channel.</summary>
