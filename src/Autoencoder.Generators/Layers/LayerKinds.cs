@@ -26,6 +26,7 @@ internal static class LayerKinds
         ResidualKind.Instance,
         LayerNormKind.Instance,
         GroupNormKind.Instance,
+        GdnKind.Instance,
         PixelShuffleKind.Shuffle,
         PixelShuffleKind.Unshuffle,
         EndResidualKind.Instance,
