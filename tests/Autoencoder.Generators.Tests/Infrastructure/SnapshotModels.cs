@@ -29,6 +29,7 @@ internal static class SnapshotModels
         new("Vae", () => GeneratorHarness.Run(VariationalModels.Vae)),
         new("ConvCodec", () => GeneratorHarness.Run(CompressionTests.Conv)),
         new("DenseCodec", () => GeneratorHarness.Run(CompressionTests.Dense)),
+        new("GdnCodec", () => GeneratorHarness.Run(GdnLayerTests.Codec)),
         new("EmaVq", () => GeneratorHarness.Run(VectorQuantizerTests.Ema)),
         new("GradientVq", () => GeneratorHarness.Run(VectorQuantizerTests.Gradient)),
         new("YamlClassic", () => GeneratorHarness.RunYaml(YamlModels.Classic)),
