@@ -13,6 +13,7 @@ const string usage = """
                                                                            [--stress [--steps N] [--calls N] [--families LIST]]
                                                                            [--tiles [--tile N] [--overlap N]]
                                                                            [--loader DIR] [--stream-memory [--images N]]
+                                                                           [--precision [--rounds N]]
 
       (no options)      speed: the generated trainer against a hand-written TorchSharp loop (same model, data,
                         batch size and seed, alternating in one process); prints samples/s and their ratio
@@ -45,6 +46,10 @@ const string usage = """
                         alone, first over 1,000 of them, then over all; prints RSS at the end of each quarter of the
                         epoch, the peak within it, and the growth from the first quarter to the last
       --images N        stream-memory mode: images to write (default 10000)
+      --precision       float32 against bfloat16, NCHW against channels last: the time of one training step (forward and
+                        backward) of a GDN codec's transforms (batch 8 of 256² RGB) and of a DnCNN (batch 16 of 50² grey),
+                        alternating the four settings, with each one's loss and output against float32's
+      --rounds N        precision mode: timed steps per setting (default 3)
       --help            this text
     """;
 
@@ -53,6 +58,8 @@ var stress = false;
 var tiles = false;
 string? loaderFolder = null;
 var streamMemory = false;
+var precision = false;
+var rounds = 3;
 var streamImages = StreamMemoryBenchmark.DefaultImages;
 var tileSize = TileOptions.DefaultTileSize;
 var overlap = TileOptions.DefaultOverlap;
@@ -79,22 +86,24 @@ try
             case "--overlap": overlap = NonNegativeInt(args, ref i); break;
             case "--loader" when i + 1 < args.Length: loaderFolder = args[++i]; break;
             case "--stream-memory": streamMemory = true; break;
+            case "--precision": precision = true; break;
+            case "--rounds": rounds = PositiveInt(args, ref i); break;
             case "--images": streamImages = PositiveInt(args, ref i); break;
             case "--help" or "-h": Console.WriteLine(usage); return 0;
             default: throw new ArgumentException($"Unknown option '{args[i]}'.");
         }
     }
 
-    if ((memory ? 1 : 0) + (stress ? 1 : 0) + (tiles ? 1 : 0) + (loaderFolder is null ? 0 : 1) + (streamMemory ? 1 : 0) > 1)
+    if ((memory ? 1 : 0) + (stress ? 1 : 0) + (tiles ? 1 : 0) + (loaderFolder is null ? 0 : 1) + (streamMemory ? 1 : 0) + (precision ? 1 : 0) > 1)
     {
-        throw new ArgumentException("Choose one of --memory, --stress, --tiles, --loader and --stream-memory.");
+        throw new ArgumentException("Choose one of --memory, --stress, --tiles, --loader, --stream-memory and --precision.");
     }
 
-    if (!memory && !stress && !tiles && loaderFolder is null && !streamMemory && args.Length > 0)
+    if (!memory && !stress && !tiles && loaderFolder is null && !streamMemory && !precision && args.Length > 0)
     {
         throw new ArgumentException(
             "--epochs and --train-images apply to --memory only; --steps, --calls and --families to --stress only; --tile and --overlap to --tiles only; " +
-            "--images to --stream-memory only.");
+            "--images to --stream-memory only; --rounds to --precision only.");
     }
 }
 catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
@@ -112,6 +121,11 @@ if (tiles)
 if (loaderFolder is not null)
 {
     return LoaderBenchmark.Run(loaderFolder);
+}
+
+if (precision)
+{
+    return PrecisionBenchmark.Run(rounds);
 }
 
 if (streamMemory)

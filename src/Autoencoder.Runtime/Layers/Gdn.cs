@@ -24,8 +24,6 @@ public sealed class Gdn : nn.Module<Tensor, Tensor>
     // The reparameterisation's offset 2⁻¹⁸; the pedestal is its square.
     private const double Pedestal = 1.0 / (1L << 36);
 
-    private readonly Parameter _beta;
-    private readonly Parameter _gamma;
     private readonly Tensor _betaBound;
     private readonly Tensor _gammaBound;
 
@@ -38,16 +36,15 @@ public sealed class Gdn : nn.Module<Tensor, Tensor>
         using (no_grad())
         {
             using var one = ones(channels);
-            _beta = new Parameter(Stored(one));
             using var identity = eye(channels).mul_(Of(GammaInit));
-            _gamma = new Parameter(Stored(identity));
+            // The names CompressAI's GDN gives them, for weights that travel between the two. Not kept in fields: moving
+            // the module to another type or device replaces its parameters, so they are looked up by name when used.
+            register_parameter("beta", new Parameter(Reparameterised(one)));
+            register_parameter("gamma", new Parameter(Reparameterised(identity)));
         }
 
         _betaBound = tensor(Math.Sqrt(BetaMinimum + Pedestal), float32);
         _gammaBound = tensor(Math.Sqrt(Pedestal), float32);
-        // The names CompressAI's GDN gives them, for weights that travel between the two.
-        register_parameter("beta", _beta);
-        register_parameter("gamma", _gamma);
     }
 
     /// <summary>The channels it normalises: axis 1 of its input.</summary>
@@ -57,10 +54,10 @@ public sealed class Gdn : nn.Module<Tensor, Tensor>
     public bool Inverse { get; }
 
     /// <summary>β as the layer uses it: the stored parameter bounded, squared, less the pedestal.</summary>
-    public Tensor Beta() => Value(_beta, _betaBound);
+    public Tensor Beta() => Value(Named("beta"), _betaBound);
 
     /// <summary>γ as the layer uses it, [C, C]: row i weighs the squared inputs of channel i's denominator.</summary>
-    public Tensor Gamma() => Value(_gamma, _gammaBound);
+    public Tensor Gamma() => Value(Named("gamma"), _gammaBound);
 
     /// <summary>Normalises <paramref name="input"/> [B, C, H, W].</summary>
     /// <exception cref="ArgumentException">The input is not [B, C, H, W] with C = <see cref="Channels"/>.</exception>
@@ -76,11 +73,13 @@ public sealed class Gdn : nn.Module<Tensor, Tensor>
         return scaled.MoveToOuterDisposeScope();
     }
 
-    private static Tensor Stored(Tensor value)
+    private static Tensor Reparameterised(Tensor value)
     {
         using var pedestal = full_like(value, Of(Pedestal));
         return value.add(pedestal, One).maximum(pedestal).sqrt();
     }
+
+    private Parameter Named(string name) => get_parameter(name) ?? throw new InvalidOperationException($"GDN {this.GetName()} has lost its parameter '{name}'.");
 
     private Tensor Value(Parameter stored, Tensor bound)
     {

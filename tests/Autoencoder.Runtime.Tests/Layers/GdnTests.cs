@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using Autoencoder.Runtime.Layers;
 using Shouldly;
+using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -76,6 +77,19 @@ public sealed class GdnTests
         using (var down = gdn.Beta().sum())
             down.backward();
         Stored(gdn, "beta").grad!.item<float>().ShouldBe(0f);
+    }
+
+    [Fact]
+    public void A_layer_moved_to_another_type_uses_its_new_parameters()
+    {
+        using var gdn = new Gdn("gdn", 2);
+        using var input = randn(1, 2, 3, 3, ScalarType.Float64);
+
+        gdn.to(ScalarType.Float64);   // replaces the parameters, as .to(device) does
+        using var output = gdn.forward(input);
+
+        output.dtype.ShouldBe(ScalarType.Float64);
+        Stored(gdn, "beta").dtype.ShouldBe(ScalarType.Float64);
     }
 
     [Fact]
