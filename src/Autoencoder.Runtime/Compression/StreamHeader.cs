@@ -15,6 +15,9 @@ internal static class StreamHeader
     /// <summary>A codec built from an image geometry: the image's channels and size and the code's sizes follow the header.</summary>
     public const byte SizedVersion = 2;
 
+    /// <summary>A scale-hyperprior codec: recorded sizes, then the side information's payload and the code's.</summary>
+    public const byte HyperpriorVersion = 3;
+
     /// <summary>Header length in bytes.</summary>
     public const int Length = 2 + 1 + ModelIdentity.Length;
 
@@ -48,10 +51,10 @@ internal static class StreamHeader
             throw new CorruptStreamException($"truncated stream: {stream.Length} bytes, shorter than the {Length}-byte header.");
         }
 
-        if (stream[2] is not (FixedShapeVersion or SizedVersion))
+        if (stream[2] is not (FixedShapeVersion or SizedVersion or HyperpriorVersion))
         {
             throw new CorruptStreamException(
-                $"unsupported stream: written by format version {stream[2]}; this build reads {FixedShapeVersion} and {SizedVersion}.");
+                $"unsupported stream: written by format version {stream[2]}; this build reads {FixedShapeVersion} to {HyperpriorVersion}.");
         }
 
         if (stream[2] != version)
@@ -68,5 +71,10 @@ internal static class StreamHeader
         }
     }
 
-    private static string Describe(byte version) => version == FixedShapeVersion ? "fixed shapes" : "images of their own size";
+    private static string Describe(byte version) => version switch
+    {
+        FixedShapeVersion => "fixed shapes",
+        SizedVersion => "images of their own size",
+        _ => "scale hyperprior",
+    };
 }

@@ -45,7 +45,7 @@ public sealed class StreamFormatTests : IDisposable
     {
         var later = (byte[])_stream.Clone();
         later[2] = 7;
-        Refused(later).ShouldBe("unsupported stream: written by format version 7; this build reads 1 and 2.");
+        Refused(later).ShouldBe("unsupported stream: written by format version 7; this build reads 1 to 3.");
     }
 
     [Fact]
