@@ -79,7 +79,7 @@ public sealed class Gdn : nn.Module<Tensor, Tensor>
         return value.add(pedestal, One).maximum(pedestal).sqrt();
     }
 
-    private Parameter Named(string name) => get_parameter(name) ?? throw new InvalidOperationException($"GDN {this.GetName()} has lost its parameter '{name}'.");
+    private Parameter Named(string name) => get_parameter(name) ?? throw new InvalidOperationException($"GDN {GetName()} has lost its parameter '{name}'.");
 
     private Tensor Value(Parameter stored, Tensor bound)
     {
