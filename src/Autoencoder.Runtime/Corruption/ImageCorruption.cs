@@ -13,15 +13,20 @@ namespace Autoencoder.Runtime.Corruption;
 /// </summary>
 public static class ImageCorruption
 {
-    /// <summary>Adds N(0, σ²) noise to every pixel and clips the result to [0, 1], as a saved image would be.</summary>
-    public static Tensor Gaussian(Tensor images, double sigma, Generator? generator = null)
+    /// <summary>
+    /// Adds N(0, σ²) noise to every pixel and clips the result to [0, 1], as a saved image would be; with
+    /// <paramref name="clip"/> false the noisy values are left as drawn, as the denoising benchmarks (BSD68, Set12 in the
+    /// DnCNN paper) add it.
+    /// </summary>
+    public static Tensor Gaussian(Tensor images, double sigma, Generator? generator = null, bool clip = true)
     {
         RequireBatch(images);
         RequireNonNegative(sigma, nameof(sigma));
         using var scope = NewDisposeScope();
         var noise = randn(images.shape, dtype: images.dtype, device: images.device, generator: generator);
         using var scale = sigma.ToScalar();
-        return images.add(noise.mul_(scale), One).clamp_(Zero, One).MoveToOuterDisposeScope();
+        var noisy = images.add(noise.mul_(scale), One);
+        return (clip ? noisy.clamp_(Zero, One) : noisy).MoveToOuterDisposeScope();
     }
 
     /// <summary>
