@@ -24,4 +24,11 @@ public sealed class DenoisingAttribute : Attribute
 
     /// <summary>σ for Gaussian noise; the fraction of corrupted pixels for masking and salt-and-pepper noise.</summary>
     public double Amount { get; }
+
+    /// <summary>
+    /// Residual learning (DnCNN, Zhang et al. 2017): the network predicts the noise and the model returns its input minus
+    /// that prediction, <c>forward(x) = x − Decode(Encode(x))</c>. Needs a loss on values (MSE or L1) and a decoder that
+    /// ends without a bounded activation, since noise takes either sign; false unless set.
+    /// </summary>
+    public bool PredictNoise { get; set; }
 }

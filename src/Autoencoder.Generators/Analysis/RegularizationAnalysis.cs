@@ -63,7 +63,32 @@ internal static class RegularizationAnalysis
             ok = false;
         }
 
-        return ok ? new ResolvedDenoising(spec.Noise, spec.Amount) : null;
+        if (spec.PredictNoise)
+            ok &= NoisePrediction(model, spec, diagnostics);
+
+        return ok ? new ResolvedDenoising(spec.Noise, spec.Amount, spec.PredictNoise) : null;
+    }
+
+    // The model returns its input minus the network's output: values that leave [0, 1], from a prediction of either sign.
+    private static bool NoisePrediction(ModelSpec model, DenoisingSpec spec, List<DiagnosticInfo> diagnostics)
+    {
+        var ok = true;
+        if (model.Loss.Kind is ReconstructionLoss.BinaryCrossEntropy or ReconstructionLoss.BinaryCrossEntropyWithLogits)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, spec.Location ?? model.Location,
+                "PredictNoise makes '" + model.Type.Name + "' return its input minus the predicted noise, which is not a probability: use ReconstructionLoss.MeanSquaredError or L1, not " + model.Loss.Kind));
+            ok = false;
+        }
+
+        if (model.Decoder is { Layers.Count: > 0 } decoder && ModelAnalyzer.FinalActivation(decoder) is ({ } activation, var location)
+            && activation is Activation.Sigmoid or Activation.ReLU)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, location ?? spec.Location ?? model.Location,
+                "With PredictNoise the decoder of '" + model.Type.Name + "' predicts noise, which takes either sign, but it ends with Activation." + activation + ": end it with no activation"));
+            ok = false;
+        }
+
+        return ok;
     }
 
     private static ResolvedSparse? Sparse(ModelSpec model, SparseSpec spec, List<DiagnosticInfo> diagnostics)
@@ -194,7 +219,8 @@ internal sealed record AnalyzedRegularization(ResolvedDenoising? Denoising, Reso
     public bool HasPenalty => Sparse is not null || Contractive is not null;
 }
 
-internal sealed record ResolvedDenoising(NoiseKind Noise, double Amount);
+/// <param name="PredictNoise">The network predicts the noise; forward returns the input minus it (residual learning).</param>
+internal sealed record ResolvedDenoising(NoiseKind Noise, double Amount, bool PredictNoise);
 
 /// <param name="L1Weight">λ of the L1 penalty; null for none.</param>
 /// <param name="SparsityTarget">ρ of the KL penalty; null for none.</param>

@@ -12,8 +12,11 @@ internal sealed record RegularizationSpec(DenoisingSpec? Denoising, SparseSpec? 
         => denoising is null && sparse is null && contractive is null ? null : new RegularizationSpec(denoising, sparse, contractive);
 }
 
-/// <summary><c>[Denoising(noise, amount)]</c>: σ for Gaussian noise, a fraction of pixels for the others.</summary>
-internal sealed record DenoisingSpec(NoiseKind Noise, double Amount, LocationInfo? Location);
+/// <summary>
+/// <c>[Denoising(noise, amount)]</c>: σ for Gaussian noise, a fraction of pixels for the others; <see cref="PredictNoise"/>
+/// makes the network predict the noise, subtracted from the input (residual learning).
+/// </summary>
+internal sealed record DenoisingSpec(NoiseKind Noise, double Amount, LocationInfo? Location, bool PredictNoise = false);
 
 /// <summary><c>[Sparse(L1Weight = λ, SparsityTarget = ρ, SparsityWeight = β)]</c>; null means "not set".</summary>
 internal sealed record SparseSpec(double? L1Weight, double? SparsityTarget, double? SparsityWeight, LocationInfo? Location);

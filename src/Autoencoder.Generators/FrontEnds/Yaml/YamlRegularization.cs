@@ -15,7 +15,7 @@ internal static class YamlRegularization
             model.TryGetValue("sparse", out var s) ? Sparse(reader, s.Value) : null,
             model.TryGetValue("contractive", out var c) ? Contractive(reader, c.Value) : null);
 
-    /// <summary><c>denoising: {noise: gaussian, amount: 0.3}</c>; both keys are required.</summary>
+    /// <summary><c>denoising: {noise: gaussian, amount: 0.3}</c>; both keys are required, <c>predict_noise</c> (false) is optional.</summary>
     private static DenoisingSpec? Denoising(YamlNodeReader reader, YamlNode node)
     {
         var fields = reader.Mapping(node, "'denoising'", YamlKeys.Denoising);
@@ -29,7 +29,8 @@ internal static class YamlRegularization
         return new DenoisingSpec(
             noise is null ? NoiseKind.Gaussian : reader.Choice(noise, "The noise of 'denoising'", YamlVocabulary.Noises),
             (amount is null ? null : reader.Number(amount, "'amount' of 'denoising'")) ?? 0,
-            reader.At(node));
+            reader.At(node),
+            fields.TryGetValue("predict_noise", out var predict) && reader.Bool(predict.Value, "'predict_noise' of 'denoising'") == true);
     }
 
     /// <summary><c>sparse: {l1_weight: 1e-4}</c> or <c>sparse: {sparsity_target: 0.05, sparsity_weight: 3}</c>; which combinations make sense is checked by analysis.</summary>

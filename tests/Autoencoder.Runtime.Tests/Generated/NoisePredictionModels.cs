@@ -1,0 +1,25 @@
+using static TorchSharp.torch;
+
+namespace Autoencoder.Runtime.Tests.Generated;
+
+/// <summary>
+/// A small DnCNN-style denoiser: 3×3 convolutions of 16 channels (README, Known issues) with batch norm, predicting the noise,
+/// which forward takes away from the input.
+/// </summary>
+[Autoencoder]
+[Input(1, 8, 8)]
+[Loss(ReconstructionLoss.MeanSquaredError)]
+[Optimizer(OptimizerKind.Adam, LearningRate = 3e-3)]
+[Training(Epochs = 6, BatchSize = 32, Seed = 5)]
+[Denoising(NoiseKind.Gaussian, 0.2, PredictNoise = true)]
+public partial class NoisePredictingDenoiser
+{
+    [Conv2d(16, 3, Activation.ReLU, Padding = 1)]
+    [Conv2d(16, 3, Padding = 1, Bias = false), BatchNorm, Conv2d(16, 3, Activation.ReLU, Padding = 1)]
+    public partial Tensor Encode(Tensor x);
+
+    [Conv2d(16, 3, Activation.ReLU, Padding = 1)]
+    [Conv2d(16, 3, Padding = 1)]
+    [Conv2d(1, 1)]
+    public partial Tensor Decode(Tensor z);
+}
