@@ -8,7 +8,12 @@ namespace Autoencoder.Runtime.Tests.Shared;
 internal static class BuiltProgram
 {
     /// <summary>Runs <paramref name="project"/> with <paramref name="arguments"/>; kills it and throws after <paramref name="timeout"/>.</summary>
-    public static (int ExitCode, string Output) Run(string project, TimeSpan timeout, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string project, TimeSpan timeout, params string[] arguments) =>
+        Run(project, timeout, new System.Collections.Generic.Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="Run(string, TimeSpan, string[])"/>, with <paramref name="environment"/> set for the program.</summary>
+    public static (int ExitCode, string Output) Run(
+        string project, TimeSpan timeout, System.Collections.Generic.IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         string assembly = RepoPaths.BuiltAssembly(project);
         var start = new ProcessStartInfo
@@ -20,6 +25,8 @@ internal static class BuiltProgram
             UseShellExecute = false,
         };
         start.ArgumentList.Add(assembly);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
 
