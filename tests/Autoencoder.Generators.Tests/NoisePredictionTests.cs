@@ -21,10 +21,10 @@ public class NoisePredictionTests
         public partial class SmallDnCnn
         {
             [Conv2d(16, 3, Activation.ReLU, Padding = 1)]
-            [Conv2d(16, 3, Padding = 1, Bias = false), BatchNorm, Conv2d(16, 3, Activation.ReLU, Padding = 1)]
+            [Conv2d(16, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
             public partial Tensor Encode(Tensor x);
 
-            [Conv2d(16, 3, Padding = 1, Bias = false), BatchNorm, Conv2d(16, 3, Activation.ReLU, Padding = 1)]
+            [Conv2d(16, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
             [Conv2d(1, 3, Padding = 1)]
             public partial Tensor Decode(Tensor z);
         }
@@ -39,12 +39,10 @@ public class NoisePredictionTests
         encoder:
           - conv2d: {out_channels: 16, kernel_size: 3, activation: relu, padding: 1}
           - conv2d: {out_channels: 16, kernel_size: 3, padding: 1, bias: false}
-          - batch_norm: {}
-          - conv2d: {out_channels: 16, kernel_size: 3, activation: relu, padding: 1}
+          - batch_norm: {activation: relu}
         decoder:
           - conv2d: {out_channels: 16, kernel_size: 3, padding: 1, bias: false}
-          - batch_norm: {}
-          - conv2d: {out_channels: 16, kernel_size: 3, activation: relu, padding: 1}
+          - batch_norm: {activation: relu}
           - conv2d: {out_channels: 1, kernel_size: 3, padding: 1}
         """;
 
@@ -57,6 +55,17 @@ public class NoisePredictionTests
         var module = run.Source(".Module.g.cs");
         module.ShouldContain("public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor input) => input.sub(Decode(Encode(input)));");
         Snapshot.Match(module, "SmallDnCnn.Module");
+    }
+
+    [Fact]
+    public void Batch_norm_applies_its_activation_after_normalising()
+    {
+        var module = GeneratorHarness.Run(DnCnn).Source(".Module.g.cs");
+
+        module.ShouldContain("// BatchNorm(ReLU): [B, 16, H, W] -> [B, 16, H, W]");
+        module.ShouldContain("x = global::TorchSharp.torch.nn.functional.relu(global::Autoencoder.Runtime.Torch.HeldBatchNorm.Forward(encoder2, x));");
+        GeneratorHarness.Run(DnCnn.Replace("BatchNorm(Activation = Activation.ReLU)", "BatchNorm")).Source(".Module.g.cs")
+            .ShouldContain("// BatchNorm: [B, 16, H, W] -> [B, 16, H, W]");
     }
 
     [Fact]

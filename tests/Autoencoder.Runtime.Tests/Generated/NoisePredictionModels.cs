@@ -15,7 +15,7 @@ namespace Autoencoder.Runtime.Tests.Generated;
 public partial class NoisePredictingDenoiser
 {
     [Conv2d(16, 3, Activation.ReLU, Padding = 1)]
-    [Conv2d(16, 3, Padding = 1, Bias = false), BatchNorm, Conv2d(16, 3, Activation.ReLU, Padding = 1)]
+    [Conv2d(16, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
     public partial Tensor Encode(Tensor x);
 
     [Conv2d(16, 3, Activation.ReLU, Padding = 1)]
