@@ -135,7 +135,13 @@ public sealed class HyperpriorCodec : IImageCodec
             throw new InvalidOperationException("The analysis gave a code that is not finite: the model's weights are broken.");
         var symbols = new long[yValues.Length];
         for (var i = 0; i < symbols.Length; i++)
-            symbols[i] = (long)Math.Round(yValues[i] - (means?[i] ?? 0), MidpointRounding.ToEven);
+        {
+            var centred = Math.Round(yValues[i] - (means?[i] ?? 0), MidpointRounding.ToEven);
+            // Beyond 2^53 a double no longer holds every integer, and the float a decoder rebuilds would not be this value.
+            if (Math.Abs(centred) > 9.007199254740992E+15)
+                throw new InvalidOperationException($"Code element {i} is {centred}: beyond what a stream codes exactly (±2^53).");
+            symbols[i] = (long)centred;
+        }
         var codePayload = GaussianConditional.Encode(symbols, GaussianConditional.ScaleIndexes(scales));
 
         var recorded = sizes.ToBytes();
