@@ -17,7 +17,7 @@ public class NoisePredictionTests
         [Autoencoder]
         [Input(1, Any.Height, Any.Width)]
         [Loss(ReconstructionLoss.MeanSquaredError)]
-        [Denoising(NoiseKind.Gaussian, 0.1, PredictNoise = true)]
+        [Denoising(NoiseKind.Gaussian, 0.1, PredictNoise = true, Clip = false)]
         public partial class SmallDnCnn
         {
             [Conv2d(16, 3, Activation.ReLU, Padding = 1)]
@@ -35,7 +35,7 @@ public class NoisePredictionTests
         namespace: Examples
         input: [1, H, W]
         loss: mean_squared_error
-        denoising: {noise: gaussian, amount: 0.1, predict_noise: true}
+        denoising: {noise: gaussian, amount: 0.1, predict_noise: true, clip: false}
         encoder:
           - conv2d: {out_channels: 16, kernel_size: 3, activation: relu, padding: 1}
           - conv2d: {out_channels: 16, kernel_size: 3, padding: 1, bias: false}
@@ -77,6 +77,27 @@ public class NoisePredictionTests
     }
 
     [Fact]
+    public void Unclipped_noise_is_drawn_as_the_benchmarks_draw_it()
+    {
+        var module = GeneratorHarness.Run(DnCnn).Source(".Module.g.cs");
+        var clipped = GeneratorHarness.Run(DnCnn.Replace(", Clip = false", string.Empty)).Source(".Module.g.cs");
+
+        module.ShouldContain("ImageCorruption.Gaussian(images, NoiseAmount, generator, clip: false);");
+        module.ShouldContain("not clipped (values may leave [0, 1])");
+        clipped.ShouldContain("ImageCorruption.Gaussian(images, NoiseAmount, generator);");
+    }
+
+    [Fact]
+    public void AE0010_clip_is_for_gaussian_noise_only()
+    {
+        var source = DnCnn.Replace("NoiseKind.Gaussian, 0.1, PredictNoise = true, Clip = false", "NoiseKind.Masking, 0.1, Clip = false");
+
+        var diagnostic = Single(source, "AE0010");
+
+        diagnostic.GetMessage().ShouldStartWith("Clip = false applies to Gaussian noise; Masking noise on 'SmallDnCnn' only sets pixels to 0 or 1");
+    }
+
+    [Fact]
     public void Yaml_and_attribute_twins_generate_the_same_code()
     {
         var fromYaml = GeneratorHarness.RunYaml(DnCnnYaml);
@@ -95,7 +116,7 @@ public class NoisePredictionTests
         var diagnostic = Single(source, "AE0010");
 
         diagnostic.GetMessage().ShouldContain("PredictNoise makes 'SmallDnCnn' return its input minus the predicted noise");
-        AssertAt(diagnostic, source, "Denoising(NoiseKind.Gaussian, 0.1, PredictNoise = true)", length: "Denoising(NoiseKind.Gaussian, 0.1, PredictNoise = true)".Length);
+        AssertAt(diagnostic, source, "Denoising(NoiseKind.Gaussian, 0.1, PredictNoise = true, Clip = false)", length: "Denoising(NoiseKind.Gaussian, 0.1, PredictNoise = true, Clip = false)".Length);
     }
 
     [Fact]

@@ -31,4 +31,10 @@ public sealed class DenoisingAttribute : Attribute
     /// ends without a bounded activation, since noise takes either sign; false unless set.
     /// </summary>
     public bool PredictNoise { get; set; }
+
+    /// <summary>
+    /// Whether Gaussian noise is clipped to [0, 1], as a saved image would be; true unless set. The denoising benchmarks
+    /// (BSD68, Set12 in the DnCNN paper) add it unclipped: set false to train as they test. Gaussian noise only.
+    /// </summary>
+    public bool Clip { get; set; } = true;
 }

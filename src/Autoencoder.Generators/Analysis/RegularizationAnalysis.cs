@@ -66,7 +66,15 @@ internal static class RegularizationAnalysis
         if (spec.PredictNoise)
             ok &= NoisePrediction(model, spec, diagnostics);
 
-        return ok ? new ResolvedDenoising(spec.Noise, spec.Amount, spec.PredictNoise) : null;
+        // Masking, salt-and-pepper and block noise only set pixels to 0 or 1: there is nothing to clip.
+        if (!spec.Clip && spec.Noise != NoiseKind.Gaussian)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, spec.Location ?? model.Location,
+                "Clip = false applies to Gaussian noise; " + spec.Noise + " noise on '" + model.Type.Name + "' only sets pixels to 0 or 1, which need no clipping: remove it"));
+            ok = false;
+        }
+
+        return ok ? new ResolvedDenoising(spec.Noise, spec.Amount, spec.PredictNoise, spec.Clip) : null;
     }
 
     // The model returns its input minus the network's output: values that leave [0, 1], from a prediction of either sign.
@@ -220,7 +228,8 @@ internal sealed record AnalyzedRegularization(ResolvedDenoising? Denoising, Reso
 }
 
 /// <param name="PredictNoise">The network predicts the noise; forward returns the input minus it (residual learning).</param>
-internal sealed record ResolvedDenoising(NoiseKind Noise, double Amount, bool PredictNoise);
+/// <param name="Clip">Gaussian noise is clipped to [0, 1].</param>
+internal sealed record ResolvedDenoising(NoiseKind Noise, double Amount, bool PredictNoise, bool Clip);
 
 /// <param name="L1Weight">λ of the L1 penalty; null for none.</param>
 /// <param name="SparsityTarget">ρ of the KL penalty; null for none.</param>

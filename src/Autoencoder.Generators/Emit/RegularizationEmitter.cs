@@ -114,7 +114,7 @@ internal static class RegularizationEmitter
             NoiseKind.Masking => ("Masking", "masking noise: " + Percent(denoising.Amount) + " of each image's pixels, chosen at random, set to 0"),
             NoiseKind.SaltAndPepper => ("SaltAndPepper", "salt-and-pepper noise: " + Percent(denoising.Amount) + " of each image's pixels, chosen at random, set to 0 or 1"),
             NoiseKind.Block => ("Block", "block noise: in each image, a square whose side is " + Percent(denoising.Amount) + " of the image's shorter side, at a random place, set to 0"),
-            _ => ("Gaussian", "Gaussian noise with σ = " + amount + ", clipped to [0, 1]"),
+            _ => ("Gaussian", "Gaussian noise with σ = " + amount + (denoising.Clip ? ", clipped to [0, 1]" : ", not clipped (values may leave [0, 1])")),
         };
 
         w.Line("/// <summary>");
@@ -123,7 +123,7 @@ internal static class RegularizationEmitter
         w.Line("/// batches and compares its reconstructions with the clean ones.");
         w.Line("/// </summary>");
         w.Line("public static " + tensor + " Corrupt(" + tensor + " images, " + TorchNames.Torch + ".Generator? generator = null) =>");
-        w.Line("    " + TorchNames.Runtime + ".Corruption.ImageCorruption." + function + "(images, NoiseAmount, generator);");
+        w.Line("    " + TorchNames.Runtime + ".Corruption.ImageCorruption." + function + "(images, NoiseAmount, generator" + (denoising.Clip ? string.Empty : ", clip: false") + ");");
         w.Line();
         w.Line("/// <summary>Restores corrupted images: their reconstruction in data space. Call it in eval mode, as after training.</summary>");
         w.Line("public " + tensor + " Denoise(" + tensor + " noisy) => Reconstruct(noisy);");

@@ -26,7 +26,8 @@ internal static class RegularizationAttributes
             args.Length > 0 && args[0].Value is int noise ? (NoiseKind)noise : NoiseKind.Gaussian,
             args.Length > 1 && args[1].Value is double amount ? amount : 0,
             AttributeFrontEnd.LocationOf(attribute, cancellationToken),
-            AttributeFrontEnd.NamedOrNull<bool>(attribute, "PredictNoise") ?? false);
+            AttributeFrontEnd.NamedOrNull<bool>(attribute, "PredictNoise") ?? false,
+            AttributeFrontEnd.NamedOrNull<bool>(attribute, "Clip") ?? true);
     }
 
     private static SparseSpec? ReadSparse(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)

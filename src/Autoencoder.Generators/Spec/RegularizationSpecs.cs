@@ -14,9 +14,10 @@ internal sealed record RegularizationSpec(DenoisingSpec? Denoising, SparseSpec? 
 
 /// <summary>
 /// <c>[Denoising(noise, amount)]</c>: σ for Gaussian noise, a fraction of pixels for the others; <see cref="PredictNoise"/>
-/// makes the network predict the noise, subtracted from the input (residual learning).
+/// makes the network predict the noise, subtracted from the input (residual learning); <see cref="Clip"/> false leaves
+/// Gaussian noise unclipped.
 /// </summary>
-internal sealed record DenoisingSpec(NoiseKind Noise, double Amount, LocationInfo? Location, bool PredictNoise = false);
+internal sealed record DenoisingSpec(NoiseKind Noise, double Amount, LocationInfo? Location, bool PredictNoise = false, bool Clip = true);
 
 /// <summary><c>[Sparse(L1Weight = λ, SparsityTarget = ρ, SparsityWeight = β)]</c>; null means "not set".</summary>
 internal sealed record SparseSpec(double? L1Weight, double? SparsityTarget, double? SparsityWeight, LocationInfo? Location);

@@ -12,7 +12,7 @@ internal static class YamlKeys
     public static readonly string[] TrainingData = { "patch_size", "flip_horizontal", "flip_vertical", "minimum_scale" };
 
     public static readonly string[] Training = { "epochs", "batch_size", "seed", "gradient_clip_norm", "early_stopping", "schedule" };
-    public static readonly string[] Denoising = { "noise", "amount", "predict_noise" };
+    public static readonly string[] Denoising = { "noise", "amount", "predict_noise", "clip" };
     public static readonly string[] Sparse = { "l1_weight", "sparsity_target", "sparsity_weight" };
     public static readonly string[] Contractive = { "contractive_weight" };
     public static readonly string[] EarlyStopping = { "patience", "min_delta", "restore_best_weights" };

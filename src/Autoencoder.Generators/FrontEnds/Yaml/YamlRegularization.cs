@@ -15,7 +15,7 @@ internal static class YamlRegularization
             model.TryGetValue("sparse", out var s) ? Sparse(reader, s.Value) : null,
             model.TryGetValue("contractive", out var c) ? Contractive(reader, c.Value) : null);
 
-    /// <summary><c>denoising: {noise: gaussian, amount: 0.3}</c>; both keys are required, <c>predict_noise</c> (false) is optional.</summary>
+    /// <summary><c>denoising: {noise: gaussian, amount: 0.3}</c>; both keys are required, <c>predict_noise</c> (false) and <c>clip</c> (true) are optional.</summary>
     private static DenoisingSpec? Denoising(YamlNodeReader reader, YamlNode node)
     {
         var fields = reader.Mapping(node, "'denoising'", YamlKeys.Denoising);
@@ -30,7 +30,8 @@ internal static class YamlRegularization
             noise is null ? NoiseKind.Gaussian : reader.Choice(noise, "The noise of 'denoising'", YamlVocabulary.Noises),
             (amount is null ? null : reader.Number(amount, "'amount' of 'denoising'")) ?? 0,
             reader.At(node),
-            fields.TryGetValue("predict_noise", out var predict) && reader.Bool(predict.Value, "'predict_noise' of 'denoising'") == true);
+            fields.TryGetValue("predict_noise", out var predict) && reader.Bool(predict.Value, "'predict_noise' of 'denoising'") == true,
+            !fields.TryGetValue("clip", out var clip) || reader.Bool(clip.Value, "'clip' of 'denoising'") != false);
     }
 
     /// <summary><c>sparse: {l1_weight: 1e-4}</c> or <c>sparse: {sparsity_target: 0.05, sparsity_weight: 3}</c>; which combinations make sense is checked by analysis.</summary>
