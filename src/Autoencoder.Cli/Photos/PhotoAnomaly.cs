@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Features;
 using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.Metrics;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Cli.Photos;
@@ -25,13 +26,11 @@ internal static class PhotoAnomaly
             using var scope = NewDisposeScope();
             var photo = photos.Load(i);
             var reconstruction = FullSize.Run(photo, model.Geometry!, model.Handle.Model.Reconstruct, tileSize, out _);
-            errors[i] = ErrorHeatMap.MeanSquaredError(photo, reconstruction);
+            errors[i] = ReconstructionMetrics.Mse(photo.unsqueeze(0), reconstruction.unsqueeze(0));
             outputs.Add(Path.Combine(HeatMapFolder, photos.Name(i) + ".png"), ImageFile.EncodePng(ErrorHeatMap.Draw(photo, reconstruction, fullScale)));
         }
 
-        // Worst first; ties keep the folder's order.
-        var scores = Enumerable.Range(0, photos.Count).OrderByDescending(i => errors[i]).ThenBy(i => i)
-            .Select((index, rank) => new AnomalyScore(rank + 1, index, errors[index], photos.Paths[index])).ToList();
+        var scores = AnomalyScores.Rank(errors, photos.Paths);
         var csv = Path.Combine(folder, "scores.csv");
         outputs.WriteAll();
         AnomalyScores.WriteCsv(csv, scores);

@@ -51,21 +51,35 @@ public static class CodecFiles
     /// <exception cref="ImageFileException">The codec does not take an image (its size or channels); the message names the file, and nothing is written.</exception>
     public static IReadOnlyList<CodecFileResult> Compress(IImageCodec codec, IReadOnlyList<Tensor> images, IReadOnlyList<string> paths, string outputDirectory)
     {
-        ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(paths);
-        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         if (images.Count != paths.Count)
             throw new ArgumentException($"{images.Count} images for {paths.Count} file names.", nameof(paths));
+        return Compress(codec, paths, i => images[i], outputDirectory);
+    }
+
+    /// <summary>
+    /// Encodes the image of each file of <paramref name="paths"/>, as <paramref name="load"/> gives it ([C, H, W]; called once
+    /// per file, in order, and what it creates is disposed once encoded, so a folder of large photos is never in memory at
+    /// once), into <paramref name="outputDirectory"/>, one stream per file.
+    /// </summary>
+    /// <exception cref="ImageFileException">The codec does not take an image (its size or channels); the message names the file, and nothing is written.</exception>
+    public static IReadOnlyList<CodecFileResult> Compress(IImageCodec codec, IReadOnlyList<string> paths, Func<int, Tensor> load, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         var streams = new List<(string Source, string Output, byte[] Data, long[] Shape)>();
         for (int i = 0; i < paths.Count; i++)
         {
             using var scope = NewDisposeScope();
             var output = Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(paths[i]) + StreamExtension);
+            var image = load(i);
             byte[] data;
             try
             {
-                data = codec.Encode(images[i]);
+                data = codec.Encode(image);
             }
             catch (ArgumentException e)
             {
@@ -73,8 +87,9 @@ public static class CodecFiles
                 throw new ImageFileException(paths[i], e.Message, mismatch);
             }
 
-            streams.Add((paths[i], output, data, images[i].shape));
+            streams.Add((paths[i], output, data, image.shape));
         }
+
         RequireDistinct(streams.Select(s => s.Output));
         foreach (var (_, output, data, _) in streams)
             AtomicFile.WriteAllBytes(output, data);
@@ -83,7 +98,7 @@ public static class CodecFiles
 
     /// <summary>
     /// Decodes <paramref name="streamPaths"/> (stream files written by <c>Compress</c>) with <paramref name="codec"/>
-    /// into PNG files in <paramref name="outputDirectory"/>.
+    /// into PNG files in <paramref name="outputDirectory"/>. Each image is held as its PNG's bytes until all are decoded.
     /// </summary>
     /// <exception cref="CorruptStreamException">A stream is damaged or from another model or format version; nothing is written.</exception>
     public static IReadOnlyList<CodecFileResult> Decompress(IImageCodec codec, IReadOnlyList<string> streamPaths, string outputDirectory)
@@ -91,33 +106,28 @@ public static class CodecFiles
         ArgumentNullException.ThrowIfNull(codec);
         ArgumentNullException.ThrowIfNull(streamPaths);
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
-        var decoded = new List<(string Source, string Output, Tensor Image)>();
-        try
+        var decoded = new List<(string Source, string Output, byte[] Png, long[] Shape)>();
+        foreach (var path in streamPaths)
         {
-            foreach (var path in streamPaths)
+            byte[] data = File.ReadAllBytes(path);
+            using var scope = NewDisposeScope();
+            Tensor image;
+            try
             {
-                byte[] data = File.ReadAllBytes(path);
-                Tensor image;
-                try
-                {
-                    image = codec.Decode(data);
-                }
-                catch (CorruptStreamException e)
-                {
-                    throw new CorruptStreamException($"{path}: {e.Message}");
-                }
-                decoded.Add((path, Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(path) + ".png"), image));
+                image = codec.Decode(data);
             }
-            RequireDistinct(decoded.Select(d => d.Output));
-            foreach (var (_, output, image) in decoded)
-                ImageFile.SavePng(image, output);
-            return decoded.Select(d => new CodecFileResult(d.Source, d.Output, new FileInfo(d.Output).Length) { ImageShape = d.Image.shape }).ToList();
+            catch (CorruptStreamException e)
+            {
+                throw new CorruptStreamException($"{path}: {e.Message}");
+            }
+
+            decoded.Add((path, Path.Combine(outputDirectory, Path.GetFileNameWithoutExtension(path) + ".png"), ImageFile.EncodePng(image), image.shape));
         }
-        finally
-        {
-            foreach (var d in decoded)
-                d.Image.Dispose();
-        }
+
+        RequireDistinct(decoded.Select(d => d.Output));
+        foreach (var (_, output, png, _) in decoded)
+            AtomicFile.WriteAllBytes(output, png);
+        return decoded.Select(d => new CodecFileResult(d.Source, d.Output, d.Png.LongLength) { ImageShape = d.Shape }).ToList();
     }
 
     private static void RequireDistinct(IEnumerable<string> outputs)

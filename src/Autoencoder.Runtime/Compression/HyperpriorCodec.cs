@@ -243,12 +243,5 @@ public sealed class HyperpriorCodec : IImageCodec
         return flat.data<double>().ToArray();
     }
 
-    private void ThrowIfWeightsChanged()
-    {
-        if (!ModelIdentity.Compute(_fingerprint, _model, _side).AsSpan().SequenceEqual(_identity))
-        {
-            throw new InvalidOperationException(
-                $"The model's weights changed since the codec '{Name}' was created; its tables no longer match them. Create a new codec.");
-        }
-    }
+    private void ThrowIfWeightsChanged() => ModelIdentity.ThrowIfChanged(_identity, _fingerprint, _model, _side, Name);
 }

@@ -239,14 +239,7 @@ public sealed partial class LearnedCodec : IImageCodec
         return (long)value;
     }
 
-    private void ThrowIfWeightsChanged()
-    {
-        if (!ModelIdentity.Compute(_fingerprint, _model, _bottleneck).AsSpan().SequenceEqual(_identity))
-        {
-            throw new InvalidOperationException(
-                $"The model's weights changed since the codec '{Name}' was created; its tables no longer match them. Create a new codec (CreateCodec()).");
-        }
-    }
+    private void ThrowIfWeightsChanged() => ModelIdentity.ThrowIfChanged(_identity, _fingerprint, _model, _bottleneck, Name);
 
     private static void CheckShape(long[] shape, string parameter)
     {

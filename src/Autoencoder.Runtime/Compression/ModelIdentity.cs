@@ -31,6 +31,19 @@ internal static class ModelIdentity
         return hash.GetHashAndReset().AsSpan(0, Length).ToArray();
     }
 
+    /// <summary>
+    /// Throws unless the model's identity is still <paramref name="identity"/>: a codec's tables were built from the weights
+    /// as they were when it was created, and would no longer match changed ones.
+    /// </summary>
+    public static void ThrowIfChanged(ReadOnlySpan<byte> identity, string fingerprint, nn.Module model, nn.Module bottleneck, string codecName)
+    {
+        if (!Compute(fingerprint, model, bottleneck).AsSpan().SequenceEqual(identity))
+        {
+            throw new InvalidOperationException(
+                $"The model's weights changed since the codec '{codecName}' was created; its tables no longer match them. Create a new codec (CreateCodec()).");
+        }
+    }
+
     private static void AppendState(IncrementalHash hash, nn.Module module)
     {
         // detach() and cpu() make handles of their own: freed with the scope, not left to the finaliser.

@@ -59,6 +59,18 @@ public static class AnomalyScores
             var diff = restored.to_type(ScalarType.Float64) - inputs.to(CPU).to_type(ScalarType.Float64);
             errors = diff.pow(Of(2L)).reshape(inputs.shape[0], -1).mean([1L]).data<double>().ToArray();
         }
+        return Rank(errors, sources);
+    }
+
+    /// <summary>
+    /// Ranks already computed errors, one per image, worst first (NaN counts as the worst; ties keep the data set's order),
+    /// e.g. of photos of different sizes, each scored on its own.
+    /// </summary>
+    public static IReadOnlyList<AnomalyScore> Rank(IReadOnlyList<double> errors, IReadOnlyList<string>? sources = null)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (sources is not null && sources.Count != errors.Count)
+            throw new ArgumentException($"Expected one source per error ({errors.Count}), got {sources.Count}.", nameof(sources));
         return errors
             .Select((error, index) => (error, index))
             .OrderByDescending(s => double.IsNaN(s.error) ? double.PositiveInfinity : s.error)

@@ -40,14 +40,4 @@ public static class ErrorHeatMap
         var blue = heat.sub(Of(2.0)).clamp(Zero, One);
         return stack([red, green, blue]).MoveToOuterDisposeScope();
     }
-
-    /// <summary>The mean squared error per pixel of <paramref name="reconstruction"/> against <paramref name="image"/>: the anomaly score.</summary>
-    public static double MeanSquaredError(Tensor image, Tensor reconstruction)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(reconstruction);
-        using var scope = NewDisposeScope();
-        var diff = reconstruction.to_type(ScalarType.Float64).cpu() - image.to_type(ScalarType.Float64).cpu();
-        return diff.pow(Of(2L)).mean().item<double>();
-    }
 }

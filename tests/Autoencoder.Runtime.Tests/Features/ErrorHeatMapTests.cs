@@ -1,5 +1,6 @@
 using System;
 using Autoencoder.Runtime.Features;
+using Autoencoder.Runtime.Metrics;
 using Shouldly;
 using Xunit;
 using static TorchSharp.torch;
@@ -22,7 +23,7 @@ public sealed class ErrorHeatMapTests
         map[.., 0, 0].data<float>().ToArray().ShouldBe([0f, 0f, 0f]);
         map[.., 0, 1].data<float>().ToArray().ShouldBe([1f, 1f, 1f]);
         map[.., 1, 2].data<float>().ToArray().ShouldBe([1f, 0.5f, 0f], tolerance: 1e-6f);
-        ErrorHeatMap.MeanSquaredError(image, reconstruction).ShouldBe((0.25 * 0.25 + 0.125 * 0.125) * 3 / 18, 1e-9);
+        ReconstructionMetrics.Mse(image.unsqueeze(0), reconstruction.unsqueeze(0)).ShouldBe((0.25 * 0.25 + 0.125 * 0.125) * 3 / 18, 1e-9);
     }
 
     [Fact]
