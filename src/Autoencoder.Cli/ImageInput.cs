@@ -101,7 +101,7 @@ internal sealed class ImageInput(Tensor images, IReadOnlyList<string>? paths, Te
                || File.Exists(Path.Combine(directory, $"{prefix}-images-idx3-ubyte.gz"));
     }
 
-    private static bool IsIdxImages(string path) => Path.GetFileName(path).Contains("idx3-ubyte", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsIdxImages(string path) => Path.GetFileName(path).Contains("idx3-ubyte", StringComparison.OrdinalIgnoreCase);
 
     private static string? LabelFileBeside(string imagePath)
     {

@@ -44,8 +44,7 @@ internal sealed class PhotoInput
         var geometry = model.Geometry!;
         if (conversion.Resize)
             throw new CliException($"--resize: '{model.Entry.Name}' takes photos of any size ({geometry}); each is used at its own size");
-        if (ImageInput.IsMnistFolder(path, "test") || ImageInput.IsMnistFolder(path, "train")
-                                                   || Path.GetFileName(path).Contains("idx3-ubyte", System.StringComparison.OrdinalIgnoreCase))
+        if (ImageInput.IsMnistFolder(path, "test") || ImageInput.IsMnistFolder(path, "train") || ImageInput.IsIdxImages(path))
         {
             throw new CliException($"{path}: is MNIST/IDX data, but '{model.Entry.Name}' is a model for photographs; give an image file or a folder of images");
         }
