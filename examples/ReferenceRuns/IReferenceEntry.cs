@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Autoencoder.Runtime.Data;
+using Autoencoder.Runtime.Training;
 
 namespace ReferenceRuns;
 
@@ -49,6 +50,16 @@ internal sealed record ReferenceContext(MnistDataset Mnist, string OutputDirecto
 {
     /// <summary>Threads TorchSharp may use within one operation (<c>--threads</c>); null leaves TorchSharp's choice.</summary>
     public int? Threads { get; init; }
+
+    /// <summary>Where entries that train on photographs put their models (<c>--device</c>); the MNIST entries train on the CPU.</summary>
+    public TrainingDevice Device { get; init; } = TrainingDevice.Cpu;
+
+    /// <summary>The shared image data sets (<c>--datasets</c>: kodak, photos-train, bsd400, bsd68, set12); null when not found.</summary>
+    public string? Datasets { get; init; }
+
+    /// <summary><see cref="Datasets"/>, or an error saying how to give it.</summary>
+    public string RequireDatasets() => Datasets
+        ?? throw new DirectoryNotFoundException("This entry needs the shared image data sets: pass --datasets DIR (the folder holding bsd400, bsd68, kodak, ...).");
 
     /// <summary>The documented epoch count scaled by <see cref="EpochScale"/>, never below one.</summary>
     public int Epochs(int documented) => Math.Max(1, (int)Math.Round(documented * EpochScale));

@@ -7,6 +7,7 @@ using System.Linq;
 using Autoencoder.Examples;
 using Autoencoder.Runtime.Data;
 using Autoencoder.Runtime.Torch;
+using Autoencoder.Runtime.Training;
 using ReferenceRuns;
 using ReferenceRuns.Entries;
 
@@ -26,11 +27,15 @@ const string Usage = """
       --collector            train beside a thread that forces garbage collections back to back (the proof that no
                              number reaches libtorch as a Scalar a collection could free mid-call); much slower
       --data DIR             the four MNIST IDX files (default: the repository's data/mnist)
+      --datasets DIR         the shared photograph sets, for kodak and bsd68 (default: ../shared/datasets beside
+                             the repository, when it exists)
+      --device cpu|cuda      where the photograph entries train (default: cpu)
       --out DIR              where results and each entry's files go (default: out/reference)
       --help, -h             show this help
     """;
 
-string? only = null, data = null;
+string? only = null, data = null, datasets = null;
+var device = TrainingDevice.Cpu;
 string output = Path.Combine("out", "reference");
 double epochScale = 1;
 int? threads = null;
@@ -46,6 +51,16 @@ try
         {
             case "--only": only = Next(); break;
             case "--data": data = Next(); break;
+            case "--datasets": datasets = Next(); break;
+            case "--device":
+                string name = Next();
+                device = name switch
+                {
+                    "cpu" => TrainingDevice.Cpu,
+                    "cuda" => TrainingDevice.Cuda,
+                    _ => throw new ArgumentException($"{option} takes cpu or cuda, got '{name}'."),
+                };
+                break;
             case "--out": output = Next(); break;
             case "--epoch-scale":
                 epochScale = ParsePositive(Next(), option);
@@ -103,7 +118,7 @@ using (var pressure = collector ? new CollectionPressure() : null)
     foreach (var entry in selected)
     {
         Console.WriteLine($"== {entry.Name}: {entry.Settings}");
-        var context = new ReferenceContext(mnist, Path.Combine(output, entry.Name), epochScale, Console.Out) { Threads = threads };
+        var context = new ReferenceContext(mnist, Path.Combine(output, entry.Name), epochScale, Console.Out) { Threads = threads, Device = device, Datasets = datasets ?? RepositoryData.FindSharedDatasets() };
         Directory.CreateDirectory(context.OutputDirectory);
         var time = Stopwatch.StartNew();
         table.Replace(entry.Name, entry.Run(context));

@@ -23,4 +23,19 @@ internal static class RepositoryData
         throw new DirectoryNotFoundException(
             "Could not find the repository's data/mnist from " + Directory.GetCurrentDirectory() + "; pass --data DIR with the four MNIST IDX files.");
     }
+
+    /// <summary>The shared photograph data sets beside the repository (../shared/datasets), or null when there are none.</summary>
+    public static string? FindSharedDatasets()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Autoencoder.sln")))
+            {
+                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets"));
+                return Directory.Exists(candidate) ? candidate : null;
+            }
+        }
+
+        return null;
+    }
 }

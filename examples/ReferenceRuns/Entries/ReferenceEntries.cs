@@ -13,5 +13,6 @@ internal static class ReferenceEntries
         new VaeEntry(),
         new VqVaeEntry(),
         new CompressionEntry(),
+        new Bsd68Entry(),
     };
 }

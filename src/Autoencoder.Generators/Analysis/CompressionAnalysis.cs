@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Autoencoder.Generators.Analysis;
 
@@ -13,17 +15,36 @@ internal sealed record AnalyzedCompression(double RateWeight, Shape Code, long? 
 {
     public override FamilyEmitter Emitter => CompressionFamilyEmitter.Instance;
 
+    /// <summary>The hyperprior's networks; null for a factorised prior.</summary>
+    public AnalyzedHyperprior? Hyper { get; init; }
+
     /// <summary>The rate term.</summary>
     public override bool HasTerms => true;
 
-    /// <summary>The densities' parameter count is the runtime's, not known when the code compiles.</summary>
-    public override Bottleneck? Between => new("entropy", Describe(), Code, null);
+    /// <summary>A hyperprior's hyper-encoder and hyper-decoder layers, in module order.</summary>
+    public override EquatableArray<AnalyzedLayer> LatentLayers => Hyper is null
+        ? EquatableArray<AnalyzedLayer>.Empty
+        : Hyper.HyperEncoder.Layers.Concat(Hyper.HyperDecoder.Layers).ToEquatableArray();
 
-    /// <summary>The entropy model's channels: axis 1 of the code batch, one learned density each.</summary>
-    public int Channels => Code.Channels;
+    /// <summary>The densities' parameter count is the runtime's, not known when the code compiles.</summary>
+    public override Bottleneck? Between => new("entropy", Describe(), Hyper?.Side ?? Code, null);
+
+    /// <summary>The factorised entropy model's channels: those of the code, or of a hyperprior's side information z.</summary>
+    public int Channels => (Hyper?.Side ?? Code).Channels;
 
     /// <summary>As the summary and the fingerprint write it, e.g. <c>EntropyBottleneck(8)</c>.</summary>
     public string Describe() => "EntropyBottleneck(" + Channels + ")";
+}
+
+/// <summary>A hyperprior's transforms, resolved.</summary>
+/// <param name="HyperEncoder">The code y [M, h, w] (its magnitude, for a scale hyperprior) → side information z.</param>
+/// <param name="HyperDecoder">ẑ → M scales, or M scales then M means, of y's size.</param>
+/// <param name="MeanAndScale">Whether the hyper-decoder gives means as well as scales.</param>
+/// <param name="InDoubles">Each hyper-decoder layer as the codec computes it in doubles (<see cref="LayerKind.InDoubles"/>).</param>
+internal sealed record AnalyzedHyperprior(AnalyzedNetwork HyperEncoder, AnalyzedNetwork HyperDecoder, bool MeanAndScale, EquatableArray<string> InDoubles)
+{
+    /// <summary>The side information z.</summary>
+    public Shape Side => HyperEncoder.Output;
 }
 
 /// <summary>
@@ -64,9 +85,77 @@ internal static class CompressionAnalysis
         }
 
         valid &= NoPenalty(spec, diagnostics);
+        var hyper = Hyperprior(spec, compression, code, diagnostics, ref valid);
         return !valid || input is null || code is null
             ? null
-            : new AnalyzedCompression(lambda, code, !input.IsFixed ? null : input.Rank == 3 ? input.Dimensions[1].Value * input.Dimensions[2].Value : input.Size);
+            : new AnalyzedCompression(lambda, code, !input.IsFixed ? null : input.Rank == 3 ? input.Dimensions[1].Value * input.Dimensions[2].Value : input.Size) { Hyper = hyper };
+    }
+
+    /// <summary>
+    /// The hyperprior's networks, checked: declared exactly when the prior is a hyperprior, the hyper-decoder computable in
+    /// doubles and giving one scale (and one mean) per element of the code. Null for a factorised prior, or on errors.
+    /// </summary>
+    private static AnalyzedHyperprior? Hyperprior(ModelSpec spec, CompressionSpec compression, Shape? code, List<DiagnosticInfo> diagnostics, ref bool valid)
+    {
+        var name = spec.Type.Name;
+        if (!Enum.IsDefined(typeof(EntropyPrior), compression.Prior))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ValueOutOfRange, compression.PriorLocation ?? compression.Location, "The prior",
+                "one of " + string.Join(", ", Enum.GetNames(typeof(EntropyPrior))), ((int)compression.Prior).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            valid = false;
+            return null;
+        }
+
+        if (compression.Prior == EntropyPrior.Factorized)
+        {
+            foreach (var (network, method) in new[] { (compression.HyperEncoder, NetworkRoles.HyperEncodeMethod), (compression.HyperDecoder, NetworkRoles.HyperDecodeMethod) })
+            {
+                if (network is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperTransformWithoutHyperprior, network.Location ?? compression.Location, name, method));
+                    valid = false;
+                }
+            }
+
+            return null;
+        }
+
+        var meanAndScale = compression.Prior == EntropyPrior.MeanScaleHyperprior;
+        var hyperEncoder = ModelAnalyzer.AnalyzeNetwork(spec, compression.HyperEncoder, "hyper-encoder", NetworkRoles.HyperEncodeMethod, code, diagnostics, prefix: "hyperEncoder");
+        var hyperDecoder = ModelAnalyzer.AnalyzeNetwork(spec, compression.HyperDecoder, "hyper-decoder", NetworkRoles.HyperDecodeMethod, hyperEncoder?.Output, diagnostics, prefix: "hyperDecoder");
+        if (hyperEncoder is null || hyperDecoder is null || code is null)
+        {
+            valid = false;
+            return null;
+        }
+
+        var inDoubles = new List<string>();
+        // The analysed layers are the declared ones in order (their locations left behind): the declaration says where.
+        for (var i = 0; i < hyperDecoder.Layers.Count; i++)
+        {
+            var layer = hyperDecoder.Layers[i];
+            if (layer.Layer.Kind.InDoubles(layer) is { } expression)
+            {
+                inDoubles.Add(expression);
+                continue;
+            }
+
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperDecoderLayerNotDeterministic, compression.HyperDecoder!.Layers[i].Location ?? compression.HyperDecoder.Location, layer.Layer.Describe(), name));
+            valid = false;
+        }
+
+        var channels = code.Rank == 3 ? code.Channels * (meanAndScale ? 2 : 1) : 0;
+        var expected = code.Rank == 3 ? Shape.Of(Dim.Of(channels), code.Dimensions[1], code.Dimensions[2]) : null;
+        if (expected is not null && hyperDecoder.Output != expected)
+        {
+            var declared = compression.HyperDecoder!.Layers;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.HyperDecoderOutputShape, declared[declared.Count - 1].Location ?? compression.HyperDecoder.Location,
+                name, hyperDecoder.Output.ToString(), meanAndScale ? "mean-and-scale hyperprior" : "scale hyperprior", expected.ToString(),
+                meanAndScale ? "a scale and a mean" : "one scale", code.ToString(), Literals.Format(channels)));
+            valid = false;
+        }
+
+        return valid ? new AnalyzedHyperprior(hyperEncoder, hyperDecoder, meanAndScale, inDoubles.ToEquatableArray()) : null;
     }
 
     /// <summary>The range and the values left after rounding of an activation whose outputs are bounded; null for any other.</summary>

@@ -61,6 +61,18 @@ internal sealed record ErrorFallback(
             }
         }
 
+        // A hyperprior's transforms are stood in for only when declared: a model without them has no such methods to satisfy.
+        if (spec.Latent is CompressionSpec compression)
+        {
+            foreach (var (network, method) in new[] { (compression.HyperEncoder, NetworkRoles.HyperEncodeMethod), (compression.HyperDecoder, NetworkRoles.HyperDecodeMethod) })
+            {
+                if (network is not null && Stub(spec, network, method, family, diagnostics) is { } stub)
+                {
+                    stubs.Add(stub);
+                }
+            }
+        }
+
         var errors = diagnostics.Where(d => d.IsError).Select(d => d.Descriptor.Id).Distinct().OrderBy(id => id, System.StringComparer.Ordinal);
         return new ErrorFallback(spec.Type, string.Join(", ", errors), family, options, stubs.ToEquatableArray(), spec.DeclaredMembers);
     }

@@ -74,7 +74,7 @@ internal static class ModelAnalyzer
         return FreeSidesAnalysis.Input(spec, diagnostics);
     }
 
-    private static AnalyzedNetwork? AnalyzeNetwork(ModelSpec spec, NetworkSpec? network, string role, string methodName, Shape? input, List<DiagnosticInfo> diagnostics)
+    internal static AnalyzedNetwork? AnalyzeNetwork(ModelSpec spec, NetworkSpec? network, string role, string methodName, Shape? input, List<DiagnosticInfo> diagnostics, string? prefix = null)
     {
         if (network is null)
         {
@@ -100,7 +100,7 @@ internal static class ModelAnalyzer
             return null;
         }
 
-        var layers = new LayerContext(role, diagnostics).Sequence(network.Layers, input, role);
+        var layers = new LayerContext(role, diagnostics).Sequence(network.Layers, input, prefix ?? role);
         if (layers is null)
         {
             return null;

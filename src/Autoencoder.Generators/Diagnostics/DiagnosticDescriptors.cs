@@ -204,6 +204,21 @@ internal static class DiagnosticDescriptors
         "Compressed code has an unsupported shape",
         "The encoder of '{0}' outputs {1}, but a compressed code is features [C] or an image [C, H, W], the entropy model learning one density per channel: end the encoder with a Dense or a Conv2d layer");
 
+    public static readonly DiagnosticDescriptor HyperTransformWithoutHyperprior = Error(
+        "AE0055",
+        "Hyper-transform declared without a hyperprior",
+        "'{0}' declares {1}, a transform of a hyperprior codec, but its prior is Factorized: set Prior = EntropyPrior.ScaleHyperprior (YAML 'prior: scale_hyperprior') or remove it");
+
+    public static readonly DiagnosticDescriptor HyperDecoderOutputShape = Error(
+        "AE0056",
+        "Hyper-decoder output does not fit the code",
+        "The hyper-decoder of '{0}' outputs {1}, but the {2} needs {3}, {4} per element of the code {5}: make its last layer give {6} channels and undo the hyper-encoder's strides");
+
+    public static readonly DiagnosticDescriptor HyperDecoderLayerNotDeterministic = Error(
+        "AE0057",
+        "Hyper-decoder layer cannot be computed deterministically",
+        "{0} in the hyper-decoder of '{1}' cannot be computed in the C# double arithmetic that lets every machine decode the streams: use Conv2d and ConvTranspose2d layers (dilation and groups 1) with Activation.None or Activation.ReLU");
+
     public static readonly DiagnosticDescriptor BlockNoiseNeedsImages = Error(
         "AE0059",
         "Block noise needs image inputs",

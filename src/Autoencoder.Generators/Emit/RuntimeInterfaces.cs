@@ -51,6 +51,7 @@ internal static class RuntimeInterfaces
         var (expression, description) = model.Family.Emitter.Features(model);
         w.Line("// Features: " + description + ".");
         w.Line(tensor + " " + Autoencoder + ".Features(" + tensor + " input) => " + expression + ";");
+        model.Family.Emitter.WriteExplicitMembers(w, model);
         if (IsDenoising(model))
         {
             w.Line();

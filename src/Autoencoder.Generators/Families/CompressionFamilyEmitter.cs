@@ -11,7 +11,7 @@ internal sealed class CompressionFamilyEmitter : FamilyEmitter
     {
     }
 
-    public override IEnumerable<Capability> Interfaces(AnalyzedModel model) => new[] { new Capability("ICompressionAutoencoder", "CreateCodec", "Compress", "Decompress") };
+    public override IEnumerable<Capability> Interfaces(AnalyzedModel model) => new[] { new Capability("ICompressionAutoencoder", "Compress", "Decompress") };
 
     public override (string Expression, string Description) Features(AnalyzedModel model)
         => (model.Encoder.MethodName + "(input)", "the encoder's output, before it is rounded");
@@ -27,7 +27,19 @@ internal sealed class CompressionFamilyEmitter : FamilyEmitter
 
     public override void WriteRegistration(SourceWriter w, AnalyzedModel model) => CompressionEmitter.WriteRegistration(w);
 
+    public override void WriteNetworks(SourceWriter w, AnalyzedModel model)
+    {
+        base.WriteNetworks(w, model);
+        if (Codec(model).Hyper is { } hyper)
+        {
+            ModelEmitter.WriteNetwork(w, hyper.HyperEncoder);
+            ModelEmitter.WriteNetwork(w, hyper.HyperDecoder);
+        }
+    }
+
     public override void WriteMembers(SourceWriter w, AnalyzedModel model) => CompressionEmitter.WriteMethods(w, model, Codec(model));
+
+    public override void WriteExplicitMembers(SourceWriter w, AnalyzedModel model) => CompressionEmitter.WriteExplicitMembers(w);
 
     public override void WriteTrainerMembers(SourceWriter w, AnalyzedModel model) => CompressionEmitter.WriteTrainerMembers(w, model, Codec(model));
 

@@ -58,6 +58,11 @@ internal abstract class FamilyEmitter
     public virtual (string Expression, string Description) Features(AnalyzedModel model)
         => (model.Encoder.MethodName + "(input)", "the encoder's output");
 
+    /// <summary>Explicit implementations of the family's capability interfaces, after the runtime interfaces' own.</summary>
+    public virtual void WriteExplicitMembers(SourceWriter w, AnalyzedModel model)
+    {
+    }
+
     /// <summary>Members of the generated Trainer beyond fitting and evaluation.</summary>
     public virtual void WriteTrainerMembers(SourceWriter w, AnalyzedModel model)
     {

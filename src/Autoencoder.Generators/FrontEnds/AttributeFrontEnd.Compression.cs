@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -6,8 +7,11 @@ namespace Autoencoder.Generators.FrontEnds;
 
 internal static partial class AttributeFrontEnd
 {
-    /// <summary><c>[Compression(λ)]</c> on the class; λ is checked by analysis, at the attribute.</summary>
-    private static CompressionSpec? ReadCompression(ImmutableArray<AttributeData> attributes, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>[Compression(λ, Prior = ...)]</c> on the class, with the hyper-transforms' methods when the class declares them; λ,
+    /// the prior and whether the networks fit it are checked by analysis.
+    /// </summary>
+    private static CompressionSpec? ReadCompression(INamedTypeSymbol type, ImmutableArray<AttributeData> attributes, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var attribute = Find(attributes, AttributeNames.Compression);
         if (attribute is null)
@@ -16,6 +20,12 @@ internal static partial class AttributeFrontEnd
         }
 
         var location = LocationOf(attribute, cancellationToken);
-        return new CompressionSpec(DoubleAt(attribute.ConstructorArguments, 0), location, location);
+        return new CompressionSpec(DoubleAt(attribute.ConstructorArguments, 0), location, location)
+        {
+            Prior = (EntropyPrior)Named(attribute, "Prior", 0),
+            PriorLocation = location,
+            HyperEncoder = ReadNetwork(type, NetworkRoles.HyperEncodeMethod, diagnostics, cancellationToken),
+            HyperDecoder = ReadNetwork(type, NetworkRoles.HyperDecodeMethod, diagnostics, cancellationToken),
+        };
     }
 }

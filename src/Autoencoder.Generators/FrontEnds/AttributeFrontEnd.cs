@@ -44,7 +44,7 @@ internal static partial class AttributeFrontEnd
             ReadTraining(attributes, cancellationToken),
             ReadInit(context.Attributes.FirstOrDefault(), cancellationToken),
             typeLocation,
-            Latent: ReadLatent(type.Name, attributes, diagnostics, cancellationToken),
+            Latent: ReadLatent(type, attributes, diagnostics, cancellationToken),
             Regularization: RegularizationAttributes.Read(attributes, cancellationToken))
         {
             DeclaredMembers = ReadDeclaredMembers(type, cancellationToken),

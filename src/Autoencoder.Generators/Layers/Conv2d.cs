@@ -133,6 +133,12 @@ internal sealed class Conv2dKind : LayerKind<Conv2dSpec>
         return TorchNames.Nn + ".Conv2d(" + string.Join(", ", args) + ")";
     }
 
+    // Same padding of an odd kernel is (k − 1) / 2 on each side; an even kernel's is uneven, which DoubleConvolution does not take.
+    protected override string? InDoubles(AnalyzedLayer layer, Conv2dSpec conv)
+        => conv.SamePadding && conv.KernelSize % 2 == 0
+            ? null
+            : ConvolutionText.InDoubles(layer.Name, conv.Stride, conv.SamePadding ? (conv.KernelSize - 1) / 2 : conv.Padding, 0, transposed: false, conv.Dilation, conv.Groups, conv.Activation);
+
     protected override string Application(SourceWriter w, AnalyzedLayer layer, Conv2dSpec conv, string p)
         => ActivationCode.Apply(w, conv.Activation, conv.NegativeSlope, layer.Name + ".forward(" + p + ")");
 }

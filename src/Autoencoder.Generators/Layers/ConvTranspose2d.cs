@@ -134,6 +134,9 @@ internal sealed class ConvTranspose2dKind : LayerKind<ConvTranspose2dSpec>
         return TorchNames.Nn + ".ConvTranspose2d(" + string.Join(", ", args) + ")";
     }
 
+    protected override string? InDoubles(AnalyzedLayer layer, ConvTranspose2dSpec conv)
+        => ConvolutionText.InDoubles(layer.Name, conv.Stride, conv.Padding, conv.OutputPadding, transposed: true, conv.Dilation, conv.Groups, conv.Activation);
+
     protected override string Application(SourceWriter w, AnalyzedLayer layer, ConvTranspose2dSpec conv, string p)
         => ActivationCode.Apply(w, conv.Activation, conv.NegativeSlope, layer.Name + ".forward(" + p + ")");
 }

@@ -47,4 +47,34 @@ internal static class ConvolutionText
             args.Add("bias: false");
         }
     }
+
+    /// <summary>
+    /// <c>DoubleConvolution.Of(...)</c> over a convolution module's weights (see <see cref="LayerKind.InDoubles"/>); null when
+    /// the layer has an activation other than None or ReLU, or dilation or groups other than 1.
+    /// </summary>
+    public static string? InDoubles(string module, int stride, int padding, int outputPadding, bool transposed, int dilation, int groups, Activation activation)
+    {
+        if (dilation != 1 || groups != 1 || activation is not (Activation.None or Activation.ReLU))
+        {
+            return null;
+        }
+
+        var args = new List<string> { module + ".weight!", module + ".bias", "stride: " + stride, "padding: " + padding };
+        if (transposed)
+        {
+            args.Add("transposed: true");
+        }
+
+        if (outputPadding != 0)
+        {
+            args.Add("outputPadding: " + outputPadding);
+        }
+
+        if (activation == Activation.ReLU)
+        {
+            args.Add("activation: " + TorchNames.Runtime + ".Compression.Deterministic.DoubleActivation.ReLU");
+        }
+
+        return TorchNames.Runtime + ".Compression.Deterministic.DoubleConvolution.Of(" + string.Join(", ", args) + ")";
+    }
 }

@@ -93,6 +93,13 @@ internal abstract class LayerKind
     /// <summary>Writes the statements that apply the layer to <paramref name="p"/>, after its comment line.</summary>
     public virtual void Write(SourceWriter w, AnalyzedLayer layer, string p) => w.Line(p + " = " + Application(w, layer, p) + ";");
 
+    /// <summary>
+    /// The layer computed in C# doubles with a fixed order of summation, as an expression that builds it from the module's
+    /// weights (a hyperprior codec's hyper-decoder runs so, for streams that decode on every machine); null when the layer
+    /// cannot be computed so (the analysis reports AE0057).
+    /// </summary>
+    public virtual string? InDoubles(AnalyzedLayer layer) => null;
+
     // Analysis gives a module only to kinds with HasModule; reaching this is a generator bug, reported as AE9999.
     private static System.InvalidOperationException NoModule(AnalyzedLayer layer) => new("layer " + layer.Layer.Describe() + " has no module");
 }
@@ -119,6 +126,10 @@ internal abstract class LayerKind<TSpec> : LayerKind
     public sealed override string Application(SourceWriter w, AnalyzedLayer layer, string p) => Application(w, layer, (TSpec)layer.Layer, p);
 
     public sealed override string Construction(AnalyzedLayer layer) => Construction(layer, (TSpec)layer.Layer);
+
+    public sealed override string? InDoubles(AnalyzedLayer layer) => InDoubles(layer, (TSpec)layer.Layer);
+
+    protected virtual string? InDoubles(AnalyzedLayer layer, TSpec spec) => null;
 
     protected virtual bool Validate(TSpec layer, LayerCheck check) => true;
 

@@ -29,7 +29,7 @@ namespace Autoencoder.Runtime.Compression;
 /// what the hyper-synthesis makes of ẑ's, and must be the analysis output of the padded image.
 /// </para>
 /// </remarks>
-public sealed class HyperpriorCodec : IImageCodec
+public sealed partial class HyperpriorCodec : IModelCodec
 {
     private const int LengthBytes = 4;
 

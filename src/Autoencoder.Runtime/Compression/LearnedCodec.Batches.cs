@@ -1,59 +1,23 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Compression;
 
-// Many images at once: a batch tensor of one size, or a list of images each of its own size.
+// Many images at once: a batch tensor of one size, or a list of images each of its own size (CodecBatches).
 public sealed partial class LearnedCodec
 {
     /// <summary>Compresses each image of a batch [N, C, H, W] (fixed shapes: [N, ...input]) into its own stream, in order (the generated <c>Compress</c>).</summary>
     /// <exception cref="ArgumentException">The batch is not [N, ...input], or an image is one the model does not take.</exception>
     /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
-    public byte[][] EncodeBatch(Tensor images)
-    {
-        ArgumentNullException.ThrowIfNull(images);
-        var fits = _inputShape is null
-            ? images.dim() == 4
-            : images.dim() == _inputShape.Length + 1 && images.shape.Skip(1).SequenceEqual(_inputShape);
-        if (!fits)
-        {
-            var expected = _inputShape is null ? $"{Geometry!.Channels}, H, W" : string.Join(", ", _inputShape);
-            throw new ArgumentException($"Expected images [N, {expected}] but got [{string.Join(", ", images.shape)}].", nameof(images));
-        }
-
-        var streams = new byte[images.shape[0]][];
-        for (var i = 0; i < streams.Length; i++)
-        {
-            using var image = images[i];
-            streams[i] = Encode(image);
-        }
-
-        return streams;
-    }
+    public byte[][] EncodeBatch(Tensor images) =>
+        CodecBatches.EncodeBatch(this, _inputShape, Geometry, images);
 
     /// <summary>Compresses each image of <paramref name="images"/>, each [C, H, W] of its own size, into its own stream, in order.</summary>
     /// <exception cref="ArgumentException">An image is one the model does not take; the message names its index.</exception>
     /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
-    public byte[][] EncodeBatch(IReadOnlyList<Tensor> images)
-    {
-        ArgumentNullException.ThrowIfNull(images);
-        var streams = new byte[images.Count][];
-        for (var i = 0; i < streams.Length; i++)
-        {
-            try
-            {
-                streams[i] = Encode(images[i]);
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"Image {i} of {images.Count}: {e.Message}", nameof(images), e);
-            }
-        }
-
-        return streams;
-    }
+    public byte[][] EncodeBatch(IReadOnlyList<Tensor> images) =>
+        CodecBatches.EncodeBatch(this, images);
 
     /// <summary>
     /// Decompresses streams into images [N, C, H, W], one per stream, in order (the generated <c>Decompress</c>). The images
@@ -61,53 +25,14 @@ public sealed partial class LearnedCodec
     /// </summary>
     /// <exception cref="CorruptStreamException">A stream is not one of this format version and model, or is damaged.</exception>
     /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created, or the images differ in size.</exception>
-    public Tensor DecodeBatch(IReadOnlyList<byte[]> streams)
-    {
-        ArgumentNullException.ThrowIfNull(streams);
-        if (streams.Count == 0)
-        {
-            return _inputShape is not null
-                ? empty([0, .. _inputShape])
-                : empty(0, Geometry!.Channels, Geometry.Height ?? 0, Geometry.Width ?? 0);
-        }
-
-        using var scope = NewDisposeScope();
-        var images = DecodeEach(streams);
-        var first = images[0].shape;
-        var other = Array.FindIndex(images, image => !image.shape.SequenceEqual(first));
-        if (other >= 0)
-        {
-            throw new InvalidOperationException(
-                $"Stream 0 holds an image [{string.Join(", ", first)}] and stream {other} one [{string.Join(", ", images[other].shape)}]: " +
-                "images of different sizes cannot be stacked; decode them with DecodeEach.");
-        }
-
-        return stack(images).MoveToOuterDisposeScope();
-    }
+    public Tensor DecodeBatch(IReadOnlyList<byte[]> streams) =>
+        CodecBatches.DecodeBatch(this, _inputShape, Geometry, streams);
 
     /// <summary>Decompresses streams into images [C, H, W], one per stream, in order, each at the size it was written from.</summary>
     /// <exception cref="CorruptStreamException">A stream is not one of this format version and model, or is damaged.</exception>
     /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
-    public Tensor[] DecodeEach(IReadOnlyList<byte[]> streams)
-    {
-        ArgumentNullException.ThrowIfNull(streams);
-        var images = new Tensor[streams.Count];
-        try
-        {
-            for (var i = 0; i < images.Length; i++)
-            {
-                images[i] = Decode(streams[i]);
-            }
-
-            return images;
-        }
-        catch
-        {
-            foreach (var image in images)
-                image?.Dispose();
-            throw;
-        }
-    }
+    public Tensor[] DecodeEach(IReadOnlyList<byte[]> streams) =>
+        CodecBatches.DecodeEach(this, streams);
 
     /// <summary>
     /// The real rate and quality on <paramref name="inputs"/> [N, ...input], in evaluation mode: every image compressed to its
@@ -116,18 +41,8 @@ public sealed partial class LearnedCodec
     /// <param name="inputs">The images, on any device.</param>
     /// <param name="pixelsPerImage">What bits per image are divided by: H·W of an image, the element count of other inputs.</param>
     /// <returns>The mean stream length in bytes (header included), the same in bits per pixel, and the mean PSNR (dB, peak 1).</returns>
-    public (double BytesPerImage, double BitsPerPixel, double Psnr) Evaluate(Tensor inputs, long pixelsPerImage)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pixelsPerImage);
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var streams = EncodeBatch(inputs);
-        var restored = DecodeBatch(streams);
-        var bytesPerImage = (double)streams.Sum(s => (long)s.Length) / streams.Length;
-        var psnr = Metrics.ReconstructionMetrics.PsnrPerImage(restored.to(inputs.device), inputs);
-        return (bytesPerImage, bytesPerImage * 8 / pixelsPerImage, psnr.Average());
-    }
+    public (double BytesPerImage, double BitsPerPixel, double Psnr) Evaluate(Tensor inputs, long pixelsPerImage) =>
+        CodecBatches.Evaluate(this, inputs, pixelsPerImage);
 
     /// <summary>
     /// The real rate and quality on <paramref name="images"/>, each [C, H, W] of its own size, in evaluation mode: every image
@@ -138,24 +53,6 @@ public sealed partial class LearnedCodec
     /// own H·W (a large photo does not outweigh a small one); and the mean PSNR (dB, peak 1).
     /// </returns>
     /// <exception cref="ArgumentException">No images, or one the model does not take.</exception>
-    public (double BytesPerImage, double BitsPerPixel, double Psnr) Evaluate(IReadOnlyList<Tensor> images)
-    {
-        ArgumentNullException.ThrowIfNull(images);
-        if (images.Count == 0)
-            throw new ArgumentException("Evaluating a codec needs at least one image.", nameof(images));
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var streams = EncodeBatch(images);
-        double bytes = 0, bitsPerPixel = 0, psnr = 0;
-        for (var i = 0; i < images.Count; i++)
-        {
-            var image = images[i];
-            using var restored = Decode(streams[i]);
-            bytes += streams[i].Length;
-            bitsPerPixel += streams[i].Length * 8.0 / (image.shape[^2] * image.shape[^1]);
-            psnr += Metrics.ReconstructionMetrics.PsnrPerImage(restored.to(image.device).unsqueeze(0), image.unsqueeze(0))[0];
-        }
-
-        return (bytes / images.Count, bitsPerPixel / images.Count, psnr / images.Count);
-    }
+    public (double BytesPerImage, double BitsPerPixel, double Psnr) Evaluate(IReadOnlyList<Tensor> images) =>
+        CodecBatches.Evaluate(this, images);
 }

@@ -25,7 +25,7 @@ namespace Autoencoder.Runtime.Compression;
 /// See docs/compression.md for the format.
 /// </para>
 /// </remarks>
-public sealed partial class LearnedCodec : IImageCodec
+public sealed partial class LearnedCodec : IModelCodec
 {
     private readonly nn.Module _model;
     private readonly Func<Tensor, Tensor> _encode;

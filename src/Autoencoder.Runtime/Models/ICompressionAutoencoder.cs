@@ -7,8 +7,11 @@ namespace Autoencoder.Runtime.Models;
 /// <summary>A learned codec: a model with an entropy model over its code, which writes images as compressed streams.</summary>
 public interface ICompressionAutoencoder : IAutoencoder
 {
-    /// <summary>A codec with the model's current weights (the generated <c>CreateCodec</c>).</summary>
-    LearnedCodec CreateCodec();
+    /// <summary>
+    /// A codec with the model's current weights (the generated <c>CreateCodec</c>, which returns the codec's own type: a
+    /// <see cref="LearnedCodec"/> for a factorised prior, a <see cref="HyperpriorCodec"/> for a hyperprior).
+    /// </summary>
+    IModelCodec CreateCodec();
 
     /// <summary>Each image of <paramref name="images"/> [N, ...], values in [0, 1], as its own stream.</summary>
     byte[][] Compress(Tensor images);

@@ -30,6 +30,7 @@ internal static class SnapshotModels
         new("ConvCodec", () => GeneratorHarness.Run(CompressionTests.Conv)),
         new("DenseCodec", () => GeneratorHarness.Run(CompressionTests.Dense)),
         new("GdnCodec", () => GeneratorHarness.Run(GdnLayerTests.Codec)),
+        new("HyperCodec", () => GeneratorHarness.Run(HyperpriorTests.Codec)),
         new("SmallDnCnn", () => GeneratorHarness.Run(NoisePredictionTests.DnCnn)),
         new("EmaVq", () => GeneratorHarness.Run(VectorQuantizerTests.Ema)),
         new("GradientVq", () => GeneratorHarness.Run(VectorQuantizerTests.Gradient)),

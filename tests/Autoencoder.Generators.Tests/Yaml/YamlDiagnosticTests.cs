@@ -77,7 +77,7 @@ public class YamlDiagnosticTests
     {
         var diagnostic = Single(Valid + "\ncolour: blue\n", "AE0102");
 
-        diagnostic.GetMessage().ShouldBe("'colour' is not a key of a model; use one of 'name', 'namespace', 'accessibility', 'input', 'encoder', 'decoder', 'loss', 'optimizer', 'training', 'training_data', 'init', 'variational', 'denoising', 'sparse', 'contractive', 'vector_quantized', 'compression'");
+        diagnostic.GetMessage().ShouldBe("'colour' is not a key of a model; use one of 'name', 'namespace', 'accessibility', 'input', 'encoder', 'decoder', 'loss', 'optimizer', 'training', 'training_data', 'init', 'variational', 'denoising', 'sparse', 'contractive', 'vector_quantized', 'compression', 'hyper_encoder', 'hyper_decoder'");
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using YamlDotNet.RepresentationModel;
 namespace Autoencoder.Generators.FrontEnds.Yaml;
 
 /// <summary>
-/// <c>compression: {lambda: 0.01}</c>, the YAML form of <c>[Compression(0.01)]</c>. λ keeps its own node's location, so
+/// <c>compression: {rate_weight: 0.01, prior: scale_hyperprior}</c>, the YAML form of
+/// <c>[Compression(0.01, Prior = EntropyPrior.ScaleHyperprior)]</c>; the hyper-transforms are the model's <c>hyper_encoder</c>
+/// and <c>hyper_decoder</c> lists, read beside the encoder and decoder. λ and the prior keep their own nodes' locations, so
 /// analysis points at the value when it is wrong.
 /// </summary>
 internal static class YamlCompression
@@ -25,6 +27,16 @@ internal static class YamlCompression
         }
 
         var value = reader.Number(lambda, "'rate_weight' of " + What);
-        return value is null ? null : new CompressionSpec(value.Value, reader.At(lambda), reader.At(node));
+        if (value is null)
+        {
+            return null;
+        }
+
+        var prior = fields.TryGetValue("prior", out var p) ? reader.Choice(p.Value, "'prior' of " + What, YamlVocabulary.Priors) : EntropyPrior.Factorized;
+        return new CompressionSpec(value.Value, reader.At(lambda), reader.At(node))
+        {
+            Prior = prior,
+            PriorLocation = fields.TryGetValue("prior", out var at) ? reader.At(at.Value) : reader.At(node),
+        };
     }
 }

@@ -99,6 +99,18 @@ internal static class YamlFrontEnd
         var regularization = YamlRegularization.Read(reader, fields);
         var quantizer = fields.TryGetValue("vector_quantized", out var vq) ? YamlVectorQuantized.Read(reader, vq.Value) : null;
         var compression = fields.TryGetValue("compression", out var cm) ? YamlCompression.Read(reader, cm.Value) : null;
+        if (compression is not null)
+        {
+            compression = compression with
+            {
+                HyperEncoder = OptionalNetwork(reader, fields, "hyper_encoder", NetworkRoles.HyperEncodeMethod),
+                HyperDecoder = OptionalNetwork(reader, fields, "hyper_decoder", NetworkRoles.HyperDecodeMethod),
+            };
+        }
+        else
+        {
+            HyperNetworksNeedCompression(reader, fields);
+        }
 
         if (name is null)
         {
@@ -189,6 +201,22 @@ internal static class YamlFrontEnd
         // No user method exists: the generator declares Encode/Decode itself, public like the attribute form's.
         var layers = YamlLayers.Read(reader, node, role);
         return new NetworkSpec(method, NetworkRoles.DefaultParameterName(method), "public", DeclaredByUser: false, layers, reader.At(fields[role].Key));
+    }
+
+    /// <summary>A network the model may leave out (a hyperprior's transforms): null when its key is absent.</summary>
+    private static NetworkSpec? OptionalNetwork(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields, string role, string method)
+        => fields.ContainsKey(role) ? Network(reader, fields, new YamlMappingNode(), role, method) : null;
+
+    private static void HyperNetworksNeedCompression(YamlNodeReader reader, Dictionary<string, KeyValuePair<YamlScalarNode, YamlNode>> fields)
+    {
+        foreach (var role in new[] { "hyper_encoder", "hyper_decoder" })
+        {
+            if (fields.TryGetValue(role, out var field))
+            {
+                reader.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedCombination, reader.At(field.Key),
+                    "'" + role + "' is a transform of a hyperprior codec, but the model declares no 'compression': add 'compression: {rate_weight: 0.01, prior: scale_hyperprior}' or remove it"));
+            }
+        }
     }
 
     private static string? Identifier(YamlNodeReader reader, YamlNode node, string what)

@@ -5,9 +5,9 @@ namespace Autoencoder.Generators.FrontEnds.Yaml;
 /// <summary>Every key of the YAML model format outside the layers (docs/yaml.md), one list per map; layer keys come from <see cref="Layers.LayerKinds"/>.</summary>
 internal static class YamlKeys
 {
-    public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training", "training_data", "init", "variational", "denoising", "sparse", "contractive", "vector_quantized", "compression" };
+    public static readonly string[] Model = { "name", "namespace", "accessibility", "input", "encoder", "decoder", "loss", "optimizer", "training", "training_data", "init", "variational", "denoising", "sparse", "contractive", "vector_quantized", "compression", "hyper_encoder", "hyper_decoder" };
     public static readonly string[] VectorQuantized = { "codes", "dimension", "commitment_weight", "ema", "codebook_decay", "codebook_epsilon", "dead_code_threshold" };
-    public static readonly string[] Compression = { "rate_weight" };
+    public static readonly string[] Compression = { "rate_weight", "prior" };
     public static readonly string[] Optimizer = { "kind", "learning_rate", "weight_decay", "momentum", "nesterov", "beta1", "beta2" };
     public static readonly string[] TrainingData = { "patch_size", "flip_horizontal", "flip_vertical", "minimum_scale" };
 

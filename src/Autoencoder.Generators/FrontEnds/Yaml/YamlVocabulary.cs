@@ -58,6 +58,13 @@ internal static class YamlVocabulary
         Pair("bilinear", Upsampling.Bilinear),
     };
 
+    public static readonly IReadOnlyList<KeyValuePair<string, EntropyPrior>> Priors = new[]
+    {
+        Pair("factorized", EntropyPrior.Factorized),
+        Pair("scale_hyperprior", EntropyPrior.ScaleHyperprior),
+        Pair("mean_scale_hyperprior", EntropyPrior.MeanScaleHyperprior),
+    };
+
     public static readonly IReadOnlyList<KeyValuePair<string, NoiseKind>> Noises = new[]
     {
         Pair("gaussian", NoiseKind.Gaussian),

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.Metrics;
+using Autoencoder.Runtime.Models;
+using Autoencoder.Runtime.Torch;
+using static TorchSharp.torch;
+
+namespace ReferenceRuns.Entries;
+
+/// <summary>
+/// One σ of the <see cref="Bsd68Entry"/>: trains a denoiser up to each milestone in turn (every segment resumes from the
+/// run's checkpoints) and scores it on BSD68 after each. The scores go to <c>progress-σ.csv</c> as they are measured, so a
+/// run stopped part way skips the milestones it has already scored when started again.
+/// </summary>
+internal sealed class DenoiserRun(ReferenceContext context, int sigma, string trainFolder, long[] milestones, LoadedImageList bsd68)
+{
+    private const ulong NoiseSeed = 2017;
+    private readonly List<Milestone> _scores = [];
+    private IDenoisingAutoencoder? _model;
+    private nn.Module? _module;
+    private TimeSpan _wallTime;
+
+    private sealed record Milestone(long Steps, double TrainingMinutes, double NoisyPsnr, double Bsd68Psnr);
+
+    private string ProgressFile => Path.Combine(context.OutputDirectory, $"progress-{sigma}.csv");
+
+    /// <summary>Trains to each milestone with trainers from <paramref name="create"/> (given the step limit), scoring each.</summary>
+    public void Train<TModel>(Func<long, ITrainer<TModel>> create) where TModel : nn.Module, IAutoencoder<TModel>, IDenoisingAutoencoder
+    {
+        var clock = Stopwatch.StartNew();
+        LoadProgress(Path.Combine(context.OutputDirectory, $"checkpoints-{sigma}"));
+        for (var i = 0; i < milestones.Length; i++)
+        {
+            var steps = milestones[i];
+            bool last = i == milestones.Length - 1;
+            if (!last && _scores.Any(s => s.Steps == steps))
+                continue;
+
+            var trainer = create(steps);
+            var data = trainer.ImageFolder(trainFolder)
+                       ?? throw new InvalidOperationException($"{typeof(TModel).Name} declares no training data for image folders.");
+            var report = trainer.Fit(data);
+            // Training time so far: the earlier segments' (as recorded) and this one's. A segment interrupted by a kill
+            // counts only from where it resumed.
+            var minutes = _scores.Where(s => s.Steps < steps).Select(s => s.TrainingMinutes).DefaultIfEmpty(0).Max() + report.TotalTime.TotalMinutes;
+            (_module as IDisposable)?.Dispose();
+            _module = trainer.Model;
+            _model = trainer.Model;
+            var (noisy, restored) = Score(bsd68);
+            var score = new Milestone(steps, minutes, noisy, restored);
+            _scores.RemoveAll(s => s.Steps == steps);
+            _scores.Add(score);
+            SaveProgress();
+            context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bsd68 σ={sigma}: {steps} steps ({minutes:F1} min of training): BSD68 {noisy:F2} dB noisy -> {restored:F2} dB"));
+        }
+
+        _wallTime = clock.Elapsed;
+    }
+
+    /// <summary>The table's rows: BSD68 after each milestone, then BSD68 and Set12 of the trained model.</summary>
+    public IEnumerable<ReferenceResult> Rows(string entry, string settings, LoadedImageList set12, (double Bm3d, double DnCnn) bsd68Published, (double Bm3d, double DnCnn) set12Published)
+    {
+        var final = _scores.Single(s => s.Steps == milestones[^1]);
+        var model = string.Create(CultureInfo.InvariantCulture, $"DnCNN-S σ = {sigma}, {final.Steps:N0} steps ({final.TrainingMinutes:F0} min)");
+        foreach (var score in _scores.OrderBy(s => s.Steps).Where(s => s.Steps != final.Steps))
+        {
+            yield return new ReferenceResult(entry, model, string.Create(CultureInfo.InvariantCulture,
+                    $"BSD68 mean PSNR (dB) after {score.Steps:N0} steps, {score.TrainingMinutes:F1} min of training"),
+                score.Bsd68Psnr, null, null, TimeSpan.FromMinutes(score.TrainingMinutes), settings);
+        }
+
+        yield return new ReferenceResult(entry, model, string.Create(CultureInfo.InvariantCulture,
+                $"BSD68 mean PSNR (dB), σ = {sigma}: noisy {final.NoisyPsnr:F2}; BM3D {bsd68Published.Bm3d:F2}"),
+            final.Bsd68Psnr, bsd68Published.DnCnn, "DnCNN-S, Zhang et al. 2017, Table 2", _wallTime, settings);
+        var (noisy, restored) = Score(set12);
+        context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bsd68 σ={sigma}: Set12 {noisy:F2} dB noisy -> {restored:F2} dB"));
+        yield return new ReferenceResult(entry, model, string.Create(CultureInfo.InvariantCulture,
+                $"Set12 mean PSNR (dB), σ = {sigma}: noisy {noisy:F2}; BM3D {set12Published.Bm3d:F2}"),
+            restored, set12Published.DnCnn, "DnCNN-S, Zhang et al. 2017, Table 3", _wallTime, settings);
+        (_module as IDisposable)?.Dispose();
+    }
+
+    // Mean PSNR of the noisy and of the restored images against the clean ones, the restored rounded to 8 bits as a
+    // saved image would be. Image i's noise is drawn from its own generator seeded NoiseSeed + i: the same every run.
+    private (double Noisy, double Restored) Score(LoadedImageList images)
+    {
+        var model = _model ?? throw new InvalidOperationException("Nothing trained yet.");
+        var module = _module!;
+        module.eval();
+        double noisySum = 0, restoredSum = 0;
+        using (no_grad())
+        {
+            var device = module.parameters().First().device;
+            for (var i = 0; i < images.Images.Count; i++)
+            {
+                using var scope = NewDisposeScope();
+                var clean = images.Images[i].unsqueeze(0).to(device);
+                using var generator = new Generator(NoiseSeed + (ulong)i, device);
+                var noisy = model.Corrupt(clean, generator);
+                var restored = model.Denoise(noisy).clamp(HeldScalars.Zero, HeldScalars.One).mul(HeldScalars.Of(255.0)).round().div(HeldScalars.Of(255.0));
+                noisySum += ReconstructionMetrics.PsnrPerImage(clean, noisy)[0];
+                restoredSum += ReconstructionMetrics.PsnrPerImage(clean, restored)[0];
+            }
+        }
+
+        return (noisySum / images.Images.Count, restoredSum / images.Images.Count);
+    }
+
+    private void LoadProgress(string checkpoints)
+    {
+        // Scores belong to the checkpoints they were measured from: a run started afresh scores afresh.
+        if (!Directory.Exists(checkpoints) || Directory.GetFiles(checkpoints).Length == 0)
+        {
+            File.Delete(ProgressFile);
+            return;
+        }
+
+        if (!File.Exists(ProgressFile))
+            return;
+        foreach (var line in File.ReadLines(ProgressFile).Skip(1))
+        {
+            var f = line.Split(',');
+            _scores.Add(new Milestone(long.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture),
+                double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private void SaveProgress()
+    {
+        var lines = new[] { "steps,training_minutes,bsd68_noisy_psnr,bsd68_psnr" }.Concat(_scores.OrderBy(s => s.Steps).Select(s =>
+            string.Create(CultureInfo.InvariantCulture, $"{s.Steps},{s.TrainingMinutes:F2},{s.NoisyPsnr:F4},{s.Bsd68Psnr:F4}")));
+        File.WriteAllLines(ProgressFile, lines);
+    }
+}
