@@ -13,6 +13,7 @@ internal static class ReferenceEntries
         new VaeEntry(),
         new VqVaeEntry(),
         new CompressionEntry(),
+        new KodakEntry(),
         new Bsd68Entry(),
     };
 }

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Autoencoder.Runtime.Compression;
+using Autoencoder.Runtime.Compression.Baselines;
+using Autoencoder.Runtime.Compression.RateDistortion;
+using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.IO;
+using Autoencoder.Runtime.Models;
+using Autoencoder.Runtime.Training;
+using ReferenceRuns.Models;
+using static TorchSharp.torch;
+
+namespace ReferenceRuns.Entries;
+
+/// <summary>
+/// Learned image compression measured as CompressAI measures it: a factorised-prior codec with GDN and a scale-hyperprior
+/// codec (<see cref="KodakFactorizedQ1"/>, <see cref="KodakHyperpriorQ1"/> and their siblings), each at CompressAI's
+/// qualities 1-4, trained on random crops of photos-train and evaluated on the 24 Kodak photos: RGB PSNR (peak 255) of the
+/// 8-bit decoded image and bits per pixel from the real stream size over H·W, averaged per image. JPEG and WebP run on the
+/// same images at qualities 0-95, and CompressAI's published bmshj2018 points stand beside them; the figures are the bits
+/// each needs at the learned codecs' PSNR, read off its own curve. Training resumes from the run's checkpoints.
+/// </summary>
+internal sealed class KodakEntry : IReferenceEntry
+{
+    private const int DocumentedSteps = 2000;
+    private const string Factorized = "factorized";
+    private const string Hyperprior = "hyperprior";
+
+    // CompressAI's results/image/kodak/compressai-bmshj2018-{factorized,hyperprior}_mse_cuda.json, qualities 1-8: (bpp, RGB PSNR).
+    private static readonly (double Bpp, double Psnr)[] PublishedFactorized =
+    [
+        (0.1226, 26.909), (0.1885, 28.218), (0.2878, 29.617), (0.4404, 31.277), (0.6481, 32.956), (0.9670, 35.381), (1.3512, 37.397), (1.8333, 39.621),
+    ];
+
+    private static readonly (double Bpp, double Psnr)[] PublishedHyperprior =
+    [
+        (0.1313, 27.582), (0.2089, 29.197), (0.3199, 30.972), (0.4784, 32.838), (0.6687, 34.526), (0.9388, 36.743), (1.2592, 38.584), (1.6602, 40.557),
+    ];
+
+    public string Name => "kodak";
+
+    public string Settings => SettingsFor(DocumentedSteps);
+
+    private static string SettingsFor(long steps) =>
+        "bmshj2018 transforms (N = 128, M = 192, GDN), factorised prior and scale hyperprior at CompressAI's λ 0.0018, 0.0035, 0.0067, 0.0130 "
+        + "(RateWeight = 1/(λ·255²)); " + steps + " steps each of 7 random 128² crops of photos-train (scale 0.5-1, flips), Adam 5e-4 cosine to 1e-5, "
+        + "gradient norm clipped at 1, seed 2018; the 24 Kodak photos, PSNR (peak 255) of the 8-bit output, bpp of the real stream; "
+        + "JPEG and WebP (SkiaSharp) at qualities " + string.Join(",", BaselineCodecs.StandardQualities);
+
+    public IReadOnlyList<ReferenceResult> Run(ReferenceContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        var datasets = context.RequireDatasets();
+        var photos = Path.Combine(datasets, "photos-train");
+        var kodak = ImageFolder.Files(Path.Combine(datasets, "kodak"));
+        var steps = Math.Max(1, (long)Math.Round(DocumentedSteps * context.EpochScale));
+        // The cosine schedule spans the run: 7 steps an epoch (49 photos, 7 a batch).
+        var epochs = (int)((steps + 6) / 7);
+        CheckpointOptions Checkpoints(string model) => new() { Directory = Path.Combine(context.OutputDirectory, "checkpoints-" + model), EverySteps = 100 };
+        ConsoleProgress Progress() => new(context.Log, interactive: false);
+
+        var trained = new List<(string Family, IModelCodec Codec, TimeSpan Time)>();
+        void Add<TModel>(string family, ITrainer<TModel> trainer) where TModel : nn.Module, IAutoencoder<TModel>, ICompressionAutoencoder
+        {
+            var data = trainer.ImageFolder(photos) ?? throw new InvalidOperationException(typeof(TModel).Name + " declares no training data.");
+            var report = trainer.Fit(data);
+            var time = TimeSpan.FromTicks(report.Epochs.Sum(e => e.Duration.Ticks));
+            Weights.Save(trainer.Model, Path.Combine(context.OutputDirectory, typeof(TModel).Name + ".weights"));
+            var codec = trainer.Model.CreateCodec();
+            context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kodak: trained {codec.Name} ({steps} steps)"));
+            trained.Add((family, codec, time));
+        }
+
+        Add(Factorized, KodakFactorizedQ1.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q1") }));
+        Add(Factorized, KodakFactorizedQ2.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q2") }));
+        Add(Factorized, KodakFactorizedQ3.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q3") }));
+        Add(Factorized, KodakFactorizedQ4.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q4") }));
+        Add(Hyperprior, KodakHyperpriorQ1.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q1") }));
+        Add(Hyperprior, KodakHyperpriorQ2.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q2") }));
+        Add(Hyperprior, KodakHyperpriorQ3.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q3") }));
+        Add(Hyperprior, KodakHyperpriorQ4.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q4") }));
+
+        var entries = trained.Select(t => new RateDistortionEntry(t.Family, t.Codec))
+            .Concat(BaselineCodecs.Standard(3).Where(c => c.Family != "PNG").Select(RateDistortionEntry.For))
+            .ToArray();
+        context.Log.WriteLine($"kodak: evaluating {entries.Length} codec settings on {kodak.Length} photos");
+        var measured = PerImageRateDistortion.Evaluate(entries, kodak.Select(Path.GetFileName).ToArray()!, i => ImageFile.LoadNative(kodak[i], 3), 3,
+            new RateDistortionProgressLog(context.Log, "kodak: "));
+        File.WriteAllText(Path.Combine(context.OutputDirectory, "per-image.csv"), measured.ToCsv());
+
+        // CompressAI's published points join the report as curves of their own (on Kodak's 768×512 pixels), so the plot shows them.
+        var published = Published("CompressAI factorized (published)", PublishedFactorized).Concat(Published("CompressAI hyperprior (published)", PublishedHyperprior));
+        var report = new RateDistortionReport(measured.Report.Points.Concat(published).ToList(), 3, 0, 0);
+        var files = report.WriteAll(context.OutputDirectory, Hyperprior);
+        context.Log.WriteLine($"kodak: wrote {files.Markdown}, {files.PsnrPlot}");
+        context.Log.Write(report.ToMarkdown());
+
+        var time = clock.Elapsed;
+        var settings = SettingsFor(steps);
+        var rows = new List<ReferenceResult>();
+        foreach (var (family, codec, trainTime) in trained)
+        {
+            var point = report.Points.Single(p => p.Codec == codec.Name);
+            var model = string.Create(CultureInfo.InvariantCulture, $"{family} {codec.Name.Split(' ').Last()} ({steps} steps, {trainTime.TotalMinutes:F0} min)");
+            rows.Add(new ReferenceResult(Name, model, "Kodak bits per pixel (real streams)", point.BitsPerPixel, null, null, trainTime, settings));
+            rows.Add(new ReferenceResult(Name, model, "Kodak RGB PSNR (dB) of the 8-bit output (peak 1 on [0, 1], the same as peak 255 on 0-255)", point.MeanPsnr, null, null, trainTime, settings));
+        }
+
+        foreach (var reference in new[] { Factorized, Hyperprior })
+        {
+            var comparison = MatchedPsnrComparison.Compare(report, reference, ["JPEG", "WebP", reference == Hyperprior ? Factorized : Hyperprior]);
+            foreach (var sentence in comparison.Sentences())
+                context.Log.WriteLine("kodak: " + sentence);
+            foreach (var row in comparison.Rows)
+                foreach (var other in row.Others.Where(o => o.Ratio is not null))
+                {
+                    rows.Add(new ReferenceResult(Name, string.Create(CultureInfo.InvariantCulture, $"{other.Family} at the PSNR of {reference} {row.ReferenceCodec.Split(' ').Last()} ({row.Psnr:F2} dB)"),
+                        $"{other.Family} bits ÷ {reference} bits", other.Ratio!.Value, null, null, time, settings));
+                }
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<RateDistortionPoint> Published(string family, (double Bpp, double Psnr)[] points)
+        => points.Select((p, i) => new RateDistortionPoint(family, string.Create(CultureInfo.InvariantCulture, $"{family} q={i + 1}"), 24,
+            p.Bpp * 768 * 512 / 8, p.Bpp, p.Psnr, double.NaN));
+}
