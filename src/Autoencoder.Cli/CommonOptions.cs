@@ -9,7 +9,7 @@ internal static class CommonOptions
 {
     public static Option<string> ModelFile() => new("--model", "-m")
     {
-        Description = "The trained model file, as written by 'autoencoder train' (e.g. dense.aem)",
+        Description = "The trained model file, as written by 'autoencoder train' (e.g. dense.aem), or the name of a model whose trained weights ship with the tool (photo-codec, photo-denoise)",
         Required = true,
         HelpName = "file",
     };

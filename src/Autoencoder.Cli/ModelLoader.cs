@@ -24,9 +24,13 @@ internal sealed class LoadedModel(ModelEntry entry, ModelHandle handle) : IDispo
     /// <summary>Whether the model takes images of any size: the commands then work on each photo at its own size.</summary>
     public bool IsFree => Entry.Geometry is { IsFree: true };
 
-    /// <summary>Reads <paramref name="path"/>; a file for a model this tool does not have, or for another architecture, is a one-line error.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>, or the shipped weights of the registry entry it names when there is no such file
+    /// (<see cref="PretrainedModels"/>); a file for a model this tool does not have, or for another architecture, is a one-line error.
+    /// </summary>
     public static LoadedModel Load(string path)
     {
+        path = PretrainedModels.Resolve(path);
         ModelEntry? entry = null;
         ModelHandle? handle = null;
         try

@@ -31,4 +31,30 @@ public sealed class RegistryTests
         ModelRegistry.NamesWith<ICompressionAutoencoder>().ShouldBe("compress, photo-codec");
         ModelRegistry.NamesWith<IVectorQuantizedAutoencoder>().ShouldBe("(no model of this tool has it yet)");
     }
+
+    [Fact]
+    public void A_model_name_without_shipped_weights_says_how_to_get_them()
+    {
+        var error = CliResult.Run("anomaly", "data/mnist", "--model", "dense", "--limit", "2").ShouldFailWithOneLine();
+
+        error.ShouldContain("'dense' is a model of this tool, but no trained weights ship with it: train them with 'autoencoder train dense ... --out FILE'");
+    }
+
+    [Fact]
+    public void A_file_is_read_as_the_file_even_when_named_like_a_model()
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("pretrained-").FullName;
+        try
+        {
+            var file = System.IO.Path.Combine(folder, "dense");
+            System.IO.File.WriteAllText(file, "not a model");
+
+            PretrainedModels.Resolve(file).ShouldBe(file);
+            PretrainedModels.Resolve(System.IO.Path.Combine(folder, "missing.aem")).ShouldBe(System.IO.Path.Combine(folder, "missing.aem"));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -27,7 +27,7 @@ public sealed class StreamedTrainingTests : IDisposable
 
         var result = CliResult.Run("train", "photo-denoise", "--data", photos, "--steps", "2", "--batch-size", "2", "--out", model).ShouldSucceed();
 
-        result.Out.ShouldContain("on 3 images of " + photos + ", streamed: random 256x256 patches, 2 steps");
+        result.Out.ShouldContain("on 3 images of " + photos + ", streamed: random 48x48 patches, 2 steps");
         result.Out.ShouldContain("3 patches in"); // two steps: a batch of 2 and the epoch's last image
         result.Out.ShouldContain("waiting for data");
         File.Exists(model).ShouldBeTrue();
@@ -36,7 +36,7 @@ public sealed class StreamedTrainingTests : IDisposable
     [Fact]
     public void A_folder_of_photos_smaller_than_a_patch_is_a_one_line_error_naming_the_file()
     {
-        var photos = Photos("small", count: 1, width: 100, height: 80);
+        var photos = Photos("small", count: 1, width: 40, height: 30);
 
         var error = CliResult.Run("train", "photo-denoise", "--data", photos, "--steps", "1", "--out", Path.Combine(_root, "x.aem")).ShouldFailWithOneLine();
 

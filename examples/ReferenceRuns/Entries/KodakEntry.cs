@@ -64,12 +64,15 @@ internal sealed class KodakEntry : IReferenceEntry
         ConsoleProgress Progress() => new(context.Log, interactive: false);
 
         var trained = new List<(string Family, IModelCodec Codec, TimeSpan Time)>();
-        void Add<TModel>(string family, ITrainer<TModel> trainer) where TModel : nn.Module, IAutoencoder<TModel>, ICompressionAutoencoder
+        void Add<TModel>(string family, ITrainer<TModel> trainer, string? cliModel = null) where TModel : nn.Module, IAutoencoder<TModel>, ICompressionAutoencoder
         {
             var data = trainer.ImageFolder(photos) ?? throw new InvalidOperationException(typeof(TModel).Name + " declares no training data.");
             var report = trainer.Fit(data);
             var time = TimeSpan.FromTicks(report.Epochs.Sum(e => e.Duration.Ticks));
             Weights.Save(trainer.Model, Path.Combine(context.OutputDirectory, typeof(TModel).Name + ".weights"));
+            // The command-line tool's model of the same layers (so the same fingerprint) ships these weights.
+            if (cliModel is not null)
+                ModelFile.Save(Path.Combine(context.OutputDirectory, cliModel + ".aem"), cliModel, TModel.Fingerprint, trainer.Model);
             var codec = trainer.Model.CreateCodec();
             context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kodak: trained {codec.Name} ({steps} steps)"));
             trained.Add((family, codec, time));
@@ -81,7 +84,7 @@ internal sealed class KodakEntry : IReferenceEntry
         Add(Factorized, KodakFactorizedQ4.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q4") }));
         Add(Hyperprior, KodakHyperpriorQ1.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q1") }));
         Add(Hyperprior, KodakHyperpriorQ2.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q2") }));
-        Add(Hyperprior, KodakHyperpriorQ3.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q3") }));
+        Add(Hyperprior, KodakHyperpriorQ3.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q3") }), cliModel: "photo-codec");
         Add(Hyperprior, KodakHyperpriorQ4.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q4") }));
 
         var entries = trained.Select(t => new RateDistortionEntry(t.Family, t.Codec))

@@ -19,8 +19,8 @@ internal static class ModelRegistry
         ModelEntry.For<InpaintingAutoencoder>("inpaint", "denoising autoencoder trained on missing squares (block noise): inpaint"),
         ModelEntry.For<VariationalAutoencoder>("vae", "variational autoencoder, 20 latent units: sample, interpolate"),
         ModelEntry.For<CompressionAutoencoder>("compress", "learned image codec, λ = 0.01: compress, decompress, evaluate"),
-        ModelEntry.For<PhotoCodec>("photo-codec", "learned codec for colour photos of any size, λ = 0.002: compress, decompress, evaluate"),
-        ModelEntry.For<PhotoDenoiser>("photo-denoise", "denoiser for colour photos of any size, Gaussian noise σ = 0.1: denoise"),
+        ModelEntry.For<PhotoCodec>("photo-codec", "scale-hyperprior codec for colour photos of any size (bmshj2018, quality 3): compress, decompress, evaluate"),
+        ModelEntry.For<PhotoDenoiser>("photo-denoise", "colour DnCNN for photos of any size, Gaussian noise σ = 25 of 255: denoise"),
     ];
 
     /// <summary>The entry called <paramref name="name"/>, or null.</summary>
