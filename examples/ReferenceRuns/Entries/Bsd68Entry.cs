@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Imaging;
@@ -24,8 +25,8 @@ internal sealed class Bsd68Entry : IReferenceEntry
     private static readonly Dictionary<int, long[]> Milestones = new()
     {
         [25] = [250, 500, 1000, 2000, 3000, 4500, 6000],
-        [15] = [500, 1500, 3000],
-        [50] = [500, 1500, 3000],
+        [15] = [500, 1000, 2000],
+        [50] = [500, 1000, 2000],
     };
 
     // DnCNN paper, Table 2 (BSD68) and Table 3 (Set12 average): (BM3D, DnCNN-S) per σ.
@@ -57,9 +58,9 @@ internal sealed class Bsd68Entry : IReferenceEntry
             var milestones = Milestones[sigma].Select(m => Math.Max(1, (long)Math.Round(m * context.EpochScale))).Distinct().ToArray();
             // The cosine schedule spans the whole documented run; 5 steps an epoch (400 patches in batches of 80).
             var epochs = (int)((milestones[^1] + StepsPerEpoch - 1) / StepsPerEpoch);
-            var checkpoints = new CheckpointOptions { Directory = Path.Combine(context.OutputDirectory, $"checkpoints-{sigma}"), EverySteps = 100 };
+            var run = new DenoiserRun(context, sigma, sigma.ToString(CultureInfo.InvariantCulture), trainFolder, milestones, "BSD68", bsd68);
+            var checkpoints = new CheckpointOptions { Directory = run.CheckpointDirectory, EverySteps = 100 };
             ConsoleProgress Progress() => new(context.Log, interactive: false);
-            var run = new DenoiserRun(context, sigma, trainFolder, milestones, bsd68);
             // Each generated trainer has its own options class, so each σ builds its own.
             switch (sigma)
             {
@@ -75,6 +76,7 @@ internal sealed class Bsd68Entry : IReferenceEntry
             }
 
             rows.AddRange(run.Rows(Name, Settings, set12, PublishedBsd68[sigma], PublishedSet12[sigma]));
+            run.Model.Dispose();
         }
 
         return rows;

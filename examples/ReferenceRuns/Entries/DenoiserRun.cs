@@ -13,11 +13,14 @@ using static TorchSharp.torch;
 namespace ReferenceRuns.Entries;
 
 /// <summary>
-/// One σ of the <see cref="Bsd68Entry"/>: trains a denoiser up to each milestone in turn (every segment resumes from the
-/// run's checkpoints) and scores it on BSD68 after each. The scores go to <c>progress-σ.csv</c> as they are measured, so a
-/// run stopped part way skips the milestones it has already scored when started again.
+/// One denoiser of the <see cref="Bsd68Entry"/> (a σ) or of the <see cref="ColourDenoiseEntry"/>: trains it up to each
+/// milestone in turn (every segment resumes from the run's checkpoints) and scores it on the test set after each. The scores
+/// go to <c>progress-tag.csv</c> as they are measured, so a run stopped part way skips the milestones it has already scored
+/// when started again.
 /// </summary>
-internal sealed class DenoiserRun(ReferenceContext context, int sigma, string trainFolder, long[] milestones, LoadedImageList bsd68)
+/// <param name="tag">Names the run's files: <c>checkpoints-tag</c>, <c>progress-tag.csv</c>.</param>
+/// <param name="testName">The test set scored after each milestone, as the log and the table name it.</param>
+internal sealed class DenoiserRun(ReferenceContext context, int sigma, string tag, string trainFolder, long[] milestones, string testName, LoadedImageList testSet)
 {
     private const ulong NoiseSeed = 2017;
     private readonly List<Milestone> _scores = [];
@@ -27,13 +30,16 @@ internal sealed class DenoiserRun(ReferenceContext context, int sigma, string tr
 
     private sealed record Milestone(long Steps, double TrainingMinutes, double NoisyPsnr, double Bsd68Psnr);
 
-    private string ProgressFile => Path.Combine(context.OutputDirectory, $"progress-{sigma}.csv");
+    private string ProgressFile => Path.Combine(context.OutputDirectory, $"progress-{tag}.csv");
+
+    /// <summary>Where the run's checkpoints go.</summary>
+    public string CheckpointDirectory => Path.Combine(context.OutputDirectory, $"checkpoints-{tag}");
 
     /// <summary>Trains to each milestone with trainers from <paramref name="create"/> (given the step limit), scoring each.</summary>
     public void Train<TModel>(Func<long, ITrainer<TModel>> create) where TModel : nn.Module, IAutoencoder<TModel>, IDenoisingAutoencoder
     {
         var clock = Stopwatch.StartNew();
-        LoadProgress(Path.Combine(context.OutputDirectory, $"checkpoints-{sigma}"));
+        LoadProgress(CheckpointDirectory);
         for (var i = 0; i < milestones.Length; i++)
         {
             var steps = milestones[i];
@@ -51,44 +57,67 @@ internal sealed class DenoiserRun(ReferenceContext context, int sigma, string tr
             (_module as IDisposable)?.Dispose();
             _module = trainer.Model;
             _model = trainer.Model;
-            var (noisy, restored) = Score(bsd68);
+            var (noisy, restored) = Score(testSet);
             var score = new Milestone(steps, minutes, noisy, restored);
             _scores.RemoveAll(s => s.Steps == steps);
             _scores.Add(score);
             SaveProgress();
             context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bsd68 σ={sigma}: {steps} steps ({minutes:F1} min of training): BSD68 {noisy:F2} dB noisy -> {restored:F2} dB"));
+                $"{tag}: {steps} steps ({minutes:F1} min of training): {testName} {noisy:F2} dB noisy -> {restored:F2} dB"));
         }
 
         _wallTime = clock.Elapsed;
     }
+
+    /// <summary>The trained model (after <see cref="Train"/>).</summary>
+    public nn.Module Model => _module ?? throw new InvalidOperationException("Nothing trained yet.");
+
+    /// <summary>The test set's score after each milestone but the last, as rows of the table.</summary>
+    public IEnumerable<ReferenceResult> MilestoneRows(string entry, string model, string settings)
+    {
+        var final = milestones[^1];
+        foreach (var score in _scores.OrderBy(s => s.Steps).Where(s => s.Steps != final))
+        {
+            yield return new ReferenceResult(entry, model, string.Create(CultureInfo.InvariantCulture,
+                    $"{testName} mean PSNR (dB) after {score.Steps:N0} steps, {score.TrainingMinutes:F1} min of training"),
+                score.Bsd68Psnr, null, null, TimeSpan.FromMinutes(score.TrainingMinutes), settings);
+        }
+    }
+
+    /// <summary>The last milestone's score: steps, training minutes, noisy and restored PSNR.</summary>
+    public (long Steps, double Minutes, double NoisyPsnr, double Psnr) Final
+    {
+        get
+        {
+            var final = _scores.Single(s => s.Steps == milestones[^1]);
+            return (final.Steps, final.TrainingMinutes, final.NoisyPsnr, final.Bsd68Psnr);
+        }
+    }
+
+    /// <summary>The whole run's wall time, scoring included.</summary>
+    public TimeSpan WallTime => _wallTime;
 
     /// <summary>The table's rows: BSD68 after each milestone, then BSD68 and Set12 of the trained model.</summary>
     public IEnumerable<ReferenceResult> Rows(string entry, string settings, LoadedImageList set12, (double Bm3d, double DnCnn) bsd68Published, (double Bm3d, double DnCnn) set12Published)
     {
         var final = _scores.Single(s => s.Steps == milestones[^1]);
         var model = string.Create(CultureInfo.InvariantCulture, $"DnCNN-S σ = {sigma}, {final.Steps:N0} steps ({final.TrainingMinutes:F0} min)");
-        foreach (var score in _scores.OrderBy(s => s.Steps).Where(s => s.Steps != final.Steps))
-        {
-            yield return new ReferenceResult(entry, model, string.Create(CultureInfo.InvariantCulture,
-                    $"BSD68 mean PSNR (dB) after {score.Steps:N0} steps, {score.TrainingMinutes:F1} min of training"),
-                score.Bsd68Psnr, null, null, TimeSpan.FromMinutes(score.TrainingMinutes), settings);
-        }
+        foreach (var row in MilestoneRows(entry, model, settings))
+            yield return row;
 
         yield return new ReferenceResult(entry, model, string.Create(CultureInfo.InvariantCulture,
                 $"BSD68 mean PSNR (dB), σ = {sigma}: noisy {final.NoisyPsnr:F2}; BM3D {bsd68Published.Bm3d:F2}"),
             final.Bsd68Psnr, bsd68Published.DnCnn, "DnCNN-S, Zhang et al. 2017, Table 2", _wallTime, settings);
         var (noisy, restored) = Score(set12);
-        context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bsd68 σ={sigma}: Set12 {noisy:F2} dB noisy -> {restored:F2} dB"));
+        context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tag}: Set12 {noisy:F2} dB noisy -> {restored:F2} dB"));
         yield return new ReferenceResult(entry, model, string.Create(CultureInfo.InvariantCulture,
                 $"Set12 mean PSNR (dB), σ = {sigma}: noisy {noisy:F2}; BM3D {set12Published.Bm3d:F2}"),
             restored, set12Published.DnCnn, "DnCNN-S, Zhang et al. 2017, Table 3", _wallTime, settings);
-        (_module as IDisposable)?.Dispose();
     }
 
     // Mean PSNR of the noisy and of the restored images against the clean ones, the restored rounded to 8 bits as a
     // saved image would be. Image i's noise is drawn from its own generator seeded NoiseSeed + i: the same every run.
-    private (double Noisy, double Restored) Score(LoadedImageList images)
+    public (double Noisy, double Restored) Score(LoadedImageList images)
     {
         var model = _model ?? throw new InvalidOperationException("Nothing trained yet.");
         var module = _module!;

@@ -15,5 +15,6 @@ internal static class ReferenceEntries
         new CompressionEntry(),
         new KodakEntry(),
         new Bsd68Entry(),
+        new ColourDenoiseEntry(),
     };
 }

@@ -109,3 +109,39 @@ public partial class DnCnn50
     public partial Tensor Decode(Tensor z);
 }
 
+
+/// <summary>
+/// The colour DnCNN (CDnCNN) for σ = 25 that the command-line tool's photo-denoise ships: the same layers as its
+/// Models/photo-denoise.ae.yaml (so the same fingerprint), trained on 48² patches of the colour photos of photos-train.
+/// </summary>
+[Autoencoder]
+[Input(3, Any.Height, Any.Width)]
+[Denoising(NoiseKind.Gaussian, 25 / 255.0, PredictNoise = true, Clip = false)]
+[Loss(ReconstructionLoss.MeanSquaredError)]
+[Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
+[LearningRateSchedule(ScheduleKind.Cosine, MinLearningRate = 1e-5)]
+[Training(BatchSize = 49, Seed = 7)]
+[TrainingData(PatchSize = 48, FlipHorizontal = true, FlipVertical = true, MinimumScale = 0.5)]
+public partial class ColourDnCnn25
+{
+    [Conv2d(64, 3, Activation.ReLU, Padding = 1)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    public partial Tensor Encode(Tensor x);
+
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(3, 3, Padding = 1)]
+    public partial Tensor Decode(Tensor z);
+}
