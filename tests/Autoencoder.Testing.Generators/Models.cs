@@ -250,4 +250,32 @@ internal static class Models
             public partial Tensor Decode(Tensor z);
         }
         """;
+
+    /// <summary>A scale-hyperprior codec of photos of any size: GDN, the hyper-transforms, and the compression they fit.</summary>
+    public const string Hyperprior = Usings + """
+        namespace Examples.Codecs;
+
+        [Autoencoder]
+        [Input(3, Any.Height, Any.Width)]
+        [Compression(0.01, Prior = EntropyPrior.ScaleHyperprior)]
+        [Loss(ReconstructionLoss.MeanSquaredError)]
+        public partial class HyperpriorCodec
+        {
+            [Conv2d(16, 5, Stride = 2, Padding = 2), Gdn]
+            [Conv2d(16, 5, Stride = 2, Padding = 2)]
+            public partial Tensor Encode(Tensor x);
+
+            [ConvTranspose2d(16, 5, Stride = 2, Padding = 2, OutputPadding = 1), Gdn(Inverse = true)]
+            [ConvTranspose2d(3, 5, Stride = 2, Padding = 2, OutputPadding = 1)]
+            public partial Tensor Decode(Tensor z);
+
+            [Conv2d(16, 3, Activation.ReLU, Padding = 1)]
+            [Conv2d(16, 5, Stride = 2, Padding = 2)]
+            public partial Tensor HyperEncode(Tensor y);
+
+            [ConvTranspose2d(16, 5, Activation.ReLU, Stride = 2, Padding = 2, OutputPadding = 1)]
+            [Conv2d(16, 3, Activation.ReLU, Padding = 1)]
+            public partial Tensor HyperDecode(Tensor z);
+        }
+        """;
 }

@@ -227,4 +227,25 @@ internal static class YamlModels
         """;
 
     public static readonly string ControlledAttributes = Models.Controlled;
+
+    public const string Hyperprior = """
+        name: HyperpriorCodec
+        namespace: Examples.Codecs
+        input: [3, H, W]
+        compression: {rate_weight: 0.01, prior: mean_scale_hyperprior}
+        encoder:
+          - conv2d: {out_channels: 16, kernel_size: 5, stride: 2, padding: 2}
+          - gdn: {}
+          - conv2d: {out_channels: 16, kernel_size: 5, stride: 2, padding: 2}
+        decoder:
+          - conv_transpose2d: {out_channels: 16, kernel_size: 5, stride: 2, padding: 2, output_padding: 1}
+          - gdn: {inverse: true}
+          - conv_transpose2d: {out_channels: 3, kernel_size: 5, stride: 2, padding: 2, output_padding: 1}
+        hyper_encoder:
+          - conv2d: {out_channels: 16, kernel_size: 3, padding: 1, activation: relu}
+          - conv2d: {out_channels: 16, kernel_size: 5, stride: 2, padding: 2}
+        hyper_decoder:
+          - conv_transpose2d: {out_channels: 16, kernel_size: 5, stride: 2, padding: 2, output_padding: 1, activation: relu}
+          - conv2d: {out_channels: 32, kernel_size: 3, padding: 1}
+        """;
 }

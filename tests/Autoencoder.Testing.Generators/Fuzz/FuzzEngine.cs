@@ -64,6 +64,7 @@ internal static class FuzzEngine
         ("Normed", Models.Normed, false),
         ("Controlled", Models.Controlled, false),
         ("Pixel", Models.Pixel, false),
+        ("Hyperprior", Models.Hyperprior, false),
         ("Classic.ae.yaml", YamlModels.Classic, true),
         ("Deep.ae.yaml", YamlModels.Deep, true),
         ("Tiny.ae.yaml", YamlModels.Tiny, true),
@@ -73,6 +74,7 @@ internal static class FuzzEngine
         ("Normed.ae.yaml", YamlModels.Normed, true),
         ("Controlled.ae.yaml", YamlModels.Controlled, true),
         ("Pixel.ae.yaml", YamlModels.Pixel, true),
+        ("Hyperprior.ae.yaml", YamlModels.Hyperprior, true),
     };
 
     // One compilation holds the references; each case adds only its own tree, so metadata is bound once.

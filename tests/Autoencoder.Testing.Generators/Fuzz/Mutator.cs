@@ -20,6 +20,7 @@ internal static class Mutator
         "0", "-1", "int.MaxValue", "int.MinValue", "2147483647", "-2147483648", "double.NaN", "double.PositiveInfinity",
         "1e308", "-1e308", "1e-320", "0.0", "-0.0", "4.5", "\"4\"", "null", "true", "'x'", "Activation.ReLU", "(Activation)99",
         "WeightInit.TorchDefault", "(WeightInit)6", "GroupNorm(3)", "LayerNorm", "Gdn", "Gdn(Inverse = true)", "PredictNoise = true", "Clip = false",
+        "Prior = EntropyPrior.ScaleHyperprior", "Prior = EntropyPrior.MeanScaleHyperprior", "(EntropyPrior)5", "HyperEncode", "HyperDecode",
         "ScheduleKind.Step", "ScheduleKind.Cosine", "(ScheduleKind)4", "StepSize = 2", "Gamma = 0.5", "EarlyStopping(1)",
     };
 
@@ -28,6 +29,7 @@ internal static class Mutator
         "0", "-1", "2147483647", "2147483648", "-2147483648", "99999999999999999999", ".nan", "NaN", ".inf", "-.inf", "1e308",
         "-1e308", "1e-320", "4.5", "~", "null", "\"\"", "''", "[]", "{}", "[1, 2]", "true", "relu", "x",
         "torch_default", "kaiming_uniform", "group_norm", "layer_norm", "gdn", "inverse", "predict_noise", "clip",
+        "prior", "scale_hyperprior", "mean_scale_hyperprior", "hyper_encoder", "hyper_decoder",
         "step", "cosine", "reduce_on_plateau", "step_size", "patience", "gamma",
     };
 
