@@ -17,9 +17,10 @@ public enum RateDistortionMetric
 }
 
 /// <summary>
-/// Plots bits per image against PSNR or SSIM with ScottPlot: one line per codec family through its settings by
-/// increasing bits. A lossless family (its PSNR is only the cap) is a dashed vertical line at its rate instead, so that
-/// the cap does not squash the lossy curves.
+/// Plots the rate against PSNR or SSIM with ScottPlot: one line per codec family through its settings by increasing
+/// rate. The rate is bits per image for images of one size, and bits per pixel (each image's bits over its own H·W,
+/// averaged) for photos of mixed sizes, as papers plot Kodak. A lossless family (its PSNR is only the cap) is a dashed
+/// vertical line at its rate instead, so that the cap does not squash the lossy curves.
 /// </summary>
 public static class RateDistortionPlot
 {
@@ -32,27 +33,30 @@ public static class RateDistortionPlot
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 100);
 
         using var plot = new Plot();
+        var perPixel = report.Height == 0;
+        double Rate(RateDistortionPoint p) => perPixel ? p.BitsPerPixel : p.MeanBits;
         foreach (var family in report.Families)
         {
-            var points = report.Points.Where(p => p.Family == family).OrderBy(p => p.MeanBits).ToArray();
+            var points = report.Points.Where(p => p.Family == family).OrderBy(Rate).ToArray();
             if (points.All(p => p.IsLossless))
             {
-                var line = plot.Add.VerticalLine(points.Average(p => p.MeanBits));
+                var line = plot.Add.VerticalLine(points.Average(Rate));
                 line.LinePattern = LinePattern.Dashed;
-                line.LegendText = string.Create(CultureInfo.InvariantCulture, $"{family} (lossless, {points.Average(p => p.MeanBits):F0} bits)");
+                line.LegendText = string.Create(CultureInfo.InvariantCulture,
+                    perPixel ? $"{family} (lossless, {points.Average(Rate):F2} bpp)" : $"{family} (lossless, {points.Average(Rate):F0} bits)");
                 continue;
             }
 
             var lossy = points.Where(p => !p.IsLossless).ToArray();
             var ys = lossy.Select(p => metric == RateDistortionMetric.Psnr ? p.MeanPsnr : p.MeanSsim).ToArray();
-            var scatter = plot.Add.Scatter(lossy.Select(p => p.MeanBits).ToArray(), ys);
+            var scatter = plot.Add.Scatter(lossy.Select(Rate).ToArray(), ys);
             scatter.LegendText = family;
             scatter.MarkerSize = 6;
         }
 
         plot.Title(string.Create(CultureInfo.InvariantCulture,
             $"Rate-distortion, {report.Images} images of {report.ImageShape.Replace('×', 'x')}"));
-        plot.XLabel("bits per image (complete file)");
+        plot.XLabel(perPixel ? "bits per pixel (complete file)" : "bits per image (complete file)");
         plot.YLabel(metric == RateDistortionMetric.Psnr ? "PSNR (dB)" : "SSIM");
         plot.ShowLegend(Alignment.LowerRight);
         AtomicFile.WriteAllBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
