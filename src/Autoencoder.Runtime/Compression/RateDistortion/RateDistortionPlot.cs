@@ -42,8 +42,9 @@ public static class RateDistortionPlot
             {
                 var line = plot.Add.VerticalLine(points.Average(Rate));
                 line.LinePattern = LinePattern.Dashed;
-                line.LegendText = string.Create(CultureInfo.InvariantCulture,
-                    perPixel ? $"{family} (lossless, {points.Average(Rate):F2} bpp)" : $"{family} (lossless, {points.Average(Rate):F0} bits)");
+                line.LegendText = perPixel
+                    ? string.Create(CultureInfo.InvariantCulture, $"{family} (lossless, {points.Average(Rate):F2} bpp)")
+                    : string.Create(CultureInfo.InvariantCulture, $"{family} (lossless, {points.Average(Rate):F0} bits)");
                 continue;
             }
 
