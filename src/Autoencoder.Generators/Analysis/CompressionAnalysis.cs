@@ -26,6 +26,9 @@ internal sealed record AnalyzedCompression(double RateWeight, Shape Code, long? 
         ? EquatableArray<AnalyzedLayer>.Empty
         : Hyper.HyperEncoder.Layers.Concat(Hyper.HyperDecoder.Layers).ToEquatableArray();
 
+    /// <summary>The hyper-encoder's layers come before the density of z, the hyper-decoder's after it.</summary>
+    public override int LayersBeforeBetween => Hyper?.HyperEncoder.Layers.Count ?? 0;
+
     /// <summary>The densities' parameter count is the runtime's, not known when the code compiles.</summary>
     public override Bottleneck? Between => new("entropy", Describe(), Hyper?.Side ?? Code, null);
 

@@ -11,11 +11,14 @@ internal static class SummaryTable
         var rows = new List<string[]> { new[] { "Layer", "Kind", "Output shape", "Param #" } };
         rows.Add(new[] { "input", "Input", model.Input.ToString(), "0" });
         AddRows(rows, model.Encoder.Layers, string.Empty);
-        AddRows(rows, model.LatentLayers, string.Empty);
+        var before = model.Family.LayersBeforeBetween;
+        AddRows(rows, model.LatentLayers.Take(before).ToEquatableArray(), string.Empty);
         if (model.Family.Between is { } between)
         {
             rows.Add(new[] { between.Module, between.Description, between.Code.ToString(), between.Parameters is { } count ? Literals.Grouped(count) : string.Empty });
         }
+
+        AddRows(rows, model.LatentLayers.Skip(before).ToEquatableArray(), string.Empty);
 
         AddRows(rows, model.Decoder.Layers, string.Empty);
 

@@ -27,6 +27,12 @@ internal abstract record AnalyzedFamily
     /// model): its module name, description, code and parameter count (null when only the runtime knows it).
     /// </summary>
     public virtual Bottleneck? Between => null;
+
+    /// <summary>
+    /// How many of <see cref="LatentLayers"/> come before <see cref="Between"/> in the summary, in the order data flows
+    /// (a hyperprior's hyper-encoder, then the density of z, then its hyper-decoder); all of them by default.
+    /// </summary>
+    public virtual int LayersBeforeBetween => LatentLayers.Count;
 }
 
 internal sealed record Bottleneck(string Module, string Description, Shape Code, long? Parameters);
