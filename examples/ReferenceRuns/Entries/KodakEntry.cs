@@ -26,7 +26,8 @@ namespace ReferenceRuns.Entries;
 /// </summary>
 internal sealed class KodakEntry : IReferenceEntry
 {
-    private const int DocumentedSteps = 2000;
+    private const int AnchorSteps = 3000;
+    private const int FineTuneSteps = 1000;
     private const string Factorized = "factorized";
     private const string Hyperprior = "hyperprior";
 
@@ -43,12 +44,13 @@ internal sealed class KodakEntry : IReferenceEntry
 
     public string Name => "kodak";
 
-    public string Settings => SettingsFor(DocumentedSteps);
+    public string Settings => SettingsFor(AnchorSteps, FineTuneSteps);
 
-    private static string SettingsFor(long steps) =>
+    private static string SettingsFor(long anchor, long fineTune) =>
         "bmshj2018 transforms (N = 128, M = 192, GDN), factorised prior and scale hyperprior at CompressAI's λ 0.0018, 0.0035, 0.0067, 0.0130 "
-        + "(RateWeight = 1/(λ·255²)); " + steps + " steps each of 7 random 128² crops of photos-train (scale 0.5-1, flips), Adam 5e-4 cosine to 1e-5, "
-        + "gradient norm clipped at 1, seed 2018; the 24 Kodak photos, PSNR (peak 255) of the 8-bit output, bpp of the real stream; "
+        + "(RateWeight = 1/(λ·255²)); batches of 7 random 128² crops of photos-train (scale 0.5-1, flips), gradient norm clipped at 1, seed 2018: "
+        + "quality 3 from scratch for " + anchor + " steps (Adam 5e-4 cosine to 1e-5), qualities 1, 2 and 4 fine-tuned from it for " + fineTune
+        + " steps (Adam 2e-4 cosine to 1e-5); the 24 Kodak photos, PSNR (peak 255) of the 8-bit output, bpp of the real stream; "
         + "JPEG and WebP (SkiaSharp) at qualities " + string.Join(",", BaselineCodecs.StandardQualities);
 
     public IReadOnlyList<ReferenceResult> Run(ReferenceContext context)
@@ -57,35 +59,51 @@ internal sealed class KodakEntry : IReferenceEntry
         var datasets = context.RequireDatasets();
         var photos = Path.Combine(datasets, "photos-train");
         var kodak = ImageFolder.Files(Path.Combine(datasets, "kodak"));
-        var steps = Math.Max(1, (long)Math.Round(DocumentedSteps * context.EpochScale));
-        // The cosine schedule spans the run: 7 steps an epoch (49 photos, 7 a batch).
-        var epochs = (int)((steps + 6) / 7);
-        CheckpointOptions Checkpoints(string model) => new() { Directory = Path.Combine(context.OutputDirectory, "checkpoints-" + model), EverySteps = 100 };
+        var anchor = Math.Max(1, (long)Math.Round(AnchorSteps * context.EpochScale));
+        var tune = Math.Max(1, (long)Math.Round(FineTuneSteps * context.EpochScale));
+        // The cosine schedule spans each run: 7 steps an epoch (49 photos, 7 a batch).
+        static int Epochs(long steps) => (int)((steps + 6) / 7);
+        string CheckpointFolder(string model) => Path.Combine(context.OutputDirectory, "checkpoints-" + model);
+        CheckpointOptions Checkpoints(string model) => new() { Directory = CheckpointFolder(model), EverySteps = 100 };
+        string WeightsFile(string model) => Path.Combine(context.OutputDirectory, model + ".weights");
         ConsoleProgress Progress() => new(context.Log, interactive: false);
 
-        var trained = new List<(string Family, IModelCodec Codec, TimeSpan Time)>();
-        void Add<TModel>(string family, ITrainer<TModel> trainer, string? cliModel = null) where TModel : nn.Module, IAutoencoder<TModel>, ICompressionAutoencoder
+        var trained = new List<(string Family, IModelCodec Codec, string Steps, TimeSpan Time)>();
+        var times = new Dictionary<string, TimeSpan>();
+        // Trains one codec (resuming from its checkpoints). A fine-tuned one starts from the weights of the model named in
+        // 'from' when its own run has no checkpoint yet: a rate-distortion trade-off is a small step from another one, and
+        // two CPU cores cannot afford to train every λ from scratch.
+        void Add<TModel>(string family, string run, ITrainer<TModel> trainer, long steps, string? from = null, string? cliModel = null)
+            where TModel : nn.Module, IAutoencoder<TModel>, ICompressionAutoencoder
         {
-            var data = trainer.ImageFolder(photos) ?? throw new InvalidOperationException(typeof(TModel).Name + " declares no training data.");
+            var name = typeof(TModel).Name;
+            if (from is not null && !(Directory.Exists(CheckpointFolder(run)) && Directory.EnumerateFiles(CheckpointFolder(run)).Any()))
+                Weights.Load(trainer.Model, WeightsFile(from));
+            var data = trainer.ImageFolder(photos) ?? throw new InvalidOperationException(name + " declares no training data.");
             var report = trainer.Fit(data);
-            var time = TimeSpan.FromTicks(report.Epochs.Sum(e => e.Duration.Ticks));
-            Weights.Save(trainer.Model, Path.Combine(context.OutputDirectory, typeof(TModel).Name + ".weights"));
+            var time = TimeSpan.FromTicks(report.Epochs.Sum(e => e.Duration.Ticks)) + (from is null ? TimeSpan.Zero : times[from]);
+            times[name] = time;
+            Weights.Save(trainer.Model, WeightsFile(name));
             // The command-line tool's model of the same layers (so the same fingerprint) ships these weights.
             if (cliModel is not null)
                 ModelFile.Save(Path.Combine(context.OutputDirectory, cliModel + ".aem"), cliModel, TModel.Fingerprint, trainer.Model);
             var codec = trainer.Model.CreateCodec();
-            context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kodak: trained {codec.Name} ({steps} steps)"));
-            trained.Add((family, codec, time));
+            var described = from is null ? steps + " steps" : string.Create(CultureInfo.InvariantCulture, $"{anchor} + {steps} steps");
+            context.Log.WriteLine($"kodak: trained {codec.Name} ({described})");
+            trained.Add((family, codec, described, time));
         }
 
-        Add(Factorized, KodakFactorizedQ1.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q1") }));
-        Add(Factorized, KodakFactorizedQ2.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q2") }));
-        Add(Factorized, KodakFactorizedQ3.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q3") }));
-        Add(Factorized, KodakFactorizedQ4.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q4") }));
-        Add(Hyperprior, KodakHyperpriorQ1.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q1") }));
-        Add(Hyperprior, KodakHyperpriorQ2.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q2") }));
-        Add(Hyperprior, KodakHyperpriorQ3.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q3") }), cliModel: "photo-codec");
-        Add(Hyperprior, KodakHyperpriorQ4.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q4") }));
+        const double FineTune = 2e-4;
+        Add(Factorized, "factorized-q3", KodakFactorizedQ3.Trainer.Create(new() { Epochs = Epochs(anchor), MaxSteps = anchor, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q3") }), anchor);
+        Add(Factorized, "factorized-q1", KodakFactorizedQ1.Trainer.Create(new() { Epochs = Epochs(tune), MaxSteps = tune, LearningRate = FineTune, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q1") }), tune, from: nameof(KodakFactorizedQ3));
+        Add(Factorized, "factorized-q2", KodakFactorizedQ2.Trainer.Create(new() { Epochs = Epochs(tune), MaxSteps = tune, LearningRate = FineTune, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q2") }), tune, from: nameof(KodakFactorizedQ3));
+        Add(Factorized, "factorized-q4", KodakFactorizedQ4.Trainer.Create(new() { Epochs = Epochs(tune), MaxSteps = tune, LearningRate = FineTune, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("factorized-q4") }), tune, from: nameof(KodakFactorizedQ3));
+        Add(Hyperprior, "hyperprior-q3", KodakHyperpriorQ3.Trainer.Create(new() { Epochs = Epochs(anchor), MaxSteps = anchor, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q3") }), anchor, cliModel: "photo-codec");
+        Add(Hyperprior, "hyperprior-q1", KodakHyperpriorQ1.Trainer.Create(new() { Epochs = Epochs(tune), MaxSteps = tune, LearningRate = FineTune, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q1") }), tune, from: nameof(KodakHyperpriorQ3));
+        Add(Hyperprior, "hyperprior-q2", KodakHyperpriorQ2.Trainer.Create(new() { Epochs = Epochs(tune), MaxSteps = tune, LearningRate = FineTune, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q2") }), tune, from: nameof(KodakHyperpriorQ3));
+        Add(Hyperprior, "hyperprior-q4", KodakHyperpriorQ4.Trainer.Create(new() { Epochs = Epochs(tune), MaxSteps = tune, LearningRate = FineTune, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = Checkpoints("hyperprior-q4") }), tune, from: nameof(KodakHyperpriorQ3));
+        // Tables list each family by λ, largest first (fewest bits), as CompressAI's qualities.
+        trained = trained.OrderBy(t => t.Family, StringComparer.Ordinal).ThenBy(t => t.Codec.Name, StringComparer.Ordinal).ToList();
 
         var entries = trained.Select(t => new RateDistortionEntry(t.Family, t.Codec))
             .Concat(BaselineCodecs.Standard(3).Where(c => c.Family != "PNG").Select(RateDistortionEntry.For))
@@ -103,12 +121,12 @@ internal sealed class KodakEntry : IReferenceEntry
         context.Log.Write(report.ToMarkdown());
 
         var time = clock.Elapsed;
-        var settings = SettingsFor(steps);
+        var settings = SettingsFor(anchor, tune);
         var rows = new List<ReferenceResult>();
-        foreach (var (family, codec, trainTime) in trained)
+        foreach (var (family, codec, steps, trainTime) in trained)
         {
             var point = report.Points.Single(p => p.Codec == codec.Name);
-            var model = string.Create(CultureInfo.InvariantCulture, $"{family} {codec.Name.Split(' ').Last()} ({steps} steps, {trainTime.TotalMinutes:F0} min)");
+            var model = string.Create(CultureInfo.InvariantCulture, $"{family} {codec.Name.Split(' ').Last()} ({steps}, {trainTime.TotalMinutes:F0} min)");
             rows.Add(new ReferenceResult(Name, model, "Kodak bits per pixel (real streams)", point.BitsPerPixel, null, null, trainTime, settings));
             rows.Add(new ReferenceResult(Name, model, "Kodak RGB PSNR (dB) of the 8-bit output (peak 1 on [0, 1], the same as peak 255 on 0-255)", point.MeanPsnr, null, null, trainTime, settings));
         }
