@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Imaging;
+using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Metrics;
 using Autoencoder.Runtime.Models;
 using Autoencoder.Runtime.Torch;
@@ -35,8 +36,11 @@ internal sealed class DenoiserRun(ReferenceContext context, int sigma, string ta
     /// <summary>Where the run's checkpoints go.</summary>
     public string CheckpointDirectory => Path.Combine(context.OutputDirectory, $"checkpoints-{tag}");
 
-    /// <summary>Trains to each milestone with trainers from <paramref name="create"/> (given the step limit), scoring each.</summary>
-    public void Train<TModel>(Func<long, ITrainer<TModel>> create) where TModel : nn.Module, IAutoencoder<TModel>, IDenoisingAutoencoder
+    /// <summary>
+    /// Trains to each milestone with trainers from <paramref name="create"/> (given the step limit), scoring each. A run with
+    /// <paramref name="startFrom"/> (a weights file of the same layers) starts from those weights instead of fresh ones.
+    /// </summary>
+    public void Train<TModel>(Func<long, ITrainer<TModel>> create, string? startFrom = null) where TModel : nn.Module, IAutoencoder<TModel>, IDenoisingAutoencoder
     {
         var clock = Stopwatch.StartNew();
         LoadProgress(CheckpointDirectory);
@@ -48,6 +52,8 @@ internal sealed class DenoiserRun(ReferenceContext context, int sigma, string ta
                 continue;
 
             var trainer = create(steps);
+            if (startFrom is not null && !(Directory.Exists(CheckpointDirectory) && Directory.EnumerateFiles(CheckpointDirectory).Any()))
+                Weights.Load(trainer.Model, startFrom);
             var data = trainer.ImageFolder(trainFolder)
                        ?? throw new InvalidOperationException($"{typeof(TModel).Name} declares no training data for image folders.");
             var report = trainer.Fit(data);
