@@ -24,7 +24,9 @@ namespace Autoencoder.Benchmarks;
 /// </remarks>
 internal static class PrecisionBenchmark
 {
-    private sealed record Setting(string Name, ScalarType Type, bool ChannelsLast);
+    // Type: the network's weights and activations. BFloat16Convolutions: float32 weights (the optimizer's master copy) and
+    // float32 everywhere else, with each convolution run in bfloat16 on cast copies, as PyTorch's autocast runs them.
+    private sealed record Setting(string Name, ScalarType Type, bool ChannelsLast, bool BFloat16Convolutions = false);
 
     private static readonly Setting[] Settings =
     [
@@ -32,6 +34,7 @@ internal static class PrecisionBenchmark
         new("float32 channels last", ScalarType.Float32, true),
         new("bfloat16 NCHW", ScalarType.BFloat16, false),
         new("bfloat16 channels last", ScalarType.BFloat16, true),
+        new("float32, bf16 convolutions", ScalarType.Float32, false, BFloat16Convolutions: true),
     ];
 
     public static int Run(int rounds)
@@ -43,7 +46,7 @@ internal static class PrecisionBenchmark
         return 0;
     }
 
-    private static void Measure(string title, Func<nn.Module<Tensor, Tensor>> build, Func<Tensor> batch, int rounds)
+    private static void Measure(string title, Func<bool, nn.Module<Tensor, Tensor>> build, Func<Tensor> batch, int rounds)
     {
         Console.WriteLine();
         Console.WriteLine(title);
@@ -53,7 +56,7 @@ internal static class PrecisionBenchmark
         foreach (var setting in Settings)
         {
             manual_seed(7).Dispose();
-            var network = build();
+            var network = build(setting.BFloat16Convolutions);
             network.to(setting.Type);
             network.train();
             networks.Add(network);
@@ -86,7 +89,7 @@ internal static class PrecisionBenchmark
             using var difference = (outputs[s]! - outputs[0]!).abs().max();
             var median = Median(times[s]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {Settings[s].Name,-24} {median * 1000,8:F0} ms/step  {reference / median,5:F2}× float32 NCHW's speed  " +
+                $"  {Settings[s].Name,-27} {median * 1000,8:F0} ms/step  {reference / median,5:F2}× float32 NCHW's speed  " +
                 $"loss {losses[s]:G5}{(double.IsFinite(losses[s]) ? "" : " (not finite)")}  max |output − float32's| {difference.item<float>():G3}"));
         }
 
@@ -113,20 +116,20 @@ internal static class PrecisionBenchmark
         return (clock.Elapsed.TotalSeconds, value, output.detach().to_type(ScalarType.Float32).contiguous().MoveToOuterDisposeScope());
     }
 
-    private static nn.Module<Tensor, Tensor> Codec()
+    private static nn.Module<Tensor, Tensor> Codec(bool bf16Convolutions)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         long[] widths = [3, 128, 128, 128, 192];
         for (var i = 0; i < 4; i++)
         {
-            layers.Add(($"analysis{i}", nn.Conv2d(widths[i], widths[i + 1], 5, stride: 2, padding: 2)));
+            layers.Add(($"analysis{i}", Convolution(nn.Conv2d(widths[i], widths[i + 1], 5, stride: 2, padding: 2), bf16Convolutions, 2, 2, 0)));
             if (i < 3)
                 layers.Add(($"gdn{i}", new Gdn($"gdn{i}", widths[i + 1])));
         }
 
         for (var i = 4; i > 0; i--)
         {
-            layers.Add(($"synthesis{i}", nn.ConvTranspose2d(widths[i], widths[i - 1], 5, stride: 2, padding: 2, output_padding: 1)));
+            layers.Add(($"synthesis{i}", Convolution(nn.ConvTranspose2d(widths[i], widths[i - 1], 5, stride: 2, padding: 2, output_padding: 1), bf16Convolutions, 2, 2, 1)));
             if (i > 1)
                 layers.Add(($"igdn{i}", new Gdn($"igdn{i}", widths[i - 1], inverse: true)));
         }
@@ -134,22 +137,61 @@ internal static class PrecisionBenchmark
         return nn.Sequential(layers);
     }
 
-    private static nn.Module<Tensor, Tensor> DnCnn()
+    private static nn.Module<Tensor, Tensor> DnCnn(bool bf16Convolutions)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
-            ("conv0", nn.Conv2d(1, 64, 3, padding: 1)),
+            ("conv0", Convolution(nn.Conv2d(1, 64, 3, padding: 1), bf16Convolutions, 1, 1, 0)),
             ("relu0", nn.ReLU()),
         };
         for (var i = 1; i < 16; i++)
         {
-            layers.Add(($"conv{i}", nn.Conv2d(64, 64, 3, padding: 1, bias: false)));
+            layers.Add(($"conv{i}", Convolution(nn.Conv2d(64, 64, 3, padding: 1, bias: false), bf16Convolutions, 1, 1, 0)));
             layers.Add(($"norm{i}", nn.BatchNorm2d(64)));
             layers.Add(($"relu{i}", nn.ReLU()));
         }
 
-        layers.Add(("conv16", nn.Conv2d(64, 1, 3, padding: 1)));
+        layers.Add(("conv16", Convolution(nn.Conv2d(64, 1, 3, padding: 1), bf16Convolutions, 1, 1, 0)));
         return nn.Sequential(layers);
+    }
+
+    private static nn.Module<Tensor, Tensor> Convolution(nn.Module<Tensor, Tensor> convolution, bool bf16, long stride, long padding, long outputPadding)
+        => bf16 ? new BFloat16Convolution(convolution, stride, padding, outputPadding) : convolution;
+
+    /// <summary>A convolution whose float32 weights stay the trained ones, run in bfloat16 on cast copies of them and of its input.</summary>
+    private sealed class BFloat16Convolution : nn.Module<Tensor, Tensor>
+    {
+        private readonly nn.Module<Tensor, Tensor> _inner;
+        private readonly long[] _stride, _padding, _outputPadding;
+        private readonly bool _transposed;
+
+        public BFloat16Convolution(nn.Module<Tensor, Tensor> inner, long stride, long padding, long outputPadding) : base("bf16")
+        {
+            _inner = inner;
+            _transposed = inner is TorchSharp.Modules.ConvTranspose2d;
+            _stride = [stride, stride];
+            _padding = [padding, padding];
+            _outputPadding = [outputPadding, outputPadding];
+            register_module("inner", inner);
+        }
+
+        public override Tensor forward(Tensor input)
+        {
+            using var scope = NewDisposeScope();
+            var (weight, bias) = _inner switch
+            {
+                TorchSharp.Modules.Conv2d c => (c.weight!, c.bias),
+                TorchSharp.Modules.ConvTranspose2d t => (t.weight!, t.bias),
+                _ => throw new InvalidOperationException("Not a convolution."),
+            };
+            var x = input.to_type(ScalarType.BFloat16);
+            var w = weight.to_type(ScalarType.BFloat16);
+            var b = bias?.to_type(ScalarType.BFloat16);
+            var output = _transposed
+                ? nn.functional.conv_transpose2d(x, w, b, _stride, _padding, _outputPadding)
+                : nn.functional.conv2d(x, w, b, _stride, _padding);
+            return output.to_type(ScalarType.Float32).MoveToOuterDisposeScope();
+        }
     }
 
     private static double Median(List<double> values)
