@@ -23,3 +23,25 @@ public partial class NoisePredictingDenoiser
     [Conv2d(1, 1)]
     public partial Tensor Decode(Tensor z);
 }
+
+/// <summary>
+/// A small colour denoiser of photos of any size that predicts the noise, trained on random 32² patches of the committed
+/// sample photos with Gaussian noise of σ = 25 on the 0-255 scale, not clipped (as DnCNN trains).
+/// </summary>
+[Autoencoder]
+[Input(3, Any.Height, Any.Width)]
+[Loss(ReconstructionLoss.MeanSquaredError)]
+[Optimizer(OptimizerKind.Adam, LearningRate = 3e-3)]
+[Training(Epochs = 60, BatchSize = 5, Seed = 25)]
+[TrainingData(PatchSize = 32, FlipHorizontal = true)]
+[Denoising(NoiseKind.Gaussian, 25 / 255.0, PredictNoise = true, Clip = false)]
+public partial class PhotoNoisePredictor
+{
+    [Conv2d(16, 3, Activation.ReLU, Padding = 1)]
+    [Conv2d(16, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    public partial Tensor Encode(Tensor x);
+
+    [Conv2d(16, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
+    [Conv2d(3, 3, Padding = 1)]
+    public partial Tensor Decode(Tensor z);
+}
