@@ -131,6 +131,24 @@ internal sealed class KodakEntry : IReferenceEntry
             rows.Add(new ReferenceResult(Name, model, "Kodak RGB PSNR (dB) of the 8-bit output (peak 1 on [0, 1], the same as peak 255 on 0-255)", point.MeanPsnr, null, null, trainTime, settings));
         }
 
+        // Bjøntegaard delta rates over bits per pixel: negative means the second needs fewer bits at equal PSNR.
+        (double, double)[] Curve(string family) => report.Points.Where(p => p.Family == family).Select(p => (p.BitsPerPixel, p.MeanPsnr)).ToArray();
+        foreach (var (anchorFamily, tested) in new[]
+                 {
+                     ("JPEG", Factorized), ("WebP", Factorized), ("JPEG", Hyperprior), ("WebP", Hyperprior), (Factorized, Hyperprior),
+                     ("CompressAI factorized (published)", Factorized), ("CompressAI hyperprior (published)", Hyperprior),
+                 })
+        {
+            if (BjontegaardDelta.Rate(Curve(anchorFamily), Curve(tested)) is not { } delta)
+            {
+                context.Log.WriteLine($"kodak: BD-rate of {tested} against {anchorFamily}: the curves share no PSNR range");
+                continue;
+            }
+
+            context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kodak: BD-rate of {tested} against {anchorFamily}: {delta:+0.0;-0.0} %"));
+            rows.Add(new ReferenceResult(Name, $"{tested} against {anchorFamily}", "Kodak BD-rate (%), bits per pixel at equal PSNR over the common range", delta, null, null, time, settings));
+        }
+
         foreach (var reference in new[] { Factorized, Hyperprior })
         {
             var comparison = MatchedPsnrComparison.Compare(report, reference, ["JPEG", "WebP", reference == Hyperprior ? Factorized : Hyperprior]);
