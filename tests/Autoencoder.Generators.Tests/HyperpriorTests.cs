@@ -91,6 +91,18 @@ public class HyperpriorTests
     }
 
     [Fact]
+    public void A_fixed_size_hyperprior_codes_images_of_that_size()
+    {
+        var run = GeneratorHarness.Run(Codec.Replace("[Input(3, Any.Height, Any.Width)]", "[Input(3, 32, 32)]"));
+
+        GeneratedCodeTests.AssertCompilesCleanly(run);
+        var module = run.Source(".Module.g.cs");
+        module.ShouldContain("HyperDecoderInDoubles(), entropy, Fingerprint, global::Autoencoder.Runtime.Models.ImageGeometry.Fixed(3, 32, 32));");
+        module.ShouldContain("public const long PixelsPerImage = 1024;");
+        module.ShouldContain("var bpp = latent.MeanBitsPerPixel(PixelsPerImage);");
+    }
+
+    [Fact]
     public void Yaml_and_attribute_twins_generate_the_same_code()
     {
         var fromYaml = GeneratorHarness.RunYaml(CodecYaml);
