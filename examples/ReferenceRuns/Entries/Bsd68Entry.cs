@@ -25,7 +25,7 @@ internal sealed class Bsd68Entry : IReferenceEntry
     // is the figure the goals name.
     private static readonly Dictionary<int, long[]> Milestones = new()
     {
-        [25] = [250, 500, 1000, 2000, 3000, 4500, 6000],
+        [25] = [250, 500, 1000, 2000, 3000, 4000],
         [15] = [500, 1000, 2000],
         [50] = [500, 1000, 2000],
     };
