@@ -2,7 +2,7 @@ using Autoencoder.Cli.Registry;
 
 namespace Autoencoder.Cli.Commands;
 
-/// <summary><c>autoencoder models</c>: what the tool can train, with each model's layer table.</summary>
+/// <summary><c>autoencoder models</c>: what the tool can train, with each model's layer table, and which ship trained weights.</summary>
 internal static class ModelsCommand
 {
     public static CliCommand Create(CliContext context)
@@ -14,6 +14,8 @@ internal static class ModelsCommand
             foreach (var entry in ModelRegistry.All)
             {
                 context.Out.WriteLine($"{entry.Name,-9} {entry.Description}   (Models/{entry.YamlFile})");
+                if (PretrainedModels.Find(entry.Name) is not null)
+                    context.Out.WriteLine($"          trained weights ship with the tool: --model {entry.Name}");
                 context.Out.WriteLine(entry.Summary);
                 context.Out.WriteLine();
             }
