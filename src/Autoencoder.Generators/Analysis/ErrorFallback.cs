@@ -50,6 +50,7 @@ internal sealed record ErrorFallback(
             L1Weight = regularization?.Sparse?.L1Weight is not null,
             SparsityTarget = regularization?.Sparse?.SparsityTarget is not null,
             ContractiveWeight = regularization?.Contractive is not null,
+            Hyperprior = spec.Latent is CompressionSpec { Prior: EntropyPrior.ScaleHyperprior or EntropyPrior.MeanScaleHyperprior },
         };
 
         var stubs = new List<NetworkStub>();
@@ -157,6 +158,9 @@ internal sealed record FallbackOptions(bool Denoising, bool Contractive, bool Ob
     public bool SparsityTarget { get; init; }
 
     public bool ContractiveWeight { get; init; }
+
+    /// <summary>A hyperprior codec: Latent, HyperDecoderInDoubles, and CreateCodec returning a HyperpriorCodec.</summary>
+    public bool Hyperprior { get; init; }
 }
 
 /// <param name="Partial">True for the implementation of the user's partial method; false for a whole method.</param>

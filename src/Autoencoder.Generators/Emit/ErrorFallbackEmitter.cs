@@ -238,7 +238,13 @@ internal static class ErrorFallbackEmitter
         WriteCorruption(e, options);
         WriteObjective(e);
         WriteTrainingLoss(e);
-        e.Member("CreateCodec", "public " + Compression + ".LearnedCodec CreateCodec()");
+        if (options.Hyperprior)
+        {
+            e.Member("Latent", "public " + Compression + ".HyperpriorOutput Latent(" + Tensor + " code)");
+            e.Member("HyperDecoderInDoubles", "public " + Compression + ".Deterministic.DoubleNetwork HyperDecoderInDoubles()");
+        }
+
+        e.Member("CreateCodec", "public " + Compression + (options.Hyperprior ? ".HyperpriorCodec" : ".LearnedCodec") + " CreateCodec()");
         e.Member("Compress", "public byte[][] Compress(" + Tensor + " images)");
         e.Member("Decompress", "public " + Tensor + " Decompress(global::System.Collections.Generic.IReadOnlyList<byte[]> streams)");
     }
