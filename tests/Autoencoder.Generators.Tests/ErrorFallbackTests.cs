@@ -200,8 +200,10 @@ public class ErrorFallbackTests
         { "Vae", VariationalModels.Vae, false },
         { "ConvCodec", CompressionTests.Conv, false },
         { "DenseCodec", CompressionTests.Dense, false },
-        // Fixed size: the stand-ins do not yet carry a free-size model's members (Geometry, ImageFolder, ReconstructTiled).
-        { "HyperCodec", HyperpriorTests.Codec.Replace("[Input(3, Any.Height, Any.Width)]", "[Input(3, 32, 32)]"), false },
+        { "HyperCodec", HyperpriorTests.Codec, false },
+        { "FixedHyperCodec", HyperpriorTests.Codec.Replace("[Input(3, Any.Height, Any.Width)]", "[Input(3, 32, 32)]"), false },
+        { "GdnCodec", GdnLayerTests.Codec, false },
+        { "SmallDnCnn", NoisePredictionTests.DnCnn, false },
         { "EmaVq", VectorQuantizerTests.Ema, false },
         { "GradientVq", VectorQuantizerTests.Gradient, false },
         { "YamlClassic", YamlModels.Classic, true },

@@ -40,6 +40,7 @@ internal sealed record ErrorFallback(
         };
 
         var regularization = spec.Regularization;
+        var free = spec.Input?.Dimensions.Any(d => d == Any.Height || d == Any.Width) == true;
         var options = new FallbackOptions(
             Denoising: regularization?.Denoising is not null,
             Contractive: family == FallbackFamily.Plain && regularization?.Contractive is not null,
@@ -51,6 +52,8 @@ internal sealed record ErrorFallback(
             SparsityTarget = regularization?.Sparse?.SparsityTarget is not null,
             ContractiveWeight = regularization?.Contractive is not null,
             Hyperprior = spec.Latent is CompressionSpec { Prior: EntropyPrior.ScaleHyperprior or EntropyPrior.MeanScaleHyperprior },
+            Free = free,
+            ImageFolders = free || spec.TrainingData is not null,
         };
 
         var stubs = new List<NetworkStub>();
@@ -161,6 +164,12 @@ internal sealed record FallbackOptions(bool Denoising, bool Contractive, bool Ob
 
     /// <summary>A hyperprior codec: Latent, HyperDecoderInDoubles, and CreateCodec returning a HyperpriorCodec.</summary>
     public bool Hyperprior { get; init; }
+
+    /// <summary>A free height or width: SizeMultiple, the minimum sizes, Geometry, ReconstructTiled and PatchSize, and no PixelsPerImage.</summary>
+    public bool Free { get; init; }
+
+    /// <summary>The trainer reads image folders (a free size, or [TrainingData]): ImageFolder, Fit(folder) and the patch options.</summary>
+    public bool ImageFolders { get; init; }
 }
 
 /// <param name="Partial">True for the implementation of the user's partial method; false for a whole method.</param>

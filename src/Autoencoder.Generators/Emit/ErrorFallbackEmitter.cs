@@ -47,6 +47,9 @@ internal static class ErrorFallbackEmitter
         }
 
         e.Member("Reconstruct", "public " + Tensor + " Reconstruct(" + Tensor + " input)");
+        if (fallback.Options.Free)
+            e.Member("ReconstructTiled", "public " + Tensor + " ReconstructTiled(" + Tensor + " image, " + TorchNames.Runtime + ".Imaging.TileOptions? options = null)");
+
         switch (fallback.Family)
         {
             case FallbackFamily.Variational:
@@ -106,8 +109,17 @@ internal static class ErrorFallbackEmitter
                 break;
             case FallbackFamily.Compression:
                 e.Constant("RateWeight", "public const double RateWeight = 0.0;");
-                e.Constant("PixelsPerImage", "public const long PixelsPerImage = 1;");
+                if (!fallback.Options.Free)
+                    e.Constant("PixelsPerImage", "public const long PixelsPerImage = 1;");
                 break;
+        }
+
+        if (fallback.Options.Free)
+        {
+            e.Constant("SizeMultiple", "public const int SizeMultiple = 1;");
+            e.Constant("MinimumHeight", "public const int MinimumHeight = 1;");
+            e.Constant("MinimumWidth", "public const int MinimumWidth = 1;");
+            e.Member("Geometry", "public static " + TorchNames.Models + ".ImageGeometry Geometry");
         }
 
         var options = fallback.Options;
@@ -295,6 +307,16 @@ internal static class ErrorFallbackEmitter
         Property(e, "double?", "GradientClipNorm");
         Property(e, Training + ".CheckpointOptions?", "Checkpoints");
         Property(e, "long?", "MaxSteps");
+        if (options.Free)
+            Property(e, "int", "PatchSize");
+        if (options.ImageFolders)
+        {
+            Property(e, "bool", "FlipHorizontal");
+            Property(e, "bool", "FlipVertical");
+            Property(e, "double", "MinimumScale");
+            Property(e, TorchNames.Runtime + ".Data.BadImagePolicy", "BadImages");
+        }
+
         Property(e, Training + ".TrainingDevice", "Device");
         Property(e, "int?", "Threads");
         Property(e, Training + ".ITrainingObserver?", "Observer", last: true);
@@ -332,6 +354,16 @@ internal static class ErrorFallbackEmitter
         trainer.Member(
             "Fit",
             "public " + Training + ".TrainingReport Fit(" + TorchNames.Runtime + ".Data.ITrainingData train, " + TorchNames.Runtime + ".Data.ITrainingData? validation = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        if (fallback.Options.ImageFolders)
+        {
+            trainer.Member(
+                "Fit",
+                "public " + Training + ".TrainingReport Fit(string imageFolder, string? validationFolder = null, global::System.Threading.CancellationToken cancellationToken = default)");
+            trainer.Member(
+                "ImageFolder",
+                "public " + TorchNames.Runtime + ".Data.ImageFolderData ImageFolder(string folder, " + TorchNames.Runtime + ".Data.ImageCrop crop = " + TorchNames.Runtime + ".Data.ImageCrop.Random)");
+        }
+
         trainer.Member("EvaluateLoss", "public double EvaluateLoss(" + Tensor + " inputs)");
         trainer.Member("Evaluate", "public " + TorchNames.Runtime + ".Metrics.ReconstructionReport Evaluate(" + Tensor + " inputs)", last: fallback.Family is not (FallbackFamily.Variational or FallbackFamily.Compression));
         if (fallback.Family == FallbackFamily.Variational)
