@@ -19,8 +19,6 @@ namespace ReferenceRuns.Entries;
 /// </summary>
 internal sealed class Bsd68Entry : IReferenceEntry
 {
-    private const ulong NoiseSeed = 2017;
-
     // Steps at which the model is scored on BSD68; the last is the documented length of the run. σ = 25 trains longest: it
     // is the figure the goals name.
     private static readonly Dictionary<int, long[]> Milestones = new()
@@ -45,7 +43,7 @@ internal sealed class Bsd68Entry : IReferenceEntry
 
     public string Settings => "DnCNN-S (17 conv 3×3, 64 channels, BN + ReLU, predicts the noise), MSE, Adam 1e-3 cosine to 1e-5, batch 80 of 40² "
                               + "BSD400 patches (flips, scale 0.7–1), seed 17; σ = 25: " + Milestones[25][^1] + " steps from scratch, σ = 15 and 50: "
-                              + Milestones[15][^1] + " steps fine-tuned from it (Adam 2e-4); test noise seed " + NoiseSeed + ", not clipped; PSNR of the 8-bit output";
+                              + Milestones[15][^1] + " steps fine-tuned from it (Adam 2e-4); test noise seed " + DenoiserRun.NoiseSeed + ", not clipped; PSNR of the 8-bit output";
 
     public IReadOnlyList<ReferenceResult> Run(ReferenceContext context)
     {

@@ -22,7 +22,7 @@ internal sealed class ColourDenoiseEntry : IReferenceEntry
     public string Name => "colour-denoise";
 
     public string Settings => "colour DnCNN (17 conv 3×3, 64 channels, BN + ReLU, predicts the noise), σ = 25, MSE, Adam 1e-3 cosine to 1e-5, "
-                              + "batch 49 of 48² photos-train patches (flips, scale 0.5–1), seed 7, " + Milestones[^1] + " steps; Kodak, test noise seed 2017, not clipped";
+                              + "batch 49 of 48² photos-train patches (flips, scale 0.5–1), seed 7, " + Milestones[^1] + " steps; Kodak, test noise seed " + DenoiserRun.NoiseSeed + ", not clipped";
 
     public IReadOnlyList<ReferenceResult> Run(ReferenceContext context)
     {

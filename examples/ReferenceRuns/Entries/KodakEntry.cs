@@ -68,7 +68,7 @@ internal sealed class KodakEntry : IReferenceEntry
         string WeightsFile(string model) => Path.Combine(context.OutputDirectory, model + ".weights");
         ConsoleProgress Progress() => new(context.Log, interactive: false);
 
-        var trained = new List<(string Family, IModelCodec Codec, string Steps, TimeSpan Time)>();
+        var trained = new List<(string Family, ModelCodec Codec, string Steps, TimeSpan Time)>();
         var times = new Dictionary<string, TimeSpan>();
         // Trains one codec (resuming from its checkpoints). A fine-tuned one starts from the weights of the model named in
         // 'from' when its own run has no checkpoint yet: a rate-distortion trade-off is a small step from another one, and

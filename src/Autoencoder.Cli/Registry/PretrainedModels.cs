@@ -27,16 +27,9 @@ internal static class PretrainedModels
     /// <exception cref="CliException">It names a registry entry that ships no weights, and there is no such file.</exception>
     public static string Resolve(string argument)
     {
-        if (File.Exists(argument) || Directory.Exists(argument))
+        if (File.Exists(argument) || Directory.Exists(argument) || ModelRegistry.Find(argument) is null)
             return argument;
-        if (Find(argument) is { } shipped)
-            return shipped;
-        if (ModelRegistry.Find(argument) is not null)
-        {
-            throw new CliException(
-                $"'{argument}' is a model of this tool, but no trained weights ship with it: train them with 'autoencoder train {argument} ... --out FILE' and pass the file");
-        }
-
-        return argument;
+        return Find(argument) ?? throw new CliException(
+            $"'{argument}' is a model of this tool, but no trained weights ship with it: train them with 'autoencoder train {argument} ... --out FILE' and pass the file");
     }
 }

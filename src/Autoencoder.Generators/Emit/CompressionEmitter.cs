@@ -50,17 +50,23 @@ internal static class CompressionEmitter
     /// <summary>forward, Reconstruct, the loss, the corruption of a denoising codec, the objective, the codec and its two calls.</summary>
     public static void WriteMethods(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
     {
-        var isLogits = model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits;
         if (c.Hyper is { } hyper)
         {
             WriteHyperprior(w, model, c, hyper);
-            ReconstructionMembers.Write(w, model, ": the distortion");
-            RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
-            WriteObjective(w, model, c);
-            WriteCodec(w, model, c, isLogits);
-            return;
+        }
+        else
+        {
+            WriteFactorizedForward(w, model);
         }
 
+        ReconstructionMembers.Write(w, model, ": the distortion");
+        RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
+        WriteObjective(w, model, c);
+        WriteCodec(w, model, c, model.Loss == ReconstructionLoss.BinaryCrossEntropyWithLogits);
+    }
+
+    private static void WriteFactorizedForward(SourceWriter w, AnalyzedModel model)
+    {
         var encode = model.Encoder.MethodName;
         var decode = model.Decoder.MethodName;
         w.Line("/// <summary>");
@@ -69,10 +75,6 @@ internal static class CompressionEmitter
         w.Line("/// </summary>");
         w.Line("public override " + Tensor + " forward(" + Tensor + " input) => " + decode + "(entropy.forward(" + encode + "(input)).Quantized);");
         w.Line();
-        ReconstructionMembers.Write(w, model, ": the distortion");
-        RegularizationEmitter.WriteCorruptionIfDeclared(w, model);
-        WriteObjective(w, model, c);
-        WriteCodec(w, model, c, isLogits);
     }
 
     private static void WriteObjective(SourceWriter w, AnalyzedModel model, AnalyzedCompression c)
@@ -206,12 +208,12 @@ internal static class CompressionEmitter
         w.Line();
     }
 
-    /// <summary>CreateCodec as the interface declares it: the codec returned as an <c>IModelCodec</c>.</summary>
+    /// <summary>CreateCodec as the interface declares it: the codec returned as a <c>ModelCodec</c>.</summary>
     public static void WriteExplicitMembers(SourceWriter w)
     {
         w.Line();
         w.Line("// CreateCodec above, as the interface's codec type.");
-        w.Line(Compression + ".IModelCodec " + TorchNames.Models + ".ICompressionAutoencoder.CreateCodec() => CreateCodec();");
+        w.Line(Compression + ".ModelCodec " + TorchNames.Models + ".ICompressionAutoencoder.CreateCodec() => CreateCodec();");
     }
 
     /// <summary>The trainer's <c>EvaluateCompression</c>: the real rate (stream bytes) and PSNR, not the training estimate.</summary>

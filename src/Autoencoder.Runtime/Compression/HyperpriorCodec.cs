@@ -29,7 +29,7 @@ namespace Autoencoder.Runtime.Compression;
 /// what the hyper-synthesis makes of ẑ's, and must be the analysis output of the padded image.
 /// </para>
 /// </remarks>
-public sealed partial class HyperpriorCodec : IModelCodec
+public sealed class HyperpriorCodec : ModelCodec
 {
     private const int LengthBytes = 4;
 
@@ -90,17 +90,17 @@ public sealed partial class HyperpriorCodec : IModelCodec
     }
 
     /// <inheritdoc />
-    public string Name { get; }
+    public override string Name { get; }
 
     /// <summary>The images this codec takes.</summary>
-    public ImageGeometry Geometry { get; }
+    public override ImageGeometry Geometry { get; }
 
     private int CodeChannels => _meanAndScale ? _hyperSynthesis.OutChannels / 2 : _hyperSynthesis.OutChannels;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">Not an image [C, H, W] of the model's channels, or larger than a stream records.</exception>
     /// <exception cref="InvalidOperationException">The weights changed since the codec was created, or the transforms' sizes disagree.</exception>
-    public byte[] Encode(Tensor image)
+    public override byte[] Encode(Tensor image)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (image.dim() != 3 || image.shape[0] != Geometry.Channels)
@@ -159,7 +159,7 @@ public sealed partial class HyperpriorCodec : IModelCodec
 
     /// <inheritdoc />
     /// <exception cref="CorruptStreamException">Not a stream of this format and model, or damaged.</exception>
-    public Tensor Decode(byte[] data)
+    public override Tensor Decode(byte[] data)
     {
         using var scope = NewDisposeScope();
         var (code, sizes) = ReadCode(data);

@@ -25,7 +25,7 @@ namespace Autoencoder.Runtime.Compression;
 /// See docs/compression.md for the format.
 /// </para>
 /// </remarks>
-public sealed partial class LearnedCodec : IModelCodec
+public sealed partial class LearnedCodec : ModelCodec
 {
     private readonly nn.Module _model;
     private readonly Func<Tensor, Tensor> _encode;
@@ -37,6 +37,9 @@ public sealed partial class LearnedCodec : IModelCodec
 
     // Format 1: the one input and code shape of the model.
     private readonly long[]? _inputShape;
+
+    /// <inheritdoc />
+    protected override long[]? InputShape => _inputShape;
     private readonly long[]? _codeShape;
     private readonly long _positions;          // code elements per channel: the product of the code's spatial axes
 
@@ -108,10 +111,10 @@ public sealed partial class LearnedCodec : IModelCodec
     }
 
     /// <inheritdoc />
-    public string Name { get; }
+    public override string Name { get; }
 
     /// <summary>The images this codec takes when built from a geometry (format-2 streams); null for a codec of fixed shapes.</summary>
-    public ImageGeometry? Geometry { get; }
+    public override ImageGeometry? Geometry { get; }
 
     /// <summary>
     /// Bytes of the header every stream starts with: magic, format version and model identity. A format-1 stream's payload
@@ -127,7 +130,7 @@ public sealed partial class LearnedCodec : IModelCodec
     /// geometry does not take (<see cref="ImageSizeException"/>), or larger than a stream records.
     /// </exception>
     /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
-    public byte[] Encode(Tensor image)
+    public override byte[] Encode(Tensor image)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (Geometry is not null)
@@ -144,7 +147,7 @@ public sealed partial class LearnedCodec : IModelCodec
     /// <inheritdoc />
     /// <exception cref="CorruptStreamException">Not a stream of this format version and model, damaged, or recording sizes it cannot hold.</exception>
     /// <exception cref="InvalidOperationException">The model's weights changed since this codec was created.</exception>
-    public Tensor Decode(byte[] data)
+    public override Tensor Decode(byte[] data)
     {
         if (Geometry is not null)
             return DecodeSized(data, Geometry);

@@ -11,7 +11,7 @@ public interface ICompressionAutoencoder : IAutoencoder
     /// A codec with the model's current weights (the generated <c>CreateCodec</c>, which returns the codec's own type: a
     /// <see cref="LearnedCodec"/> for a factorised prior, a <see cref="HyperpriorCodec"/> for a hyperprior).
     /// </summary>
-    IModelCodec CreateCodec();
+    ModelCodec CreateCodec();
 
     /// <summary>Each image of <paramref name="images"/> [N, ...], values in [0, 1], as its own stream.</summary>
     byte[][] Compress(Tensor images);
