@@ -38,6 +38,12 @@ public sealed record EpochResult(int Epoch, double TrainLoss, double? Validation
     public long SkippedSamples { get; init; }
 
     /// <summary>
+    /// Steps computed again because their gradients were not finite while their loss was
+    /// (<see cref="TrainingOptions.NonFiniteGradientRetries"/>).
+    /// </summary>
+    public long RecomputedSteps { get; init; }
+
+    /// <summary>
     /// True when <see cref="TrainingOptions.MaxSteps"/> ended the run inside this epoch: <see cref="TrainLoss"/> is the
     /// mean over the <see cref="Samples"/> it reached, the schedule and early stopping did not see it, and checkpoints
     /// do not list it (a resumed run trains the rest of it).

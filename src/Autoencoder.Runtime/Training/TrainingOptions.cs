@@ -35,6 +35,13 @@ public sealed class TrainingOptions
     /// <summary>Rescale the gradients so their global L2 norm is at most this before each step; null does not clip.</summary>
     public double? GradientClipNorm { get; set; }
 
+    /// <summary>
+    /// How many times a step whose loss is finite but whose gradients are not is computed again on the same batch before
+    /// the run stops with a <see cref="NonFiniteTrainingException"/> (default 2; 0 stops at once). Guards against kernels
+    /// that now and then return NaN (docs/troubleshooting.md); a recomputed step updates batch-norm statistics again.
+    /// </summary>
+    public int NonFiniteGradientRetries { get; set; } = 2;
+
     /// <summary>Write checkpoints (and resume from them); null writes none.</summary>
     public CheckpointOptions? Checkpoints { get; set; }
 

@@ -49,6 +49,9 @@ public sealed class TrainingReport
     /// <summary>Samples skipped because their files were bad, over the listed epochs.</summary>
     public long SkippedSamples => Epochs.Sum(e => e.SkippedSamples);
 
+    /// <summary>Steps computed again because of non-finite gradients, over the listed epochs (<see cref="EpochResult.RecomputedSteps"/>).</summary>
+    public long RecomputedSteps => Epochs.Sum(e => e.RecomputedSteps);
+
     /// <summary>Time spent waiting for training batches over the listed epochs (see <see cref="EpochResult.DataWait"/>).</summary>
     public TimeSpan DataWait => TimeSpan.FromTicks(Epochs.Sum(e => e.DataWait.Ticks));
 

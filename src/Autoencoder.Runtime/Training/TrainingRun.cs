@@ -35,6 +35,7 @@ internal sealed class TrainingRun : IDisposable
     private double _epochLossSum;
     private long _epochSamples;
     private TimeSpan _epochDataWait;
+    private long _epochRecomputedSteps;
     private readonly TermSums _epochTermSums = new();
     private double? _bestMonitored;
     private bool _stoppedEarly;
@@ -62,6 +63,8 @@ internal sealed class TrainingRun : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxSteps, "TrainingOptions.MaxSteps must be positive when set.");
         if (options.GradientClipNorm is { } clip && !(clip > 0 && double.IsFinite(clip)))
             throw new ArgumentOutOfRangeException(nameof(options), clip, "TrainingOptions.GradientClipNorm must be a positive finite number when set.");
+        if (options.NonFiniteGradientRetries < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.NonFiniteGradientRetries, "TrainingOptions.NonFiniteGradientRetries cannot be negative.");
         if (options.Schedule is { } schedule)
             _scheduler = LearningRateScheduler.Create(schedule, optimizer.Groups[0].InitialLearningRate, options.Epochs, _stepsPerEpoch);
         if (options.EarlyStopping is { } rule)
@@ -123,6 +126,7 @@ internal sealed class TrainingRun : IDisposable
                 SkippedSamples = PositionsReached() - _epochSamples,
                 Partial = end == EpochEnd.StepLimit,
                 DataWait = _epochDataWait,
+                RecomputedSteps = _epochRecomputedSteps,
             };
             if (end == EpochEnd.StepLimit)
             {
@@ -145,6 +149,7 @@ internal sealed class TrainingRun : IDisposable
             _epochLossSum = 0;
             _epochSamples = 0;
             _epochDataWait = TimeSpan.Zero;
+            _epochRecomputedSteps = 0;
             _epochTermSums.Reset();
             _observer?.OnEpochEnd(result);
 
@@ -246,23 +251,38 @@ internal sealed class TrainingRun : IDisposable
             long count = inputs.shape[0];
             if (_scheduler is not null)
                 SetLearningRates(_scheduler, epoch, step);
-            _optimizer.ZeroGrad();
-            var objective = _objective(batch);
-            var loss = objective.Loss;
-            double value = TensorArguments.ReadScalar(loss, _producer);
-            if (!double.IsFinite(value))
-                throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
-            // Read once each, like the loss; checked before the step so a bad term leaves the weights alone too.
-            double[] terms = _epochTermSums.Read(objective.Terms, _producer);
-            for (int i = 0; i < terms.Length; i++)
+            // A finite loss whose gradients are not finite is recomputed (the same batch, forward and backward) up to
+            // NonFiniteGradientRetries times: oneDNN's AVX-512 convolution backward now and then returns NaN for
+            // channel counts that are not multiples of 16 (docs/troubleshooting.md), and a second pass gets it right.
+            // A gradient that is not finite every time stops the run as before.
+            double value;
+            double[] terms;
+            for (int attempt = 0; ; attempt++)
             {
-                if (!double.IsFinite(terms[i]))
-                    throw new NonFiniteTrainingException(epoch, step,
-                        string.Create(CultureInfo.InvariantCulture, $"the term '{objective.Terms[i].Name}' ({terms[i]})"), _lastCheckpoint);
+                _optimizer.ZeroGrad();
+                var objective = _objective(batch);
+                var loss = objective.Loss;
+                value = TensorArguments.ReadScalar(loss, _producer);
+                if (!double.IsFinite(value))
+                    throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
+                // Read once each, like the loss; checked before the step so a bad term leaves the weights alone too.
+                terms = _epochTermSums.Read(objective.Terms, _producer);
+                for (int i = 0; i < terms.Length; i++)
+                {
+                    if (!double.IsFinite(terms[i]))
+                        throw new NonFiniteTrainingException(epoch, step,
+                            string.Create(CultureInfo.InvariantCulture, $"the term '{objective.Terms[i].Name}' ({terms[i]})"), _lastCheckpoint);
+                }
+                loss.backward();
+                if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is not { } bad)
+                    break;
+                if (attempt >= _options.NonFiniteGradientRetries)
+                {
+                    string retried = attempt == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" (computed {attempt + 1} times)");
+                    throw new NonFiniteTrainingException(epoch, step, bad + retried, _lastCheckpoint);
+                }
+                _epochRecomputedSteps++;
             }
-            loss.backward();
-            if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is { } bad)
-                throw new NonFiniteTrainingException(epoch, step, bad, _lastCheckpoint);
             if (_options.GradientClipNorm is { } maxNorm)
                 nn.utils.clip_grad_norm_(_model.parameters(), maxNorm);
             _optimizer.Step();

@@ -7,7 +7,10 @@ using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.Tests.Training;
 
-/// <summary>A NaN or infinite loss or gradient stops training with the epoch and step, and no update is applied.</summary>
+/// <summary>
+/// A NaN or infinite loss or gradient stops training with the epoch and step, and no update is applied; a gradient that is
+/// not finite once (a flaky kernel) is computed again.
+/// </summary>
 [Collection(TorchGlobalStateCollection.Name)]
 public sealed class TrainingLoopNanGuardTests
 {
@@ -52,9 +55,63 @@ public sealed class TrainingLoopNanGuardTests
             inputs, null, new TrainingOptions { Epochs = 1, BatchSize = 5 }));
 
         (error.Epoch, error.Step).ShouldBe((1, 1L));
-        error.What.ShouldBe("the gradient of bias");
+        error.What.ShouldBe("the gradient of bias (computed 3 times)");
         model.bias!.allclose(initial, rtol: 0, atol: 0).ShouldBeTrue();
         model.parameters().All(p => p.isfinite().all().item<bool>()).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_gradient_that_is_not_finite_once_is_computed_again_and_training_goes_on_as_without_it()
+    {
+        using var inputs = rand(20, 3);
+        using var model = nn.Linear(3, 3);
+        using var twin = nn.Linear(3, 3);
+        using (no_grad())
+        {
+            twin.weight!.copy_(model.weight!);
+            twin.bias!.copy_(model.bias!);
+        }
+        using var optimizer = new Sgd(model.parameters(), 0.01);
+        using var twinOptimizer = new Sgd(twin.parameters(), 0.01);
+        var calls = 0;
+
+        // Call 3 (epoch 1, step 3) adds sqrt(b - b): zero to the loss, an infinite gradient.
+        var report = TrainingLoop.Fit(model, optimizer, b =>
+        {
+            var loss = nn.functional.mse_loss(model.forward(b), b);
+            return ++calls == 3 ? loss + (model.bias! - model.bias!.detach()).sqrt().sum() : loss;
+        }, inputs, null, new TrainingOptions { Epochs = 2, BatchSize = 5 });
+        var clean = TrainingLoop.Fit(twin, twinOptimizer,
+            b => nn.functional.mse_loss(twin.forward(b), b), inputs, null, new TrainingOptions { Epochs = 2, BatchSize = 5 });
+
+        calls.ShouldBe(9);
+        report.RecomputedSteps.ShouldBe(1);
+        report.Epochs.Select(e => e.RecomputedSteps).ShouldBe([1L, 0L]);
+        clean.RecomputedSteps.ShouldBe(0);
+        model.weight!.allclose(twin.weight!, rtol: 0, atol: 1e-7).ShouldBeTrue();
+        report.Epochs[^1].TrainLoss.ShouldBe(clean.Epochs[^1].TrainLoss, 1e-7);
+    }
+
+    [Fact]
+    public void With_no_retries_a_non_finite_gradient_stops_at_once()
+    {
+        using var inputs = rand(20, 3);
+        using var model = nn.Linear(3, 3);
+        using var optimizer = new Sgd(model.parameters(), 0.01);
+        var calls = 0;
+
+        var error = Should.Throw<NonFiniteTrainingException>(() => TrainingLoop.Fit(model, optimizer, b =>
+        {
+            calls++;
+            return nn.functional.mse_loss(model.forward(b), b) + (model.bias! - model.bias!.detach()).sqrt().sum();
+        }, inputs, null, new TrainingOptions { Epochs = 1, BatchSize = 5, NonFiniteGradientRetries = 0 }));
+
+        calls.ShouldBe(1);
+        error.What.ShouldBe("the gradient of bias");
+        Should.Throw<System.ArgumentOutOfRangeException>(() => TrainingLoop.Fit(model, optimizer,
+                b => nn.functional.mse_loss(model.forward(b), b), inputs, null,
+                new TrainingOptions { Epochs = 1, BatchSize = 5, NonFiniteGradientRetries = -1 }))
+            .Message.ShouldContain("NonFiniteGradientRetries cannot be negative");
     }
 
     [Fact]
