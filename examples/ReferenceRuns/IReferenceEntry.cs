@@ -57,6 +57,13 @@ internal sealed record ReferenceContext(MnistDataset Mnist, string OutputDirecto
     /// <summary>The shared image data sets (<c>--datasets</c>: kodak, photos-train, bsd400, bsd68, set12); null when not found.</summary>
     public string? Datasets { get; init; }
 
+    /// <summary>
+    /// Models trained before, on another machine or in an earlier session (<c>--trained DIR</c>): a model whose weights and
+    /// progress file are in DIR/&lt;entry&gt;/ and reached the entry's documented length is scored, not trained again.
+    /// Null trains everything.
+    /// </summary>
+    public string? TrainedDirectory { get; init; }
+
     /// <summary><see cref="Datasets"/>, or an error saying how to give it.</summary>
     public string RequireDatasets() => Datasets
         ?? throw new DirectoryNotFoundException("This entry needs the shared image data sets: pass --datasets DIR (the folder holding bsd400, bsd68, kodak, ...).");

@@ -31,6 +31,8 @@ const string Usage = """
                              the repository, when it exists)
       --device cpu|cuda      where the photograph entries train (default: cpu)
       --out DIR              where results and each entry's files go (default: out/reference)
+      --trained DIR          models trained before (DIR/<entry>/, e.g. examples/ReferenceRuns/Trained): one that
+                             reached its documented length is scored again, not retrained
       --help, -h             show this help
     """;
 
@@ -39,6 +41,7 @@ var device = TrainingDevice.Cpu;
 string output = Path.Combine("out", "reference");
 double epochScale = 1;
 int? threads = null;
+string? trained = null;
 bool collector = false;
 List<IReferenceEntry> selected;
 try
@@ -62,6 +65,7 @@ try
                 };
                 break;
             case "--out": output = Next(); break;
+            case "--trained": trained = Next(); break;
             case "--epoch-scale":
                 epochScale = ParsePositive(Next(), option);
                 break;
@@ -118,7 +122,7 @@ using (var pressure = collector ? new CollectionPressure() : null)
     foreach (var entry in selected)
     {
         Console.WriteLine($"== {entry.Name}: {entry.Settings}");
-        var context = new ReferenceContext(mnist, Path.Combine(output, entry.Name), epochScale, Console.Out) { Threads = threads, Device = device, Datasets = datasets ?? RepositoryData.FindSharedDatasets() };
+        var context = new ReferenceContext(mnist, Path.Combine(output, entry.Name), epochScale, Console.Out) { Threads = threads, Device = device, Datasets = datasets ?? RepositoryData.FindSharedDatasets(), TrainedDirectory = trained is null ? null : Path.Combine(trained, entry.Name) };
         Directory.CreateDirectory(context.OutputDirectory);
         var time = Stopwatch.StartNew();
         table.Replace(entry.Name, entry.Run(context));

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Autoencoder.Runtime.Imaging;
-using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Training;
 using ReferenceRuns.Models;
 
@@ -23,7 +22,7 @@ internal sealed class Bsd68Entry : IReferenceEntry
     // is the figure the goals name.
     private static readonly Dictionary<int, long[]> Milestones = new()
     {
-        [25] = [250, 500, 1000, 2000, 3000, 4000],
+        [25] = [250, 500, 1000, 2000],
         [15] = [500, 1000, 2000],
         [50] = [500, 1000, 2000],
     };
@@ -53,7 +52,7 @@ internal sealed class Bsd68Entry : IReferenceEntry
         using var set12 = ImageFolder.LoadNative(Path.Combine(datasets, "set12"), channels: 1);
         var rows = new List<ReferenceResult>();
         // σ = 15 and 50 start from the trained σ = 25 model (its weights file): two CPU cores cannot train all three from scratch.
-        var sigma25 = Path.Combine(context.OutputDirectory, "DnCnn25.weights");
+        string? sigma25 = null;
         foreach (var sigma in new[] { 25, 15, 50 })
         {
             var milestones = Milestones[sigma].Select(m => Math.Max(1, (long)Math.Round(m * context.EpochScale))).Distinct().ToArray();
@@ -70,7 +69,7 @@ internal sealed class Bsd68Entry : IReferenceEntry
                     break;
                 case 25:
                     run.Train(steps => DnCnn25.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = checkpoints }));
-                    Weights.Save(run.Model, sigma25);
+                    sigma25 = run.WeightsFile<DnCnn25>();
                     break;
                 default:
                     run.Train(steps => DnCnn50.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, LearningRate = FineTuneRate, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = checkpoints }), sigma25);

@@ -44,6 +44,13 @@ internal sealed class DenoiserRun(ReferenceContext context, int sigma, string ta
     public void Train<TModel>(Func<long, ITrainer<TModel>> create, string? startFrom = null) where TModel : nn.Module, IAutoencoder<TModel>, IDenoisingAutoencoder
     {
         var clock = Stopwatch.StartNew();
+        var weightsFile = WeightsFile<TModel>();
+        if (Reuse(create, weightsFile))
+        {
+            _wallTime = clock.Elapsed;
+            return;
+        }
+
         LoadProgress(CheckpointDirectory);
         for (var i = 0; i < milestones.Length; i++)
         {
@@ -73,7 +80,41 @@ internal sealed class DenoiserRun(ReferenceContext context, int sigma, string ta
                 $"{tag}: {steps} steps ({minutes:F1} min of training): {testName} {noisy:F2} dB noisy -> {restored:F2} dB"));
         }
 
+        Weights.Save(Model, weightsFile);
         _wallTime = clock.Elapsed;
+    }
+
+    /// <summary>Where <see cref="Train"/> writes the trained model's weights: <c>&lt;model class&gt;.weights</c> in the entry's folder.</summary>
+    public string WeightsFile<TModel>() => Path.Combine(context.OutputDirectory, typeof(TModel).Name + ".weights");
+
+    // A model trained before to the last milestone (--trained: its weights and progress file) is loaded and scored again
+    // instead of trained; the recorded scores stand for the milestones before, and the measured one for the last.
+    private bool Reuse<TModel>(Func<long, ITrainer<TModel>> create, string weightsFile) where TModel : nn.Module, IAutoencoder<TModel>, IDenoisingAutoencoder
+    {
+        if (context.TrainedDirectory is not { } trained)
+            return false;
+        var weights = Path.Combine(trained, Path.GetFileName(weightsFile));
+        var progress = Path.Combine(trained, Path.GetFileName(ProgressFile));
+        if (!File.Exists(weights) || !File.Exists(progress))
+            return false;
+        var recorded = ReadProgress(progress);
+        if (recorded.FirstOrDefault(s => s.Steps == milestones[^1]) is not { } final)
+            return false;
+
+        var trainer = create(milestones[^1]);
+        Weights.Load(trainer.Model, weights);
+        _module = trainer.Model;
+        _model = trainer.Model;
+        var (noisy, restored) = Score(testSet);
+        context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{tag}: trained before ({weights}, {final.Steps} steps, {final.TrainingMinutes:F1} min): {testName} {noisy:F2} dB noisy -> {restored:F2} dB (recorded {final.TestPsnr:F2} dB)"));
+        _scores.Clear();
+        _scores.AddRange(recorded.Where(s => s.Steps != final.Steps));
+        _scores.Add(final with { NoisyPsnr = noisy, TestPsnr = restored });
+        Directory.CreateDirectory(context.OutputDirectory);
+        SaveProgress();
+        File.Copy(weights, weightsFile, overwrite: true);
+        return true;
     }
 
     /// <summary>The trained model (after <see cref="Train"/>).</summary>
@@ -157,15 +198,14 @@ internal sealed class DenoiserRun(ReferenceContext context, int sigma, string ta
             return;
         }
 
-        if (!File.Exists(ProgressFile))
-            return;
-        foreach (var line in File.ReadLines(ProgressFile).Skip(1))
-        {
-            var f = line.Split(',');
-            _scores.Add(new Milestone(long.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture),
-                double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)));
-        }
+        if (File.Exists(ProgressFile))
+            _scores.AddRange(ReadProgress(ProgressFile));
     }
+
+    private static List<Milestone> ReadProgress(string file) =>
+        File.ReadLines(file).Skip(1).Select(line => line.Split(',')).Select(f => new Milestone(
+            long.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture),
+            double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture))).ToList();
 
     private void SaveProgress()
     {
