@@ -39,6 +39,7 @@ public static class CliApp
         try
         {
             Autoencoder.Runtime.Training.TorchNative.DisableNnpack();
+            Autoencoder.Runtime.Training.NativeAllocator.KeepFreedMemory();
         }
         catch (TypeInitializationException)
         {

@@ -57,6 +57,7 @@ internal sealed class TrainingRun : IDisposable
         _samples = train.Count;
         _stepsPerEpoch = (_samples + options.BatchSize - 1) / options.BatchSize;
         _device = ModelDevice.Of(model);
+        NativeAllocator.KeepFreedMemory();
 
         options.EarlyStopping?.Validate(nameof(options));
         if (options.MaxSteps is <= 0)

@@ -23,4 +23,17 @@ public sealed class TorchNativeTests
         output.shape.ShouldBe(new long[] { 16, 16, 8, 8 });
         output.isfinite().all().item<bool>().ShouldBeTrue();
     }
+
+    [Fact]
+    public void Glibc_keeps_freed_memory_once_asked_and_the_answer_holds()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(NativeAllocator.OptOutVariable) == "0")
+            return;
+        NativeAllocator.KeepFreedMemory().ShouldBeTrue();
+        NativeAllocator.KeepFreedMemory().ShouldBeTrue();
+
+        // Tensors of the size a training step churns through still allocate and free.
+        using var big = ones(80, 64, 40, 40);
+        big.sum().item<float>().ShouldBe(80 * 64 * 40 * 40);
+    }
 }
