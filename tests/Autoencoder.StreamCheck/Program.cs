@@ -20,6 +20,8 @@ if (args.Length != 4 || args[0] is not ("encode" or "decode"))
 }
 
 var (weights, streams) = (args[1], args[2]);
+// libtorch prints an NNPACK warning on CPUs NNPACK does not support; the output here is read line by line.
+Autoencoder.Runtime.Training.TorchNative.DisableNnpack();
 if (args[0] == "encode")
 {
     set_num_threads(1);

@@ -10,6 +10,7 @@ public static class TorchNative
     // at::globalContext() and at::Context::setUserEnabledNNPACK(bool), by their Itanium-ABI names (Linux and macOS).
     private const string GlobalContext = "_ZN2at13globalContextEv";
     private const string SetUserEnabledNnpack = "_ZN2at7Context20setUserEnabledNNPACKEb";
+    private const string SetUserEnabledMkldnn = "_ZN2at7Context20setUserEnabledMkldnnEb";
 
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate IntPtr GlobalContextFunction();
@@ -24,7 +25,16 @@ public static class TorchNative
     /// falling back to the same kernels this setting selects directly. Returns false where the entry points are not found
     /// (Windows, or another libtorch build); nothing changes then.
     /// </summary>
-    public static bool DisableNnpack()
+    public static bool DisableNnpack() => SetFlag(SetUserEnabledNnpack, false);
+
+    /// <summary>
+    /// Turns libtorch's oneDNN (MKL-DNN) kernels on or off, as PyTorch's <c>torch.backends.mkldnn.enabled</c> does; off,
+    /// convolutions take libtorch's own kernels (slower, and free of oneDNN's NaN gradients, docs/troubleshooting.md).
+    /// Process-wide. Returns false where the entry points are not found; nothing changes then.
+    /// </summary>
+    public static bool SetMkldnnEnabled(bool enabled) => SetFlag(SetUserEnabledMkldnn, enabled);
+
+    private static bool SetFlag(string setter, bool enabled)
     {
         // Loads libtorch through TorchSharp first, so the handle below is the library TorchSharp uses.
         _ = get_num_threads();
@@ -32,11 +42,11 @@ public static class TorchNative
         if (name is null || !NativeLibrary.TryLoad(name, typeof(TorchSharp.torch).Assembly, null, out var library))
             return false;
         if (!NativeLibrary.TryGetExport(library, GlobalContext, out var contextFunction)
-            || !NativeLibrary.TryGetExport(library, SetUserEnabledNnpack, out var setFunction))
+            || !NativeLibrary.TryGetExport(library, setter, out var setFunction))
             return false;
 
         var context = Marshal.GetDelegateForFunctionPointer<GlobalContextFunction>(contextFunction)();
-        Marshal.GetDelegateForFunctionPointer<SetFlagFunction>(setFunction)(context, false);
+        Marshal.GetDelegateForFunctionPointer<SetFlagFunction>(setFunction)(context, enabled);
         return true;
     }
 }

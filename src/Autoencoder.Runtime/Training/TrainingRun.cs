@@ -253,14 +253,15 @@ internal sealed class TrainingRun : IDisposable
             if (_scheduler is not null)
                 SetLearningRates(_scheduler, epoch, step);
             // A finite loss whose gradients are not finite is recomputed (the same batch, forward and backward) up to
-            // NonFiniteGradientRetries times: oneDNN's AVX-512 convolution backward now and then returns NaN for
-            // channel counts that are not multiples of 16 (docs/troubleshooting.md), and a second pass gets it right.
-            // A gradient that is not finite every time stops the run as before.
+            // NonFiniteGradientRetries times, without oneDNN on a CPU: its AVX-512 convolution backward now and then
+            // returns NaN for channel counts that are not multiples of 16 (docs/troubleshooting.md), and libtorch's own
+            // kernels do not. A gradient that is not finite every time stops the run as before.
             double value;
             double[] terms;
             for (int attempt = 0; ; attempt++)
             {
                 _optimizer.ZeroGrad();
+                using var kernels = attempt > 0 && _device.type == TorchSharp.DeviceType.CPU ? new WithoutMkldnn() : null;
                 var objective = _objective(batch);
                 var loss = objective.Loss;
                 value = TensorArguments.ReadScalar(loss, _producer);
@@ -387,4 +388,16 @@ internal sealed class TrainingRun : IDisposable
             "use another CheckpointOptions.Directory to start a new run.");
 
     public void Dispose() => _earlyStopping?.Dispose();
+
+    /// <summary>libtorch's own CPU kernels instead of oneDNN's while it lives (for a recomputed step).</summary>
+    private sealed class WithoutMkldnn : IDisposable
+    {
+        private readonly bool _changed = TorchNative.SetMkldnnEnabled(false);
+
+        public void Dispose()
+        {
+            if (_changed)
+                TorchNative.SetMkldnnEnabled(true);
+        }
+    }
 }

@@ -36,4 +36,35 @@ public sealed class TorchNativeTests
         using var big = ones(80, 64, 40, 40);
         big.sum().item<float>().ShouldBe(80 * 64 * 40 * 40);
     }
+
+    [Fact]
+    public void Onednn_can_be_turned_off_and_on_and_a_convolution_backward_gives_the_same_gradient()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        using var conv = nn.Conv2d(16, 16, 3, padding: 1);
+        using var input = randn(4, 16, 12, 12);
+
+        Tensor Gradient()
+        {
+            using var x = input.detach().clone().requires_grad_(true);
+            conv.forward(x).square().sum().backward();
+            return x.grad!.detach().clone();
+        }
+
+        using var withOnednn = Gradient();
+        TorchNative.SetMkldnnEnabled(false).ShouldBeTrue();
+        Tensor without;
+        try
+        {
+            without = Gradient();
+        }
+        finally
+        {
+            TorchNative.SetMkldnnEnabled(true).ShouldBeTrue();
+        }
+
+        using (without)
+            without.allclose(withOnednn, rtol: 1e-4, atol: 1e-4).ShouldBeTrue();
+    }
 }
