@@ -10,7 +10,7 @@ namespace Autoencoder.Runtime.Training;
 /// over and over; by default glibc hands freed memory at the top of the heap back to the kernel (trimming above 128 KiB,
 /// or its dynamic threshold) and serves blocks above its mmap threshold with fresh mappings, so every step faults the
 /// same pages in again and the kernel zeroes them. Measured on the bsd68 reference run (DnCNN, batches of 80 40²
-/// patches, two threads): a third of the CPU time was system time and a step took twice as long as with freed memory kept.
+/// patches, two threads): a third of the CPU time was system time and a step took 2.6 times as long as with freed memory kept.
 /// </summary>
 public static class NativeAllocator
 {

@@ -252,39 +252,7 @@ internal sealed class TrainingRun : IDisposable
             long count = inputs.shape[0];
             if (_scheduler is not null)
                 SetLearningRates(_scheduler, epoch, step);
-            // A finite loss whose gradients are not finite is recomputed (the same batch, forward and backward) up to
-            // NonFiniteGradientRetries times, without oneDNN on a CPU: its AVX-512 convolution backward now and then
-            // returns NaN for channel counts that are not multiples of 16 (docs/troubleshooting.md), and libtorch's own
-            // kernels do not. A gradient that is not finite every time stops the run as before.
-            double value;
-            double[] terms;
-            for (int attempt = 0; ; attempt++)
-            {
-                _optimizer.ZeroGrad();
-                using var kernels = attempt > 0 && _device.type == TorchSharp.DeviceType.CPU ? new WithoutMkldnn() : null;
-                var objective = _objective(batch);
-                var loss = objective.Loss;
-                value = TensorArguments.ReadScalar(loss, _producer);
-                if (!double.IsFinite(value))
-                    throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
-                // Read once each, like the loss; checked before the step so a bad term leaves the weights alone too.
-                terms = _epochTermSums.Read(objective.Terms, _producer);
-                for (int i = 0; i < terms.Length; i++)
-                {
-                    if (!double.IsFinite(terms[i]))
-                        throw new NonFiniteTrainingException(epoch, step,
-                            string.Create(CultureInfo.InvariantCulture, $"the term '{objective.Terms[i].Name}' ({terms[i]})"), _lastCheckpoint);
-                }
-                loss.backward();
-                if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is not { } bad)
-                    break;
-                if (attempt >= _options.NonFiniteGradientRetries)
-                {
-                    string retried = attempt == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" (computed {attempt + 1} times)");
-                    throw new NonFiniteTrainingException(epoch, step, bad + retried, _lastCheckpoint);
-                }
-                _epochRecomputedSteps++;
-            }
+            var (value, terms) = ComputeGradients(batch, epoch, step);
             if (_options.GradientClipNorm is { } maxNorm)
                 nn.utils.clip_grad_norm_(_model.parameters(), maxNorm);
             _optimizer.Step();
@@ -294,6 +262,43 @@ internal sealed class TrainingRun : IDisposable
         }
         _stepsIntoEpoch = step;
         return EpochEnd.Completed;
+    }
+
+    /// <summary>
+    /// The batch's loss and terms, with its gradients in the parameters. A finite loss whose gradients are not finite is
+    /// recomputed (the same batch, forward and backward) up to NonFiniteGradientRetries times, without oneDNN on a CPU:
+    /// its AVX-512 convolution backward now and then returns NaN for channel counts that are not multiples of 16
+    /// (docs/troubleshooting.md), and libtorch's own kernels do not. A gradient that is not finite every time stops the run.
+    /// </summary>
+    private (double Value, double[] Terms) ComputeGradients(Tensor batch, int epoch, long step)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            _optimizer.ZeroGrad();
+            using var kernels = attempt > 0 && _device.type == TorchSharp.DeviceType.CPU ? new WithoutMkldnn() : null;
+            var objective = _objective(batch);
+            var loss = objective.Loss;
+            double value = TensorArguments.ReadScalar(loss, _producer);
+            if (!double.IsFinite(value))
+                throw new NonFiniteTrainingException(epoch, step, $"the loss ({value})", _lastCheckpoint);
+            // Read once each, like the loss; checked before the step so a bad term leaves the weights alone too.
+            double[] terms = _epochTermSums.Read(objective.Terms, _producer);
+            for (int i = 0; i < terms.Length; i++)
+            {
+                if (!double.IsFinite(terms[i]))
+                    throw new NonFiniteTrainingException(epoch, step,
+                        string.Create(CultureInfo.InvariantCulture, $"the term '{objective.Terms[i].Name}' ({terms[i]})"), _lastCheckpoint);
+            }
+            loss.backward();
+            if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is not { } bad)
+                return (value, terms);
+            if (attempt >= _options.NonFiniteGradientRetries)
+            {
+                string retried = attempt == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" (computed {attempt + 1} times)");
+                throw new NonFiniteTrainingException(epoch, step, bad + retried, _lastCheckpoint);
+            }
+            _epochRecomputedSteps++;
+        }
     }
 
     /// <summary>Each parameter group's rate for this step, from the group's own initial rate (as PyTorch's schedulers use each group's base_lr).</summary>
