@@ -62,8 +62,7 @@ internal sealed class DenoiserRun(ReferenceContext context, int sigma, string ta
             var trainer = create(steps);
             if (startFrom is not null && !(Directory.Exists(CheckpointDirectory) && Directory.EnumerateFiles(CheckpointDirectory).Any()))
                 Weights.Load(trainer.Model, startFrom);
-            var data = trainer.ImageFolder(trainFolder)
-                       ?? throw new InvalidOperationException($"{typeof(TModel).Name} declares no training data for image folders.");
+            var data = ReferenceContext.Cached(trainer.ImageFolder(trainFolder), typeof(TModel).Name);
             var report = trainer.Fit(data);
             // Training time so far: the earlier segments' (as recorded) and this one's. A segment interrupted by a kill
             // counts only from where it resumed.

@@ -79,7 +79,7 @@ internal sealed class KodakEntry : IReferenceEntry
             var name = typeof(TModel).Name;
             if (from is not null && !(Directory.Exists(CheckpointFolder(run)) && Directory.EnumerateFiles(CheckpointFolder(run)).Any()))
                 Weights.Load(trainer.Model, WeightsFile(from));
-            var data = trainer.ImageFolder(photos) ?? throw new InvalidOperationException(name + " declares no training data.");
+            var data = ReferenceContext.Cached(trainer.ImageFolder(photos), name);
             var report = trainer.Fit(data);
             var time = TimeSpan.FromTicks(report.Epochs.Sum(e => e.Duration.Ticks)) + (from is null ? TimeSpan.Zero : times[from]);
             times[name] = time;

@@ -56,12 +56,15 @@ public sealed class ImageFolderData : ITrainingData
 
     /// <summary>
     /// The files (a digest of their relative paths and their count) and every setting that changes the samples; not
-    /// the threads, the prefetch depth, <see cref="ImageFolderOptions.BadImages"/> or
+    /// the threads, the prefetch depth, the cache, <see cref="ImageFolderOptions.BadImages"/> or
     /// <see cref="ImageFolderOptions.ConvertColour"/>, so a run stopped by a bad file can be resumed with them changed.
     /// </summary>
     public string Identity => string.Create(CultureInfo.InvariantCulture,
         $"image folder of {Count} files (names {_index.Digest}), {Options.Channels} channels, {Options.Crop} {Options.PatchHeight}×{Options.PatchWidth}, " +
         $"flips {(Options.FlipHorizontal ? "h" : "-")}{(Options.FlipVertical ? "v" : "-")}, downscale {Options.Downscale?.ToString() ?? "none"}");
+
+    /// <summary>Bytes of decoded images kept in memory for later epochs so far, at most <see cref="ImageFolderOptions.CacheBytes"/>.</summary>
+    public long CachedBytes => _sampler.CachedBytes;
 
     /// <summary>Files left out so far under <see cref="BadImagePolicy.Skip"/>, each once, in the order they were met.</summary>
     public IReadOnlyList<SkippedImage> SkippedFiles

@@ -45,6 +45,14 @@ public sealed record ImageFolderOptions
     /// <summary>Threads that read and decode files in the background.</summary>
     public int DecodeThreads { get; init; } = Math.Clamp(Environment.ProcessorCount - 1, 1, 4);
 
+    /// <summary>
+    /// Decoded images kept in memory for later epochs, up to this many bytes (4 a pixel): a folder whose images fit is read
+    /// and decoded once, a larger one keeps the first it meets and decodes the rest each epoch. 0 (the default) keeps none,
+    /// streaming every epoch from the files. The samples are the same either way; only the time to make them changes.
+    /// The files must not change while training.
+    /// </summary>
+    public long CacheBytes { get; init; }
+
     /// <summary>Batches decoded ahead of the training step at most; with the threads' work in hand, this bounds memory.</summary>
     public int PrefetchBatches { get; init; } = 2;
 
@@ -56,6 +64,8 @@ public sealed record ImageFolderOptions
             throw new ArgumentOutOfRangeException(paramName, $"{PatchHeight}×{PatchWidth}", "ImageFolderOptions.PatchHeight and PatchWidth must be positive.");
         if (DecodeThreads <= 0)
             throw new ArgumentOutOfRangeException(paramName, DecodeThreads, "ImageFolderOptions.DecodeThreads must be positive.");
+        if (CacheBytes < 0)
+            throw new ArgumentOutOfRangeException(paramName, CacheBytes, "ImageFolderOptions.CacheBytes must be 0 (keep nothing) or positive.");
         if (PrefetchBatches <= 0)
             throw new ArgumentOutOfRangeException(paramName, PrefetchBatches, "ImageFolderOptions.PrefetchBatches must be positive.");
         if (Crop != ImageCrop.Random && (FlipHorizontal || FlipVertical || Downscale is not null))

@@ -8,7 +8,8 @@ namespace Autoencoder.Runtime.Data;
 /// <summary>
 /// Turns one file into one sample as the options say: decode, check its colour kind and size, crop (random place,
 /// flips, downscale from the sample's own <see cref="SampleRandom"/>; or the centre; or all of it) and convert to
-/// [C, H, W] floats. Runs on the decode threads: no tensors, only managed memory and Skia.
+/// [C, H, W] floats. A file kept by the cache is cut from its kept pixels, the same way. Runs on the decode threads: no
+/// tensors, only managed memory and Skia.
 /// </summary>
 internal sealed class ImageSampler(ImageFolderOptions options)
 {
@@ -17,8 +18,16 @@ internal sealed class ImageSampler(ImageFolderOptions options)
     private const float LumaGreen = 0.587f;
     private const float LumaBlue = 0.114f;
 
+    private readonly DecodedImageCache? _cache = options.CacheBytes > 0 ? new DecodedImageCache(options.CacheBytes) : null;
+
+    /// <summary>Bytes of decoded images kept for later epochs so far (see <see cref="ImageFolderOptions.CacheBytes"/>).</summary>
+    public long CachedBytes => _cache?.UsedBytes ?? 0;
+
     public SampleOutcome Take(string path, SampleRandom random, Func<int, float[]> rent)
     {
+        if (_cache?.Find(path) is { } kept)
+            return Cut(path, kept.Rgba, kept.RowBytes, kept.Width, kept.Height, kept.Grey, random, rent);
+
         byte[] data;
         try
         {
@@ -41,10 +50,17 @@ internal sealed class ImageSampler(ImageFolderOptions options)
             return SampleOutcome.Failed(new ImageFileException(path, "is a grayscale image and the data takes 3 channels (RGB); " +
                 "set ImageFolderOptions.ConvertColour to repeat its grey in R, G and B, or use 1 channel"));
 
-        int width = bitmap.Width;
-        int height = bitmap.Height;
+        // Only a file that gives samples is worth its memory.
+        if (_cache is not null && (options.Crop == ImageCrop.Whole || (bitmap.Width >= options.PatchWidth && bitmap.Height >= options.PatchHeight)))
+            _cache.TryKeep(path, bitmap, grey);
+        return Cut(path, bitmap.GetPixelSpan(), bitmap.RowBytes, bitmap.Width, bitmap.Height, grey, random, rent);
+    }
+
+    /// <summary>The sample of one decoded image (premultiplied RGBA rows), as the options say.</summary>
+    private SampleOutcome Cut(string path, ReadOnlySpan<byte> rgba, int rowBytes, int width, int height, bool grey, SampleRandom random, Func<int, float[]> rent)
+    {
         if (options.Crop == ImageCrop.Whole)
-            return SampleOutcome.Of(Convert(bitmap, new SKRectI(0, 0, width, height), flipX: false, flipY: false, grey, rent));
+            return SampleOutcome.Of(Convert(rgba, rowBytes, new SKRectI(0, 0, width, height), flipX: false, flipY: false, grey, rent));
 
         int patchHeight = options.PatchHeight;
         int patchWidth = options.PatchWidth;
@@ -53,7 +69,7 @@ internal sealed class ImageSampler(ImageFolderOptions options)
         if (options.Crop == ImageCrop.Centre)
         {
             var centre = SKRectI.Create((width - patchWidth) / 2, (height - patchHeight) / 2, patchWidth, patchHeight);
-            return SampleOutcome.Of(Convert(bitmap, centre, flipX: false, flipY: false, grey, rent));
+            return SampleOutcome.Of(Convert(rgba, rowBytes, centre, flipX: false, flipY: false, grey, rent));
         }
 
         // Always drawn in this order, so a sample's draws depend on nothing but its seed.
@@ -71,25 +87,26 @@ internal sealed class ImageSampler(ImageFolderOptions options)
         bool flipX = options.FlipHorizontal && random.NextBool();
         bool flipY = options.FlipVertical && random.NextBool();
         if (regionHeight == patchHeight && regionWidth == patchWidth)
-            return SampleOutcome.Of(Convert(bitmap, region, flipX, flipY, grey, rent));
+            return SampleOutcome.Of(Convert(rgba, rowBytes, region, flipX, flipY, grey, rent));
 
-        using var subset = new SKBitmap();
-        if (!bitmap.ExtractSubset(subset, region))
-            throw new InvalidOperationException($"Skia could not take the region {region} of the {width}×{height} image '{path}'.");
-        using var shrunk = SkiaRaster.Resize(subset, patchWidth, patchHeight);
-        return SampleOutcome.Of(Convert(shrunk, new SKRectI(0, 0, patchWidth, patchHeight), flipX, flipY, grey, rent));
+        // The region is copied out (a few hundred pixels square) and shrunk on its own.
+        using var cutOut = new SKBitmap(new SKImageInfo(regionWidth, regionHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var target = cutOut.GetPixelSpan();
+        int regionRowBytes = regionWidth * 4;
+        for (int y = 0; y < regionHeight; y++)
+            rgba.Slice(((region.Top + y) * rowBytes) + (region.Left * 4), regionRowBytes).CopyTo(target.Slice(y * cutOut.RowBytes, regionRowBytes));
+        using var shrunk = SkiaRaster.Resize(cutOut, patchWidth, patchHeight);
+        return SampleOutcome.Of(Convert(shrunk.GetPixelSpan(), shrunk.RowBytes, new SKRectI(0, 0, patchWidth, patchHeight), flipX, flipY, grey, rent));
     }
 
     /// <summary>A region of premultiplied RGBA (alpha already composited over black) to [C, H, W] floats in [0, 1].</summary>
-    private SamplePixels Convert(SKBitmap rgba, SKRectI region, bool flipX, bool flipY, bool grey, Func<int, float[]> rent)
+    private SamplePixels Convert(ReadOnlySpan<byte> pixels, int rowBytes, SKRectI region, bool flipX, bool flipY, bool grey, Func<int, float[]> rent)
     {
         int height = region.Height;
         int width = region.Width;
         int plane = height * width;
         int channels = options.Channels;
         var buffer = rent(channels * plane);
-        var pixels = rgba.GetPixelSpan();
-        int rowBytes = rgba.RowBytes;
         // Divided, not multiplied by 1/255: the same floats as ImageFile.Load gives for the same pixels.
         const float MaxLevel = 255f;
         for (int y = 0; y < height; y++)
