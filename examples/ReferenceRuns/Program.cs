@@ -107,6 +107,7 @@ ResultsTable table;
 try
 {
     mnist = MnistDataset.Load(data ?? RepositoryData.FindMnist());
+    // Read now so that a malformed table stops the run before hours of training, not after.
     table = ResultsTable.Load(output);
 }
 catch (IOException e)
@@ -125,7 +126,10 @@ using (var pressure = collector ? new CollectionPressure() : null)
         var context = new ReferenceContext(mnist, Path.Combine(output, entry.Name), epochScale, Console.Out) { Threads = threads, Device = device, Datasets = datasets ?? RepositoryData.FindSharedDatasets(), TrainedDirectory = trained is null ? null : Path.Combine(trained, entry.Name) };
         Directory.CreateDirectory(context.OutputDirectory);
         var time = Stopwatch.StartNew();
-        table.Replace(entry.Name, entry.Run(context));
+        var rows = entry.Run(context);
+        // Read again: another run writing to the same folder (another entry, in parallel) may have saved rows meanwhile.
+        table = ResultsTable.Load(output);
+        table.Replace(entry.Name, rows);
         table.Save(output);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"== {entry.Name} done in {time.Elapsed.TotalMinutes:F1} min"));
         if (pressure is not null)
