@@ -64,9 +64,9 @@ internal sealed class DenoiserRun(ReferenceContext context, int sigma, string ta
                 Weights.Load(trainer.Model, startFrom);
             var data = ReferenceContext.Cached(trainer.ImageFolder(trainFolder), typeof(TModel).Name);
             var report = trainer.Fit(data);
-            // Training time so far: the earlier segments' (as recorded) and this one's. A segment interrupted by a kill
-            // counts only from where it resumed.
-            var minutes = _scores.Where(s => s.Steps < steps).Select(s => s.TrainingMinutes).DefaultIfEmpty(0).Max() + report.TotalTime.TotalMinutes;
+            // Training time so far: every epoch of the run, the ones before each resume included (the checkpoints record
+            // their durations); only the part of an epoch lost to a kill is missing.
+            var minutes = report.Epochs.Sum(e => e.Duration.TotalMinutes);
             (_module as IDisposable)?.Dispose();
             _module = trainer.Model;
             _model = trainer.Model;
