@@ -137,7 +137,7 @@ internal static class PrecisionBenchmark
         return nn.Sequential(layers);
     }
 
-    private static nn.Module<Tensor, Tensor> DnCnn(bool bf16Convolutions)
+    internal static nn.Module<Tensor, Tensor> DnCnn(bool bf16Convolutions)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
