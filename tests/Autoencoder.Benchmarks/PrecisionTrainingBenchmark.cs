@@ -68,20 +68,12 @@ internal static class PrecisionTrainingBenchmark
                     // (docs/troubleshooting.md). As the trainer does, such a step is computed again, here in float32
                     // (bfloat16 without oneDNN is 30× slower), then in float32 without oneDNN.
                     double loss = TrainStep(master, copy, optimizer, noisy, noise);
-                    if (!GradientsFinite(master))
+                    if (FirstNonFinite(master) is { } bad)
                     {
                         if (recomputed == 0)
-                            Console.WriteLine($"  step {step}: first gradient not finite: {FirstNonFinite(master)}");
+                            Console.WriteLine($"  step {step}: first gradient not finite: {bad}");
                         recomputed++;
-                        loss = TrainStep(master, null, optimizer, noisy, noise);
-                        if (!GradientsFinite(master))
-                        {
-                            TorchNative.SetMkldnnEnabled(false);
-                            loss = TrainStep(master, null, optimizer, noisy, noise);
-                            TorchNative.SetMkldnnEnabled(true);
-                            if (!GradientsFinite(master))
-                                throw new InvalidOperationException($"Step {step}: the gradients are not finite, even without oneDNN.");
-                        }
+                        loss = RecomputeInFloat32(master, optimizer, noisy, noise, step);
                     }
                     losses.Add(loss);
                     optimizer.Step();
@@ -114,17 +106,31 @@ internal static class PrecisionTrainingBenchmark
         return copy is null ? StepFloat32(master, noisy, noise) : StepBFloat16(master, copy, noisy, noise);
     }
 
-    private static bool GradientsFinite(nn.Module<Tensor, Tensor> network)
+    private static double RecomputeInFloat32(nn.Module<Tensor, Tensor> master, Adam optimizer, Tensor noisy, Tensor noise, long step)
     {
-        using var scope = NewDisposeScope();
-        return network.parameters().All(p => p.grad is null || p.grad.isfinite().all().item<bool>());
+        foreach (var oneDnn in new[] { true, false })
+        {
+            TorchNative.SetMkldnnEnabled(oneDnn);
+            try
+            {
+                double loss = TrainStep(master, null, optimizer, noisy, noise);
+                if (FirstNonFinite(master) is null)
+                    return loss;
+            }
+            finally
+            {
+                TorchNative.SetMkldnnEnabled(true);
+            }
+        }
+        throw new InvalidOperationException($"Step {step}: the gradients are not finite, even in float32 without oneDNN.");
     }
 
-    private static string FirstNonFinite(nn.Module<Tensor, Tensor> network)
+    /// <summary>The name of the first parameter whose gradient is not finite, or null.</summary>
+    private static string? FirstNonFinite(nn.Module<Tensor, Tensor> network)
     {
         using var scope = NewDisposeScope();
         return network.named_parameters().Where(p => p.parameter.grad is { } g && !g.isfinite().all().item<bool>())
-            .Select(p => p.name).FirstOrDefault() ?? "(none)";
+            .Select(p => p.name).FirstOrDefault();
     }
 
     private static double StepFloat32(nn.Module<Tensor, Tensor> network, Tensor noisy, Tensor noise)
@@ -149,8 +155,7 @@ internal static class PrecisionTrainingBenchmark
         {
             foreach (var (to, from) in master.parameters().Zip(copy.parameters()))
                 to.grad = from.grad?.to_type(ScalarType.Float32);
-            foreach (var (to, from) in master.buffers().Zip(copy.buffers()))
-                to.copy_(from);
+            CopyAll(copy.buffers(), master.buffers());
         }
         return loss.item<float>();
     }
@@ -158,10 +163,15 @@ internal static class PrecisionTrainingBenchmark
     private static void CopyInto(nn.Module<Tensor, Tensor> master, nn.Module<Tensor, Tensor> copy)
     {
         using var noGrad = no_grad();
-        foreach (var (from, to) in master.parameters().Zip(copy.parameters()))
-            to.copy_(from);
-        foreach (var (from, to) in master.buffers().Zip(copy.buffers()))
-            to.copy_(from);
+        CopyAll(master.parameters(), copy.parameters());
+        CopyAll(master.buffers(), copy.buffers());
+    }
+
+    // Same modules, so the same order; copy_ casts between float32 and bfloat16.
+    private static void CopyAll(IEnumerable<Tensor> from, IEnumerable<Tensor> to)
+    {
+        foreach (var (source, target) in from.Zip(to))
+            target.copy_(source);
     }
 
     // The entry's score: image i's noise from a generator seeded 2017 + i, not clipped; the restored image rounded to 8 bits.

@@ -28,9 +28,9 @@ internal sealed class DecodedImageCache(long budgetBytes)
     /// <summary>Copies the bitmap's pixels in if the budget has room for them; another thread may have kept the same file first.</summary>
     public void TryKeep(string path, SKBitmap rgba, bool grey)
     {
-        long bytes = (long)rgba.Width * rgba.Height * 4;
         if (rgba.RowBytes != rgba.Width * 4)
             return;
+        long bytes = (long)rgba.RowBytes * rgba.Height;
         if (Interlocked.Add(ref _usedBytes, bytes) > budgetBytes)
         {
             Interlocked.Add(ref _usedBytes, -bytes);
