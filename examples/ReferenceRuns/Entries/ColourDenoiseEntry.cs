@@ -17,7 +17,7 @@ namespace ReferenceRuns.Entries;
 internal sealed class ColourDenoiseEntry : IReferenceEntry
 {
     private const int Sigma = 25;
-    private static readonly long[] Milestones = [250, 500, 1000];
+    private static readonly long[] Milestones = [250, 500];
 
     public string Name => "colour-denoise";
 
