@@ -49,4 +49,16 @@ public class BjontegaardDeltaTests
         BjontegaardDelta.Rate(low, high).ShouldBeNull();
         BjontegaardDelta.Rate(low, [(0.5, 30.0)]).ShouldBeNull();
     }
+
+    [Fact]
+    public void A_curve_whose_psnr_falls_as_its_rate_rises_has_no_delta()
+    {
+        // The kodak entry's under-trained factorised codec: its q3 had more bits and less PSNR than its q4.
+        var reference = Curve(1, 0.1, 0.2, 0.4, 0.8);
+        var crossing = new[] { (0.329, 23.59), (0.389, 24.16), (0.674, 24.07), (0.596, 25.14) };
+
+        BjontegaardDelta.Rate(reference, crossing).ShouldBeNull();
+        BjontegaardDelta.Rate(crossing, reference).ShouldBeNull();
+        BjontegaardDelta.Rate(reference, crossing.Where(p => p.Item1 != 0.674).ToArray()).ShouldNotBeNull();
+    }
 }

@@ -15,7 +15,9 @@ public static class BjontegaardDelta
 {
     /// <summary>
     /// The BD-rate of <paramref name="test"/> against <paramref name="reference"/>, in percent; null when either curve has
-    /// fewer than two distinct points or the two cover no common PSNR range.
+    /// fewer than two distinct points, is not a rate–distortion curve (PSNR must rise with the rate: a setting with more
+    /// bits and less PSNR than another makes the fit of log rate against PSNR meaningless), or the two cover no common
+    /// PSNR range.
     /// </summary>
     /// <param name="reference">The anchor's (rate, PSNR) points: any positive rate unit (bits per pixel, bytes), the same for both.</param>
     /// <param name="test">The compared codec's points.</param>
@@ -25,7 +27,7 @@ public static class BjontegaardDelta
         ArgumentNullException.ThrowIfNull(test);
         var a = Usable(reference);
         var b = Usable(test);
-        if (a.Length < 2 || b.Length < 2)
+        if (a.Length < 2 || b.Length < 2 || !Increasing(a) || !Increasing(b))
             return null;
         double low = Math.Max(a.Min(p => p.Psnr), b.Min(p => p.Psnr));
         double high = Math.Min(a.Max(p => p.Psnr), b.Max(p => p.Psnr));
@@ -36,6 +38,13 @@ public static class BjontegaardDelta
         var fitB = Fit(b);
         var meanDifference = (Integral(fitB, low, high) - Integral(fitA, low, high)) / (high - low);
         return (Math.Pow(10, meanDifference) - 1) * 100;
+    }
+
+    // Ordered by rate, each point has more PSNR than the one before.
+    private static bool Increasing((double Rate, double Psnr)[] points)
+    {
+        var ordered = points.OrderBy(p => p.Rate).ToArray();
+        return ordered.Zip(ordered.Skip(1)).All(pair => pair.Second.Rate > pair.First.Rate && pair.Second.Psnr > pair.First.Psnr);
     }
 
     // Finite points with a positive rate, one per PSNR (a repeated PSNR would make the fit singular).
