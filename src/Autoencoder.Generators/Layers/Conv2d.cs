@@ -140,5 +140,22 @@ internal sealed class Conv2dKind : LayerKind<Conv2dSpec>
             : ConvolutionText.InDoubles(layer.Name, conv.Stride, conv.SamePadding ? (conv.KernelSize - 1) / 2 : conv.Padding, 0, transposed: false, conv.Dilation, conv.Groups, conv.Activation);
 
     protected override string Application(SourceWriter w, AnalyzedLayer layer, Conv2dSpec conv, string p)
-        => ActivationCode.Apply(w, conv.Activation, conv.NegativeSlope, layer.Name + ".forward(" + p + ")");
+        => ActivationCode.Apply(w, conv.Activation, conv.NegativeSlope, Forward(layer.Name, conv, p));
+
+    // oneDNN's CPU backward of a stride-1 convolution gets the input gradient wrong when the output channels are not a
+    // multiple of 16 (docs/troubleshooting.md); such a layer runs through the runtime's padded-weights path. A 1×1 kernel
+    // takes another path that is right, and an even kernel's same padding is uneven, which that path does not take.
+    private static string Forward(string name, Conv2dSpec conv, string p)
+    {
+        bool narrow = conv.Stride == 1 && conv.KernelSize > 1 && conv.OutChannels % 16 != 0 && conv.Groups == 1
+                      && !(conv.SamePadding && conv.KernelSize % 2 == 0);
+        if (!narrow)
+        {
+            return name + ".forward(" + p + ")";
+        }
+
+        int padding = conv.SamePadding ? conv.Dilation * (conv.KernelSize - 1) / 2 : conv.Padding;
+        return "global::Autoencoder.Runtime.Layers.PaddedOutputConvolution.Forward(" + name + ", " + p
+               + ", padding: " + Literals.Format(padding) + ", dilation: " + Literals.Format(conv.Dilation) + ")";
+    }
 }
