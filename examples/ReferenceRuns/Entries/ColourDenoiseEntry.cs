@@ -10,9 +10,10 @@ using ReferenceRuns.Models;
 namespace ReferenceRuns.Entries;
 
 /// <summary>
-/// The colour DnCNN the command-line tool ships as <c>photo-denoise</c> (<see cref="ColourDnCnn25"/>): trained on 48² patches
+/// The colour DnCNN meant to ship with the command-line tool as <c>photo-denoise</c> (<see cref="ColourDnCnn25"/>): trained on 48² patches
 /// of the 49 colour photos of photos-train with Gaussian noise of σ = 25, scored on the 24 Kodak photos with seeded noise
-/// (not clipped) as mean RGB PSNR of the 8-bit output after each milestone. Writes <c>photo-denoise.aem</c>, the file the tool ships.
+/// (not clipped) as mean RGB PSNR of the 8-bit output after each milestone. Writes <c>photo-denoise.aem</c>, the file the tool would ship
+/// (docs/reference-runs.md: this recipe does not yet leave the loss of predicting no noise).
 /// </summary>
 internal sealed class ColourDenoiseEntry : IReferenceEntry
 {

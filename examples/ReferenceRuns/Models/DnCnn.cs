@@ -111,7 +111,7 @@ public partial class DnCnn50
 
 
 /// <summary>
-/// The colour DnCNN (CDnCNN) for σ = 25 that the command-line tool's photo-denoise ships: the same layers as its
+/// The colour DnCNN (CDnCNN) for σ = 25 meant to ship as the command-line tool's photo-denoise: the same layers as its
 /// Models/photo-denoise.ae.yaml (so the same fingerprint), trained on 48² patches of the colour photos of photos-train.
 /// </summary>
 [Autoencoder]
