@@ -130,13 +130,14 @@ public class FreeSizeTests
     [Fact]
     public void Photo_trainer_reads_image_folders_with_the_declared_patches()
     {
-        var run = GeneratorHarness.Run(Photo.Replace("[Autoencoder]", "[Autoencoder, TrainingData(PatchSize = 128, FlipHorizontal = true, MinimumScale = 0.5)]"));
+        var run = GeneratorHarness.Run(Photo.Replace("[Autoencoder]", "[Autoencoder, TrainingData(PatchSize = 128, FlipHorizontal = true, MinimumScale = 0.5, PatchesPerImage = 4)]"));
 
         GeneratedCodeTests.AssertCompilesCleanly(run);
         var trainer = run.Source(".Trainer.g.cs");
         trainer.ShouldContain("public int PatchSize { get; init; } = 128;");
         trainer.ShouldContain("public bool FlipHorizontal { get; init; } = true;");
         trainer.ShouldContain("public double MinimumScale { get; init; } = 0.5;");
+        trainer.ShouldContain("public int PatchesPerImage { get; init; } = 4;");
         Snapshot.Match(trainer, "Photo.Trainer");
     }
 
@@ -147,6 +148,7 @@ public class FreeSizeTests
 
         trainer.ShouldContain("public int PatchSize { get; init; } = 256;");
         trainer.ShouldContain("public bool FlipHorizontal { get; init; } = false;");
+        trainer.ShouldContain("public int PatchesPerImage { get; init; } = 1;");
     }
 
     [Fact]
@@ -158,8 +160,8 @@ public class FreeSizeTests
         yaml.GeneratorDiagnostics.ShouldBeEmpty();
         yaml.Source(".Module.g.cs").ShouldBe(YamlTwin.AsIfNotDeclaredByUser(attributes.Source(".Module.g.cs"), "Photo"));
 
-        var declared = GeneratorHarness.RunYaml(PhotoYaml + "\ntraining_data: {patch_size: 128, flip_horizontal: true, minimum_scale: 0.5}");
-        var twin = GeneratorHarness.Run(Photo.Replace("[Autoencoder]", "[Autoencoder, TrainingData(PatchSize = 128, FlipHorizontal = true, MinimumScale = 0.5)]"));
+        var declared = GeneratorHarness.RunYaml(PhotoYaml + "\ntraining_data: {patch_size: 128, flip_horizontal: true, minimum_scale: 0.5, patches_per_image: 4}");
+        var twin = GeneratorHarness.Run(Photo.Replace("[Autoencoder]", "[Autoencoder, TrainingData(PatchSize = 128, FlipHorizontal = true, MinimumScale = 0.5, PatchesPerImage = 4)]"));
         declared.Source(".Trainer.g.cs").ShouldBe(YamlTwin.AsIfNotDeclaredByUser(twin.Source(".Trainer.g.cs"), "Photo"));
     }
 
@@ -374,6 +376,7 @@ public class FreeSizeTests
     [InlineData("PatchSize = 0", "PatchSize of TrainingData must be a multiple of 16 (SizeMultiple) of at least 16, but is 0")]
     [InlineData("MinimumScale = 0", "MinimumScale of TrainingData must be in (0, 1], but is 0.0")]
     [InlineData("MinimumScale = 1.5", "MinimumScale of TrainingData must be in (0, 1], but is 1.5")]
+    [InlineData("PatchesPerImage = 0", "PatchesPerImage of TrainingData must be at least 1, but is 0")]
     public void AE0007_training_data_out_of_range(string setting, string message)
     {
         var source = Photo.Replace("[Autoencoder]", "[Autoencoder, TrainingData(" + setting + ")]");

@@ -27,4 +27,10 @@ public sealed class TrainingDataAttribute : Attribute
     /// at a coarser scale; 1 (the default) keeps every file's own scale.
     /// </summary>
     public double MinimumScale { get; set; } = Defaults.MinimumScale;
+
+    /// <summary>
+    /// Random patches cut from each image every epoch (1 by default), each with its own place, flips and scale: a folder of
+    /// a few large photos then fills batches larger than it has files.
+    /// </summary>
+    public int PatchesPerImage { get; set; } = Defaults.PatchesPerImage;
 }

@@ -53,4 +53,7 @@ public static class Defaults
 
     /// <summary>The smallest random downscale factor of training images: 1 keeps every file's own scale.</summary>
     public const double MinimumScale = 1.0;
+
+    /// <summary>Random patches cut from each training image every epoch.</summary>
+    public const int PatchesPerImage = 1;
 }

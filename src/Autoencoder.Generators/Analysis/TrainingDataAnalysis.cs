@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Autoencoder.Generators.Analysis;
 
 /// <summary>How the trainer reads image folders, resolved: patches of <see cref="PatchHeight"/>×<see cref="PatchWidth"/> and their augmentations.</summary>
-internal sealed record ResolvedTrainingData(int PatchHeight, int PatchWidth, bool FlipHorizontal, bool FlipVertical, double MinimumScale)
+internal sealed record ResolvedTrainingData(int PatchHeight, int PatchWidth, bool FlipHorizontal, bool FlipVertical, double MinimumScale, int PatchesPerImage)
 {
     /// <summary>The patch side of a square patch, as the options write it.</summary>
     public bool IsSquare => PatchHeight == PatchWidth;
@@ -34,6 +34,8 @@ internal static class TrainingDataAnalysis
 
         var scale = declared?.MinimumScale ?? Defaults.MinimumScale;
         var valid = ModelAnalyzer.Check(scale > 0 && scale <= 1, where, "MinimumScale of TrainingData", "in (0, 1]", Literals.Format(scale), diagnostics);
+        var patches = declared?.PatchesPerImage ?? Defaults.PatchesPerImage;
+        valid &= ModelAnalyzer.Check(patches >= 1, where, "PatchesPerImage of TrainingData", "at least 1", Literals.Format(patches), diagnostics);
         int height, width;
         if (free is null)
         {
@@ -55,6 +57,6 @@ internal static class TrainingDataAnalysis
             width = input.Dimensions[2].IsFixed ? (int)input.Dimensions[2].Value : side;
         }
 
-        return valid ? new ResolvedTrainingData(height, width, declared?.FlipHorizontal ?? false, declared?.FlipVertical ?? false, scale) : null;
+        return valid ? new ResolvedTrainingData(height, width, declared?.FlipHorizontal ?? false, declared?.FlipVertical ?? false, scale, patches) : null;
     }
 }

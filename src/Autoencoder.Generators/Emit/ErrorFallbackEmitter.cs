@@ -314,6 +314,7 @@ internal static class ErrorFallbackEmitter
             Property(e, "bool", "FlipHorizontal");
             Property(e, "bool", "FlipVertical");
             Property(e, "double", "MinimumScale");
+            Property(e, "int", "PatchesPerImage");
             Property(e, TorchNames.Runtime + ".Data.BadImagePolicy", "BadImages");
         }
 

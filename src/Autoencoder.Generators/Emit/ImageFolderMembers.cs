@@ -24,6 +24,7 @@ internal static class ImageFolderMembers
         Property(w, "Mirror half the training patches left to right.", "bool", "FlipHorizontal", data.FlipHorizontal ? "true" : "false");
         Property(w, "Mirror half the training patches top to bottom.", "bool", "FlipVertical", data.FlipVertical ? "true" : "false");
         Property(w, "Shrink each training image by a random factor between this and 1 before its patch is cut; 1 keeps every file's scale.", "double", "MinimumScale", Literals.Format(data.MinimumScale));
+        Property(w, "Random patches cut from each training image every epoch, each with its own place, flips and scale.", "int", "PatchesPerImage", Literals.Format(data.PatchesPerImage));
         Property(w, "What a file of the folder that cannot be read does: stop training (Fail) or leave it out and list it (Skip).", Data + ".BadImagePolicy", "BadImages", "Fail", Data + ".BadImagePolicy.Fail");
     }
 
@@ -60,6 +61,7 @@ internal static class ImageFolderMembers
         w.Line("    FlipHorizontal = crop == " + Data + ".ImageCrop.Random && Options.FlipHorizontal,");
         w.Line("    FlipVertical = crop == " + Data + ".ImageCrop.Random && Options.FlipVertical,");
         w.Line("    Downscale = crop == " + Data + ".ImageCrop.Random && Options.MinimumScale < 1 ? new " + Data + ".DownscaleRange(Options.MinimumScale, 1) : null,");
+        w.Line("    PatchesPerImage = crop == " + Data + ".ImageCrop.Random ? Options.PatchesPerImage : 1,");
         w.Line("    BadImages = Options.BadImages,");
         w.Line("});");
         w.Line();

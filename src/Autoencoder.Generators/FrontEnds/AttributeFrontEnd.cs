@@ -266,6 +266,7 @@ internal static partial class AttributeFrontEnd
                 NamedOrNull<bool>(attribute, "FlipHorizontal"),
                 NamedOrNull<bool>(attribute, "FlipVertical"),
                 NamedOrNull<double>(attribute, "MinimumScale"),
+                NamedOrNull<int>(attribute, "PatchesPerImage"),
                 LocationOf(attribute, cancellationToken));
     }
 

@@ -25,4 +25,4 @@ internal sealed record ScheduleSpec(
 /// <summary>
 /// How the trainer reads an image folder, as declared (<c>[TrainingData]</c>, YAML <c>training_data</c>); null values are unset.
 /// </summary>
-internal sealed record TrainingDataSpec(int? PatchSize, bool? FlipHorizontal, bool? FlipVertical, double? MinimumScale, LocationInfo? Location);
+internal sealed record TrainingDataSpec(int? PatchSize, bool? FlipHorizontal, bool? FlipVertical, double? MinimumScale, int? PatchesPerImage, LocationInfo? Location);

@@ -9,7 +9,7 @@ internal static class YamlKeys
     public static readonly string[] VectorQuantized = { "codes", "dimension", "commitment_weight", "ema", "codebook_decay", "codebook_epsilon", "dead_code_threshold" };
     public static readonly string[] Compression = { "rate_weight", "prior" };
     public static readonly string[] Optimizer = { "kind", "learning_rate", "weight_decay", "momentum", "nesterov", "beta1", "beta2" };
-    public static readonly string[] TrainingData = { "patch_size", "flip_horizontal", "flip_vertical", "minimum_scale" };
+    public static readonly string[] TrainingData = { "patch_size", "flip_horizontal", "flip_vertical", "minimum_scale", "patches_per_image" };
 
     public static readonly string[] Training = { "epochs", "batch_size", "seed", "gradient_clip_norm", "early_stopping", "schedule" };
     public static readonly string[] Denoising = { "noise", "amount", "predict_noise", "clip" };

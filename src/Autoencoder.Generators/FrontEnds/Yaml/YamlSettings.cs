@@ -48,7 +48,7 @@ internal static class YamlSettings
             reader.At(node));
     }
 
-    /// <summary><c>training_data: {patch_size: 256, flip_horizontal: true, flip_vertical: false, minimum_scale: 0.5}</c>; every key optional.</summary>
+    /// <summary><c>training_data: {patch_size: 256, flip_horizontal: true, flip_vertical: false, minimum_scale: 0.5, patches_per_image: 4}</c>; every key optional.</summary>
     public static TrainingDataSpec? TrainingData(YamlNodeReader reader, YamlNode node)
     {
         var fields = reader.Mapping(node, "'training_data'", YamlKeys.TrainingData);
@@ -59,6 +59,7 @@ internal static class YamlSettings
                 fields.TryGetValue("flip_horizontal", out var h) ? reader.Bool(h.Value, "'flip_horizontal'") : null,
                 fields.TryGetValue("flip_vertical", out var v) ? reader.Bool(v.Value, "'flip_vertical'") : null,
                 fields.TryGetValue("minimum_scale", out var m) ? reader.Number(m.Value, "'minimum_scale'") : null,
+                fields.TryGetValue("patches_per_image", out var k) ? reader.Int(k.Value, "'patches_per_image'") : null,
                 reader.At(node));
     }
 

@@ -48,8 +48,8 @@ public sealed class ImageFolderData : ITrainingData
     /// <summary>The image files, full paths, in index order (ordinal order of their paths relative to <see cref="Folder"/>).</summary>
     public IReadOnlyList<string> Files => _index.Files;
 
-    /// <inheritdoc/>
-    public long Count => _index.Files.Count;
+    /// <summary>Samples an epoch: the files times <see cref="ImageFolderOptions.PatchesPerImage"/>.</summary>
+    public long Count => (long)_index.Files.Count * Options.PatchesPerImage;
 
     /// <inheritdoc/>
     public IReadOnlyList<long> SampleShape { get; }
@@ -60,8 +60,11 @@ public sealed class ImageFolderData : ITrainingData
     /// <see cref="ImageFolderOptions.ConvertColour"/>, so a run stopped by a bad file can be resumed with them changed.
     /// </summary>
     public string Identity => string.Create(CultureInfo.InvariantCulture,
-        $"image folder of {Count} files (names {_index.Digest}), {Options.Channels} channels, {Options.Crop} {Options.PatchHeight}×{Options.PatchWidth}, " +
-        $"flips {(Options.FlipHorizontal ? "h" : "-")}{(Options.FlipVertical ? "v" : "-")}, downscale {Options.Downscale?.ToString() ?? "none"}");
+        $"image folder of {_index.Files.Count} files (names {_index.Digest}), {Options.Channels} channels, {Options.Crop} {Options.PatchHeight}×{Options.PatchWidth}, " +
+        $"flips {(Options.FlipHorizontal ? "h" : "-")}{(Options.FlipVertical ? "v" : "-")}, downscale {Options.Downscale?.ToString() ?? "none"}{PatchesText}");
+
+    // Left out at 1, so runs checkpointed before the option existed resume.
+    private string PatchesText => Options.PatchesPerImage == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", {Options.PatchesPerImage} patches a file");
 
     /// <summary>Bytes of decoded images kept in memory for later epochs so far, at most <see cref="ImageFolderOptions.CacheBytes"/>.</summary>
     public long CachedBytes => _sampler.CachedBytes;

@@ -39,6 +39,13 @@ public sealed record ImageFolderOptions
     /// </summary>
     public bool ConvertColour { get; init; }
 
+    /// <summary>
+    /// Random patches cut from each file every epoch (1 by default): an epoch is this many samples a file, each with its own
+    /// place, flips and scale, shuffled among the others'. A folder of few large photos gives batches larger than it has files.
+    /// Random crops only.
+    /// </summary>
+    public int PatchesPerImage { get; init; } = 1;
+
     /// <summary>What to do with a file that cannot be read or decoded, or is smaller than a patch.</summary>
     public BadImagePolicy BadImages { get; init; } = BadImagePolicy.Fail;
 
@@ -68,6 +75,10 @@ public sealed record ImageFolderOptions
             throw new ArgumentOutOfRangeException(paramName, CacheBytes, "ImageFolderOptions.CacheBytes must be 0 (keep nothing) or positive.");
         if (PrefetchBatches <= 0)
             throw new ArgumentOutOfRangeException(paramName, PrefetchBatches, "ImageFolderOptions.PrefetchBatches must be positive.");
+        if (PatchesPerImage <= 0)
+            throw new ArgumentOutOfRangeException(paramName, PatchesPerImage, "ImageFolderOptions.PatchesPerImage must be positive.");
+        if (Crop != ImageCrop.Random && PatchesPerImage != 1)
+            throw new ArgumentException($"Several patches a file are random patches; ImageCrop.{Crop} takes one sample a file (PatchesPerImage 1).", paramName);
         if (Crop != ImageCrop.Random && (FlipHorizontal || FlipVertical || Downscale is not null))
             throw new ArgumentException($"Flips and downscaling augment random patches; they cannot be used with ImageCrop.{Crop}.", paramName);
         Downscale?.Validate(paramName);

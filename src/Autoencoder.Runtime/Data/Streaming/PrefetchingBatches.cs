@@ -131,7 +131,8 @@ internal sealed class PrefetchingBatches : IBatchReader
             if (position >= _end)
                 return;
 
-            string path = _source.Files[(int)(_order is null ? position : _order[position])];
+            // Sample s of the epoch is a patch of file s mod files (PatchesPerImage > 1 makes an epoch several passes).
+            string path = _source.Files[(int)((_order is null ? position : _order[position]) % _source.Files.Count)];
             SampleOutcome outcome;
             try
             {

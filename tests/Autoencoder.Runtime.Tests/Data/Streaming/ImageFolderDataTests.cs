@@ -172,6 +172,35 @@ public sealed class ImageFolderDataTests
     }
 
     [Fact]
+    public void Several_patches_a_file_make_an_epoch_of_that_many_passes_each_patch_cut_afresh()
+    {
+        using var directory = new TempDirectory();
+        ImageFolders.Write(directory.Path, 3, 21, 17);
+        var files = Directory.GetFiles(directory.Path).Order(StringComparer.Ordinal).ToArray();
+        var windows = files.Select(f =>
+        {
+            using var image = ImageFile.Load(f, new ImageLayout(3, 17, 21), resize: false);
+            return image.unfold(1, 8, 1).unfold(2, 8, 1).permute(1, 2, 0, 3, 4).reshape(-1, 3, 8, 8);
+        }).ToArray();
+        var one = new ImageFolderData(directory.Path, Patches());
+        var four = new ImageFolderData(directory.Path, Patches() with { PatchesPerImage = 4 });
+
+        four.Count.ShouldBe(12);
+        four.Identity.ShouldNotBe(one.Identity);
+        var batches = ReadEpoch(four, new EpochPlan(Seed: 5, Epoch: 1, BatchSize: 5, Shuffle: true));
+        batches.Select(b => b.shape[0]).ShouldBe([5L, 5, 2]);
+        var patches = batches.SelectMany(b => Enumerable.Range(0, (int)b.shape[0]).Select(i => b[i])).ToArray();
+        var owner = patches.Select(p => Array.FindIndex(windows, w => w.sub(p).abs().amax([1, 2, 3]).min().item<float>() == 0f)).ToArray();
+        owner.ShouldNotContain(-1, "every patch is a window of one of the files");
+        owner.GroupBy(o => o).Select(g => g.Count()).ShouldBe([4, 4, 4], ignoreOrder: true);
+        for (int file = 0; file < files.Length; file++)
+        {
+            var own = patches.Where((_, i) => owner[i] == file).ToArray();
+            own.Skip(1).Any(p => !Same(p, own[0])).ShouldBeTrue($"file {file}'s four patches are cut at places of their own");
+        }
+    }
+
+    [Fact]
     public void Invalid_options_are_refused_before_any_file_is_read()
     {
         using var directory = new TempDirectory();
@@ -179,5 +208,8 @@ public sealed class ImageFolderDataTests
         Should.Throw<ArgumentOutOfRangeException>(() => new ImageFolderData(directory.Path, Patches(channels: 2)));
         Should.Throw<ArgumentOutOfRangeException>(() => new ImageFolderData(directory.Path, Patches() with { Downscale = new DownscaleRange(0.8, 0.5) }));
         Should.Throw<ArgumentException>(() => new ImageFolderData(directory.Path, Patches() with { Crop = ImageCrop.Centre, FlipHorizontal = true }));
+        Should.Throw<ArgumentOutOfRangeException>(() => new ImageFolderData(directory.Path, Patches() with { PatchesPerImage = 0 }));
+        Should.Throw<ArgumentException>(() => new ImageFolderData(directory.Path, Patches() with { Crop = ImageCrop.Centre, PatchesPerImage = 2 }))
+            .Message.ShouldContain("PatchesPerImage");
     }
 }
