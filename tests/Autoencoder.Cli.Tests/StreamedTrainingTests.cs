@@ -34,6 +34,19 @@ public sealed class StreamedTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Patches_per_image_make_an_epoch_of_several_patches_from_each_photo()
+    {
+        var photos = Photos("few", count: 2, width: 300, height: 270);
+        var model = Path.Combine(_root, "few.aem");
+
+        var result = CliResult.Run("train", "photo-denoise", "--data", photos, "--patches-per-image", "3", "--epochs", "1", "--batch-size", "4", "--out", model).ShouldSucceed();
+
+        result.Out.ShouldContain("on 2 images of " + photos + ", streamed: random 48x48 patches, 3 an image each epoch");
+        result.Out.ShouldContain("6 patches in"); // one epoch: batches of 4 and 2
+        CliResult.Run("train", "photo-denoise", "--data", photos, "--patches-per-image", "0").ShouldFailWithOneLine().ShouldContain("--patches-per-image");
+    }
+
+    [Fact]
     public void A_folder_of_photos_smaller_than_a_patch_is_a_one_line_error_naming_the_file()
     {
         var photos = Photos("small", count: 1, width: 40, height: 30);

@@ -34,13 +34,18 @@ internal static class TrainCommand
         var limit = CommonOptions.Limit();
         var steps = CommonOptions.Positive(new Option<int?>("--steps") { Description = "Stop after this many optimizer steps in all (a smoke run; the last epoch may be partial)", HelpName = "N" });
         var skipBad = new Option<bool>("--skip-bad-images") { Description = "When streaming a folder: leave out files that cannot be read, and count them (default: stop at the first, naming it)" };
+        var patchesPerImage = CommonOptions.Positive(new Option<int?>("--patches-per-image")
+        {
+            Description = "When streaming a folder: random patches cut from each photo every epoch, each with its own place (default: the model's declared value, 1)",
+            HelpName = "N",
+        });
         var output = new Option<string?>("--out", "-o") { Description = "The model file to write (default: <model>.aem); replaced only when training succeeds", HelpName = "file" };
 
         var command = new CliCommand("train",
             "Trains one of the models compiled into this tool and saves it as a model file, which the other commands read. " +
             "Shows progress per epoch, then the validation reconstruction error.")
         {
-            model, data, epochs, batchSize, seed, limit, steps, skipBad, output,
+            model, data, epochs, batchSize, seed, limit, steps, skipBad, patchesPerImage, output,
         };
         var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder train dense --data data/mnist --epochs 5", "trains the dense autoencoder on MNIST for 5 epochs, writes dense.aem")
@@ -65,7 +70,7 @@ internal static class TrainCommand
                 Observer = new ConsoleProgress(context.Out, context.Interactive),
             };
             if (entry.Geometry is { IsFree: true })
-                return Streamed(context, entry, dataPath, outPath, overrides, parse.GetValue(skipBad));
+                return Streamed(context, entry, dataPath, outPath, overrides, parse.GetValue(skipBad), parse.GetValue(patchesPerImage));
 
             var layout = ImageLayout.FromShape(entry.InputShape);
             using var train = ImageInput.Load(dataPath, layout, "train", parse.GetValue(limit), conversion: conversion(parse));
@@ -90,14 +95,17 @@ internal static class TrainCommand
     /// A model of free sizes trains on a folder of photos read as it goes (random patches, the declared augmentations), so
     /// the folder may be larger than memory; the report ends with the time spent waiting for data.
     /// </summary>
-    private static int Streamed(CliContext context, ModelEntry entry, string folder, string outPath, TrainerOverrides overrides, bool skipBad)
+    private static int Streamed(CliContext context, ModelEntry entry, string folder, string outPath, TrainerOverrides overrides, bool skipBad, int? patchesPerImage)
     {
         if (!Directory.Exists(folder) || ImageInput.IsMnistFolder(folder, "train"))
             throw new CliException($"'{entry.Name}' takes colour photos of any size and trains on a folder of them; '{folder}' is not one (MNIST and single files are for the 28x28 models)");
         var limit = overrides.MaxSteps is { } max ? string.Create(CultureInfo.InvariantCulture, $", {max} steps") : "";
         var start = new FolderTraining(folder, skipBad ? BadImagePolicy.Skip : BadImagePolicy.Fail, source =>
+        {
+            var each = source.Options.PatchesPerImage == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", {source.Options.PatchesPerImage} an image each epoch");
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Training '{entry.Name}' on {source.Count} images of {folder}, streamed: random {source.Options.PatchWidth}x{source.Options.PatchHeight} patches{limit}")));
+                $"Training '{entry.Name}' on {source.Files.Count} images of {folder}, streamed: random {source.Options.PatchWidth}x{source.Options.PatchHeight} patches{each}{limit}"));
+        }, patchesPerImage);
         var trained = entry.TrainFolder(overrides, start);
         using var handle = trained.Model;
         ModelFile.Save(outPath, entry.Name, entry.Fingerprint, handle.Module);

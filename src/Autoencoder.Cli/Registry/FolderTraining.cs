@@ -7,4 +7,5 @@ namespace Autoencoder.Cli.Registry;
 /// <param name="Path">The folder (read recursively).</param>
 /// <param name="BadImages">Stop at the first bad file, or skip it and count it.</param>
 /// <param name="Started">Called with the source once the folder is indexed, before the first step (for the report).</param>
-internal sealed record FolderTraining(string Path, BadImagePolicy BadImages, Action<ImageFolderData>? Started = null);
+/// <param name="PatchesPerImage">Random patches cut from each file every epoch; null keeps the model's declared number.</param>
+internal sealed record FolderTraining(string Path, BadImagePolicy BadImages, Action<ImageFolderData>? Started = null, int? PatchesPerImage = null);

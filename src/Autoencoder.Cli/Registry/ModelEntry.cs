@@ -56,7 +56,11 @@ internal sealed class ModelEntry
                 {
                     var data = trainer.ImageFolder(folder.Path)
                                ?? throw new CliException($"'{name}' cannot stream a folder of images: it takes a fixed size and declares no [TrainingData]");
-                    var source = new ImageFolderData(folder.Path, data.Options with { BadImages = folder.BadImages });
+                    var source = new ImageFolderData(folder.Path, data.Options with
+                    {
+                        BadImages = folder.BadImages,
+                        PatchesPerImage = folder.PatchesPerImage ?? data.Options.PatchesPerImage,
+                    });
                     folder.Started?.Invoke(source);
                     return trainer.Fit(source);
                 });
