@@ -3,7 +3,7 @@
 # with right gradients and its own data pipeline (docs/reference-runs.md, colour-denoise). Needs Debian's python3-torch and
 # python3-pil. Usage: dncnn_twin.py NAME [lr=1e-3 steps=150 batch=49 patch=48 smin=0.5 smax=1 init=default|orth|kaiming
 #   opt=adam|sgd last=1 clip=0 loss=mse|l1 ch=3 threads=1 data=../shared/datasets/photos-train gain=1]; prints the loss every 5 steps.
-import sys, glob, math, random, time
+import sys, glob, random, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from PIL import Image
 

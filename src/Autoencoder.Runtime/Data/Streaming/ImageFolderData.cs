@@ -51,6 +51,9 @@ public sealed class ImageFolderData : ITrainingData
     /// <summary>Samples an epoch: the files times <see cref="ImageFolderOptions.PatchesPerImage"/>.</summary>
     public long Count => (long)_index.Files.Count * Options.PatchesPerImage;
 
+    /// <summary>The file sample <paramref name="sample"/> of an epoch is cut from: the epoch is PatchesPerImage passes over the files.</summary>
+    internal string FileOf(long sample) => _index.Files[(int)(sample % _index.Files.Count)];
+
     /// <inheritdoc/>
     public IReadOnlyList<long> SampleShape { get; }
 

@@ -131,8 +131,7 @@ internal sealed class PrefetchingBatches : IBatchReader
             if (position >= _end)
                 return;
 
-            // Sample s of the epoch is a patch of file s mod files (PatchesPerImage > 1 makes an epoch several passes).
-            string path = _source.Files[(int)((_order is null ? position : _order[position]) % _source.Files.Count)];
+            string path = _source.FileOf(_order is null ? position : _order[position]);
             SampleOutcome outcome;
             try
             {
