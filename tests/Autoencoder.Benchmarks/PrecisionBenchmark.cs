@@ -151,12 +151,28 @@ internal static class PrecisionBenchmark
             layers.Add(($"relu{i}", nn.ReLU()));
         }
 
-        layers.Add(("conv16", Convolution(nn.Conv2d(64, 1, 3, padding: 1), bf16Convolutions, 1, 1, 0)));
+        // 64 → 1: as the generated DnCNN runs it, through zero filters up to 16 outputs so oneDNN's backward is right.
+        var last = nn.Conv2d(64, 1, 3, padding: 1);
+        layers.Add(("conv16", bf16Convolutions ? Convolution(last, true, 1, 1, 0) : new PaddedConvolution(last)));
         return nn.Sequential(layers);
     }
 
     private static nn.Module<Tensor, Tensor> Convolution(nn.Module<Tensor, Tensor> convolution, bool bf16, long stride, long padding, long outputPadding)
         => bf16 ? new BFloat16Convolution(convolution, stride, padding, outputPadding) : convolution;
+
+    /// <summary>A stride-1 convolution of padding 1 run through <see cref="PaddedOutputConvolution"/>, as generated code runs it.</summary>
+    private sealed class PaddedConvolution : nn.Module<Tensor, Tensor>
+    {
+        private readonly TorchSharp.Modules.Conv2d _inner;
+
+        public PaddedConvolution(TorchSharp.Modules.Conv2d inner) : base("padded")
+        {
+            _inner = inner;
+            register_module("inner", inner);
+        }
+
+        public override Tensor forward(Tensor input) => PaddedOutputConvolution.Forward(_inner, input, padding: 1, dilation: 1);
+    }
 
     /// <summary>A convolution whose float32 weights stay the trained ones, run in bfloat16 on cast copies of them and of its input.</summary>
     private sealed class BFloat16Convolution : nn.Module<Tensor, Tensor>

@@ -96,7 +96,7 @@ public class TrainingControlCodeTests
     }
 
     [Fact]
-    public void Loop_options_carry_every_control_the_step_limit_and_the_fingerprint()
+    public void Loop_options_carry_every_control_the_step_limit_the_precision_and_the_fingerprint()
     {
         var trainer = GeneratorHarness.Run(Models.Controlled).Source(".Trainer.g.cs");
 
@@ -106,6 +106,7 @@ public class TrainingControlCodeTests
             + "                GradientClipNorm = Options.GradientClipNorm,\n"
             + "                Checkpoints = Options.Checkpoints,\n"
             + "                MaxSteps = Options.MaxSteps,\n"
+            + "                LowPrecision = global::Autoencoder.Runtime.Training.LowPrecisionReplica.For(Options.Precision, static () => new global::Examples.Controls.ControlledAutoencoder(), static replica => replica.TrainingLoss),\n"
             + "                ModelFingerprint = global::Examples.Controls.ControlledAutoencoder.Fingerprint,\n");
     }
 

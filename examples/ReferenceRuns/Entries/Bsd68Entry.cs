@@ -22,9 +22,9 @@ internal sealed class Bsd68Entry : IReferenceEntry
     // is the figure the goals name.
     private static readonly Dictionary<int, long[]> Milestones = new()
     {
-        [25] = [250, 500, 1000, 2000],
-        [15] = [250, 500, 1000],
-        [50] = [250, 500, 1000],
+        [25] = [250, 500, 1000, 2000, 3000],
+        [15] = [250, 500],
+        [50] = [250, 500],
     };
 
     // DnCNN paper, Table 2 (BSD68) and Table 3 (Set12 average): (BM3D, DnCNN-S) per σ.

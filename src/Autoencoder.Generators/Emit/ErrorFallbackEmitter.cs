@@ -320,6 +320,7 @@ internal static class ErrorFallbackEmitter
 
         Property(e, Training + ".TrainingDevice", "Device");
         Property(e, "int?", "Threads");
+        Property(e, Training + ".TrainingPrecision", "Precision");
         Property(e, Training + ".ITrainingObserver?", "Observer", last: true);
         w.Close();
         w.Line();

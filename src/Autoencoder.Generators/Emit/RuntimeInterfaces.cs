@@ -85,6 +85,7 @@ internal static class RuntimeInterfaces
         w.Line("    BatchSize = overrides?.BatchSize ?? declared.BatchSize,");
         w.Line("    Seed = overrides?.Seed ?? declared.Seed,");
         w.Line("    MaxSteps = overrides?.MaxSteps ?? declared.MaxSteps,");
+        w.Line("    Precision = overrides?.Precision ?? declared.Precision,");
         w.Line("    Observer = overrides?.Observer,");
         w.Line("});");
         w.Close();

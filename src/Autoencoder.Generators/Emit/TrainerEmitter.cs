@@ -55,6 +55,7 @@ internal static class TrainerEmitter
         ImageFolderMembers.WriteOptions(w, model);
         Property(w, "Where <see cref=\"Trainer.Create\"/> puts the model and its batches; a trainer given a model leaves it where it is.", Training + ".TrainingDevice", "Device", "Cpu", Training + ".TrainingDevice.Cpu");
         Optional(w, "Threads TorchSharp uses within one operation, set by <see cref=\"Trainer.Create\"/>; null leaves TorchSharp's choice.", "int?", "Threads", null);
+        Property(w, "The number format of each step's forward and backward passes; BFloat16 computes them in a bfloat16 copy of the model and updates the float32 weights.", Training + ".TrainingPrecision", "Precision", "Float32", Training + ".TrainingPrecision.Float32");
         w.Line("/// <summary>Receives progress during <c>Trainer.Fit</c>; null trains silently.</summary>");
         w.Line("public " + Training + ".ITrainingObserver? Observer { get; init; }");
         w.Close();
@@ -196,6 +197,7 @@ internal static class TrainerEmitter
         w.Line("    GradientClipNorm = Options.GradientClipNorm,");
         w.Line("    Checkpoints = Options.Checkpoints,");
         w.Line("    MaxSteps = Options.MaxSteps,");
+        w.Line("    LowPrecision = " + Training + ".LowPrecisionReplica.For(Options.Precision, static () => new " + qualified + "(), static replica => replica." + ObjectiveMember(model) + "),");
         w.Line("    ModelFingerprint = " + qualified + ".Fingerprint,");
         w.Line("};");
         w.Close();
@@ -210,5 +212,7 @@ internal static class TrainerEmitter
     };
 
     /// <summary>Models whose loss has named terms train on <c>TrainingObjective</c> (a BatchObjective); the others on <c>TrainingLoss</c>.</summary>
-    private static string Objective(AnalyzedModel model) => model.HasObjective ? "Model.TrainingObjective" : "Model.TrainingLoss";
+    private static string Objective(AnalyzedModel model) => "Model." + ObjectiveMember(model);
+
+    private static string ObjectiveMember(AnalyzedModel model) => model.HasObjective ? "TrainingObjective" : "TrainingLoss";
 }

@@ -21,6 +21,9 @@ public sealed record TrainerOverrides
     /// <summary>Train at most this many steps in all, then stop (<see cref="TrainingOptions.MaxSteps"/>); for smoke runs.</summary>
     public long? MaxSteps { get; init; }
 
+    /// <summary>The number format of each step (<see cref="TrainingPrecision.BFloat16"/>: in a bfloat16 copy of the model).</summary>
+    public TrainingPrecision? Precision { get; init; }
+
     /// <summary>Receives progress during the fit.</summary>
     public ITrainingObserver? Observer { get; init; }
 }

@@ -139,8 +139,10 @@ public static class TrainingLoop
         if (validation is not null)
             DataArguments.RequireCompatible(train, validation, nameof(validation));
 
-        torch.manual_seed(options.Seed).Dispose();
+        // Seeded after the run is set up: a low-precision copy's initial weights draw from the global generator, and a
+        // bfloat16 run should see the same noise and dropout as a float32 one.
         using var run = new TrainingRun(model, optimizer, objective, producer, train, validation, options);
+        torch.manual_seed(options.Seed).Dispose();
         return run.Run(cancellationToken);
     }
 

@@ -42,6 +42,13 @@ public sealed class TrainingOptions
     /// </summary>
     public int NonFiniteGradientRetries { get; set; } = 2;
 
+    /// <summary>
+    /// Compute each step in a low-precision copy of the model (<see cref="TrainingPrecision.BFloat16"/>) made by this replica;
+    /// null computes in float32. Generated trainers set it from their <c>Precision</c> option. A checkpoint records the
+    /// precision, and a run in another precision does not resume from it.
+    /// </summary>
+    public LowPrecisionReplica? LowPrecision { get; set; }
+
     /// <summary>Write checkpoints (and resume from them); null writes none.</summary>
     public CheckpointOptions? Checkpoints { get; set; }
 

@@ -29,6 +29,7 @@ internal sealed class TrainingRun : IDisposable
     private readonly Device _device;
     private readonly long _samples;
     private readonly long _stepsPerEpoch;
+    private readonly LowPrecisionCopy? _lowPrecision;
 
     private int _completedEpochs;
     private long _stepsIntoEpoch;
@@ -72,7 +73,13 @@ internal sealed class TrainingRun : IDisposable
             _earlyStopping = new EarlyStoppingTracker(rule);
         if (options.Checkpoints is { } checkpoints)
             _store = new CheckpointStore(checkpoints);
+        // Last, as it allocates a second model; its initial weights are overwritten before every step.
+        if (options.LowPrecision is { } replica)
+            _lowPrecision = new LowPrecisionCopy(replica, model, _device);
     }
+
+    /// <summary>What checkpoints record as the run's precision; null for float32 (as files written before bfloat16 say).</summary>
+    private string? PrecisionName => _lowPrecision?.Name;
 
     public TrainingReport Run(CancellationToken cancellationToken)
     {
@@ -269,14 +276,17 @@ internal sealed class TrainingRun : IDisposable
     /// recomputed (the same batch, forward and backward) up to NonFiniteGradientRetries times, without oneDNN on a CPU:
     /// its AVX-512 convolution backward now and then returns NaN for channel counts that are not multiples of 16
     /// (docs/troubleshooting.md), and libtorch's own kernels do not. A gradient that is not finite every time stops the run.
+    /// A low-precision run computes the step in its copy first, and a recomputation in float32 with oneDNN before that.
     /// </summary>
     private (double Value, double[] Terms) ComputeGradients(Tensor batch, int epoch, long step)
     {
         for (int attempt = 0; ; attempt++)
         {
             _optimizer.ZeroGrad();
-            using var kernels = attempt > 0 && _device.type == TorchSharp.DeviceType.CPU ? new WithoutMkldnn() : null;
-            var objective = _objective(batch);
+            bool lowPrecision = _lowPrecision is not null && attempt == 0;
+            int fullPrecisionAttempt = _lowPrecision is null ? attempt : attempt - 1;
+            using var kernels = fullPrecisionAttempt > 0 && _device.type == TorchSharp.DeviceType.CPU ? new WithoutMkldnn() : null;
+            var objective = lowPrecision ? _lowPrecision!.Forward(batch) : _objective(batch);
             var loss = objective.Loss;
             double value = TensorArguments.ReadScalar(loss, _producer);
             if (!double.IsFinite(value))
@@ -290,6 +300,8 @@ internal sealed class TrainingRun : IDisposable
                         string.Create(CultureInfo.InvariantCulture, $"the term '{objective.Terms[i].Name}' ({terms[i]})"), _lastCheckpoint);
             }
             loss.backward();
+            if (lowPrecision)
+                _lowPrecision!.HandBack();
             if (NonFiniteSearch.First(NonFiniteSearch.Gradients(_model), name => "the gradient of " + name, "the sum of the gradients") is not { } bad)
                 return (value, terms);
             if (attempt >= _options.NonFiniteGradientRetries)
@@ -319,6 +331,7 @@ internal sealed class TrainingRun : IDisposable
         var header = new CheckpointHeader
         {
             ModelFingerprint = _options.ModelFingerprint,
+            Precision = PrecisionName,
             Optimizer = _optimizer.Name,
             Seed = _options.Seed,
             BatchSize = _options.BatchSize,
@@ -349,6 +362,7 @@ internal sealed class TrainingRun : IDisposable
         RequireSame(path, "seed", header.Seed, _options.Seed);
         RequireSame(path, "batch size", header.BatchSize, _options.BatchSize);
         RequireSame(path, "shuffle", header.Shuffle, _options.Shuffle);
+        RequireSame(path, "precision", header.Precision ?? Float32, PrecisionName ?? Float32);
         RequireSame(path, "number of training samples", header.TrainSamples, _samples);
         RequireSame(path, "training data", header.TrainData ?? InMemory, _train.Identity ?? InMemory);
         if (header.StepsIntoEpoch >= _stepsPerEpoch)
@@ -381,6 +395,7 @@ internal sealed class TrainingRun : IDisposable
     }
 
     private const string InMemory = "an in-memory tensor";
+    private const string Float32 = "float32";
 
     private static void RequireSame<T>(string path, string what, T inFile, T inRun) where T : IEquatable<T>
     {
@@ -392,7 +407,11 @@ internal sealed class TrainingRun : IDisposable
         new($"Checkpoint '{path}' does not belong to this run: {reason}. Nothing was loaded; " +
             "use another CheckpointOptions.Directory to start a new run.");
 
-    public void Dispose() => _earlyStopping?.Dispose();
+    public void Dispose()
+    {
+        _earlyStopping?.Dispose();
+        _lowPrecision?.Dispose();
+    }
 
     /// <summary>libtorch's own CPU kernels instead of oneDNN's while it lives (for a recomputed step).</summary>
     private sealed class WithoutMkldnn : IDisposable

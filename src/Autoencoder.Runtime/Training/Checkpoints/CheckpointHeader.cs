@@ -22,6 +22,9 @@ internal sealed record CheckpointHeader
     public required long Seed { get; init; }
     public required int BatchSize { get; init; }
     public required bool Shuffle { get; init; }
+
+    /// <summary>The precision steps were computed in ("bfloat16"); null for float32, and in files written before it was recorded.</summary>
+    public string? Precision { get; init; }
     public required long TrainSamples { get; init; }
 
     /// <summary>The training data's <c>ITrainingData.Identity</c> (files and patch settings); null for tensors.</summary>
