@@ -48,6 +48,12 @@ internal sealed record ReferenceResult(
 /// <param name="Log">Progress and figures as they are measured.</param>
 internal sealed record ReferenceContext(MnistDataset Mnist, string OutputDirectory, double EpochScale, TextWriter Log)
 {
+    /// <summary>The number format of the denoisers' training steps (<c>--precision</c>).</summary>
+    public TrainingPrecision Precision { get; init; }
+
+    /// <summary>What an entry's settings add for the precision: nothing for float32.</summary>
+    public string PrecisionNote => Precision == TrainingPrecision.BFloat16 ? "; steps computed in bfloat16 (float32 weights)" : "";
+
     /// <summary>Threads TorchSharp may use within one operation (<c>--threads</c>); null leaves TorchSharp's choice.</summary>
     public int? Threads { get; init; }
 

@@ -30,6 +30,9 @@ const string Usage = """
       --datasets DIR         the shared photograph sets, for kodak and bsd68 (default: ../shared/datasets beside
                              the repository, when it exists)
       --device cpu|cuda      where the photograph entries train (default: cpu)
+      --precision float32|bfloat16
+                             the number format of the denoisers' training steps (bsd68, colour-denoise; default
+                             float32): bfloat16 computes them in a bfloat16 copy and updates float32 weights
       --out DIR              where results and each entry's files go (default: out/reference)
       --trained DIR          models trained before (DIR/<entry>/, e.g. examples/ReferenceRuns/Trained): one that
                              reached its documented length is scored again, not retrained
@@ -38,6 +41,7 @@ const string Usage = """
 
 string? only = null, data = null, datasets = null;
 var device = TrainingDevice.Cpu;
+var precision = TrainingPrecision.Float32;
 string output = Path.Combine("out", "reference");
 double epochScale = 1;
 int? threads = null;
@@ -62,6 +66,15 @@ try
                     "cpu" => TrainingDevice.Cpu,
                     "cuda" => TrainingDevice.Cuda,
                     _ => throw new ArgumentException($"{option} takes cpu or cuda, got '{name}'."),
+                };
+                break;
+            case "--precision":
+                string format = Next();
+                precision = format switch
+                {
+                    "float32" => TrainingPrecision.Float32,
+                    "bfloat16" => TrainingPrecision.BFloat16,
+                    _ => throw new ArgumentException($"{option} takes float32 or bfloat16, got '{format}'."),
                 };
                 break;
             case "--out": output = Next(); break;
@@ -123,7 +136,7 @@ using (var pressure = collector ? new CollectionPressure() : null)
     foreach (var entry in selected)
     {
         Console.WriteLine($"== {entry.Name}: {entry.Settings}");
-        var context = new ReferenceContext(mnist, Path.Combine(output, entry.Name), epochScale, Console.Out) { Threads = threads, Device = device, Datasets = datasets ?? RepositoryData.FindSharedDatasets(), TrainedDirectory = trained is null ? null : Path.Combine(trained, entry.Name) };
+        var context = new ReferenceContext(mnist, Path.Combine(output, entry.Name), epochScale, Console.Out) { Threads = threads, Device = device, Precision = precision, Datasets = datasets ?? RepositoryData.FindSharedDatasets(), TrainedDirectory = trained is null ? null : Path.Combine(trained, entry.Name) };
         Directory.CreateDirectory(context.OutputDirectory);
         var time = Stopwatch.StartNew();
         var rows = entry.Run(context);

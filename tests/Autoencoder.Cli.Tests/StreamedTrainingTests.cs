@@ -47,6 +47,19 @@ public sealed class StreamedTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Bfloat16_steps_train_a_model_file_of_float32_weights()
+    {
+        var photos = Photos("half", count: 2, width: 300, height: 270);
+        var model = Path.Combine(_root, "half.aem");
+
+        var result = CliResult.Run("train", "photo-denoise", "--data", photos, "--precision", "bfloat16", "--steps", "2", "--batch-size", "2", "--out", model).ShouldSucceed();
+
+        result.Out.ShouldContain("2 steps, steps in bfloat16 (float32 weights)");
+        CliResult.Run("denoise", photos, "-m", model, "--out", Path.Combine(_root, "half-denoised")).ShouldSucceed();
+        CliResult.Run("train", "photo-denoise", "--data", photos, "--precision", "half").ShouldFailWithOneLine().ShouldContain("--precision takes float32 or bfloat16, got 'half'");
+    }
+
+    [Fact]
     public void A_folder_of_photos_smaller_than_a_patch_is_a_one_line_error_naming_the_file()
     {
         var photos = Photos("small", count: 1, width: 40, height: 30);

@@ -65,18 +65,18 @@ internal sealed class Bsd68Entry : IReferenceEntry
             switch (sigma)
             {
                 case 15:
-                    run.Train(steps => DnCnn15.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, LearningRate = FineTuneRate, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = checkpoints }), sigma25);
+                    run.Train(steps => DnCnn15.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, LearningRate = FineTuneRate, Threads = context.Threads, Device = context.Device, Precision = context.Precision, Observer = Progress(), Checkpoints = checkpoints }), sigma25);
                     break;
                 case 25:
-                    run.Train(steps => DnCnn25.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = checkpoints }));
+                    run.Train(steps => DnCnn25.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Precision = context.Precision, Observer = Progress(), Checkpoints = checkpoints }));
                     sigma25 = run.WeightsFile<DnCnn25>();
                     break;
                 default:
-                    run.Train(steps => DnCnn50.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, LearningRate = FineTuneRate, Threads = context.Threads, Device = context.Device, Observer = Progress(), Checkpoints = checkpoints }), sigma25);
+                    run.Train(steps => DnCnn50.Trainer.Create(new() { Epochs = epochs, MaxSteps = steps, LearningRate = FineTuneRate, Threads = context.Threads, Device = context.Device, Precision = context.Precision, Observer = Progress(), Checkpoints = checkpoints }), sigma25);
                     break;
             }
 
-            rows.AddRange(run.Rows(Name, Settings, set12, PublishedBsd68[sigma], PublishedSet12[sigma]));
+            rows.AddRange(run.Rows(Name, Settings + context.PrecisionNote, set12, PublishedBsd68[sigma], PublishedSet12[sigma]));
             run.Model.Dispose();
         }
 

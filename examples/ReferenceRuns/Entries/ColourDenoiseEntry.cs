@@ -36,7 +36,7 @@ internal sealed class ColourDenoiseEntry : IReferenceEntry
         var checkpoints = new CheckpointOptions { Directory = run.CheckpointDirectory, EverySteps = 100 };
         run.Train(steps => ColourDnCnn25.Trainer.Create(new()
         {
-            Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device,
+            Epochs = epochs, MaxSteps = steps, Threads = context.Threads, Device = context.Device, Precision = context.Precision,
             Observer = new ConsoleProgress(context.Log, interactive: false), Checkpoints = checkpoints,
         }));
 
@@ -44,9 +44,9 @@ internal sealed class ColourDenoiseEntry : IReferenceEntry
         ModelFile.Save(Path.Combine(context.OutputDirectory, "photo-denoise.aem"), "photo-denoise", ColourDnCnn25.Fingerprint, run.Model);
         var (steps, minutes, noisy, psnr) = run.Final;
         var model = string.Create(CultureInfo.InvariantCulture, $"colour DnCNN σ = {Sigma}, {steps:N0} steps ({minutes:F0} min)");
-        var rows = new List<ReferenceResult>(run.MilestoneRows(Name, model, Settings))
+        var rows = new List<ReferenceResult>(run.MilestoneRows(Name, model, Settings + context.PrecisionNote))
         {
-            new(Name, model, string.Create(CultureInfo.InvariantCulture, $"Kodak mean RGB PSNR (dB), σ = {Sigma}: noisy {noisy:F2}"), psnr, null, null, run.WallTime, Settings),
+            new(Name, model, string.Create(CultureInfo.InvariantCulture, $"Kodak mean RGB PSNR (dB), σ = {Sigma}: noisy {noisy:F2}"), psnr, null, null, run.WallTime, Settings + context.PrecisionNote),
         };
         run.Model.Dispose();
         return rows;

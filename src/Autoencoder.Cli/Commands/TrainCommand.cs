@@ -39,13 +39,28 @@ internal static class TrainCommand
             Description = "When streaming a folder: random patches cut from each photo every epoch, each with its own place (default: the model's declared value, 1)",
             HelpName = "N",
         });
+        var precision = new Option<string>("--precision")
+        {
+            Description = "The number format of each step: bfloat16 computes forward and backward in a bfloat16 copy of the model and updates its float32 weights, "
+                          + "about twice as fast on CPUs with AVX512-BF16; for reconstruction losses, not likelihoods (compression, VAE)",
+            DefaultValueFactory = _ => "float32",
+            HelpName = "float32|bfloat16",
+        };
+        precision.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value is not ("float32" or "bfloat16"))
+                    result.AddError($"--precision takes float32 or bfloat16, got '{token.Value}'.");
+            }
+        });
         var output = new Option<string?>("--out", "-o") { Description = "The model file to write (default: <model>.aem); replaced only when training succeeds", HelpName = "file" };
 
         var command = new CliCommand("train",
             "Trains one of the models compiled into this tool and saves it as a model file, which the other commands read. " +
             "Shows progress per epoch, then the validation reconstruction error.")
         {
-            model, data, epochs, batchSize, seed, limit, steps, skipBad, patchesPerImage, output,
+            model, data, epochs, batchSize, seed, limit, steps, skipBad, patchesPerImage, precision, output,
         };
         var conversion = FileConversion.AddOptions(command);
         command.Example("autoencoder train dense --data data/mnist --epochs 5", "trains the dense autoencoder on MNIST for 5 epochs, writes dense.aem")
@@ -67,6 +82,7 @@ internal static class TrainCommand
                 BatchSize = parse.GetValue(batchSize),
                 Seed = parse.GetValue(seed),
                 MaxSteps = parse.GetValue(steps),
+                Precision = parse.GetValue(precision) == "bfloat16" ? TrainingPrecision.BFloat16 : TrainingPrecision.Float32,
                 Observer = new ConsoleProgress(context.Out, context.Interactive),
             };
             if (entry.Geometry is { IsFree: true })
@@ -75,7 +91,7 @@ internal static class TrainCommand
             var layout = ImageLayout.FromShape(entry.InputShape);
             using var train = ImageInput.Load(dataPath, layout, "train", parse.GetValue(limit), conversion: conversion(parse));
             using var validation = ImageInput.IsMnistFolder(dataPath) ? ImageInput.Load(dataPath, layout, "test", parse.GetValue(limit), conversion: conversion(parse)) : null;
-            context.Out.WriteLine($"Training '{entry.Name}' on {train.Description}" + (validation is null ? "" : $", validating on {validation.Count} test images"));
+            context.Out.WriteLine($"Training '{entry.Name}' on {train.Description}" + (validation is null ? "" : $", validating on {validation.Count} test images") + InBFloat16(overrides));
 
             var trained = entry.Train(overrides, train.Images, validation?.Images);
             using var handle = trained.Model;
@@ -99,7 +115,7 @@ internal static class TrainCommand
     {
         if (!Directory.Exists(folder) || ImageInput.IsMnistFolder(folder, "train"))
             throw new CliException($"'{entry.Name}' takes colour photos of any size and trains on a folder of them; '{folder}' is not one (MNIST and single files are for the 28x28 models)");
-        var limit = overrides.MaxSteps is { } max ? string.Create(CultureInfo.InvariantCulture, $", {max} steps") : "";
+        var limit = (overrides.MaxSteps is { } max ? string.Create(CultureInfo.InvariantCulture, $", {max} steps") : "") + InBFloat16(overrides);
         var start = new FolderTraining(folder, skipBad ? BadImagePolicy.Skip : BadImagePolicy.Fail, source =>
         {
             var each = source.Options.PatchesPerImage == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", {source.Options.PatchesPerImage} an image each epoch");
@@ -121,4 +137,7 @@ internal static class TrainCommand
         context.Out.WriteLine($"Saved '{entry.Name}' (architecture {entry.Fingerprint}) to {outPath}");
         return CliApp.Ok;
     }
+
+    private static string InBFloat16(TrainerOverrides overrides) =>
+        overrides.Precision == TrainingPrecision.BFloat16 ? ", steps in bfloat16 (float32 weights)" : "";
 }
