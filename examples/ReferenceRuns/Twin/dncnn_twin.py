@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # A PyTorch twin of the DnCNN reference models (examples/ReferenceRuns/Models/DnCnn.cs) for trying training recipes quickly
 # with right gradients and its own data pipeline (docs/reference-runs.md, colour-denoise). Needs Debian's python3-torch and
-# python3-pil. Usage: dncnn_twin.py NAME [lr=1e-3 steps=150 batch=49 patch=48 smin=0.5 smax=1 init=default|orth|kaiming
+# python3-pil. Usage: dncnn_twin.py NAME [lr=1e-3 steps=150 batch=49 patch=48 smin=0.5 smax=1 init=default|orth|kaiming|dirac
 #   opt=adam|sgd last=1 clip=0 loss=mse|l1 ch=3 threads=1 data=../shared/datasets/photos-train gain=1]; prints the loss every 5 steps.
 import sys, glob, random, time
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -20,14 +20,20 @@ photos = [np.asarray(Image.open(f).convert('RGB' if ch == 3 else 'L'), dtype=np.
 if not photos: sys.exit(f"no .png files in {args.get('data', '../shared/datasets/photos-train')}: pass data=FOLDER")
 photos = [torch.from_numpy(p).reshape(p.shape[0], p.shape[1], -1).permute(2, 0, 1).contiguous() for p in photos]
 
+resized = {}
+def scaled(i, s):
+    # Scales rounded to 0.05 and each size resized once: resizing a whole photo for every patch was most of a step.
+    s = round(s * 20) / 20
+    if s >= 1.0: return photos[i]
+    if (i, s) not in resized:
+        img = photos[i]; h, w = int(img.shape[1] * s), int(img.shape[2] * s)
+        resized[(i, s)] = F.interpolate(img[None], size=(h, w), mode='bilinear', antialias=True, align_corners=False)[0]
+    return resized[(i, s)]
+
 def sample():
     out = []
     for _ in range(batch):
-        img = random.choice(photos)
-        s = random.uniform(smin, smax)
-        if s < 1.0:
-            h, w = int(img.shape[1] * s), int(img.shape[2] * s)
-            img = F.interpolate(img[None], size=(h, w), mode='bilinear', antialias=True, align_corners=False)[0]
+        img = scaled(random.randrange(len(photos)), random.uniform(smin, smax))
         y = random.randrange(img.shape[1] - patch + 1); x = random.randrange(img.shape[2] - patch + 1)
         p = img[:, y:y + patch, x:x + patch]
         if random.random() < 0.5: p = p.flip(2)
@@ -43,6 +49,10 @@ for m in net.modules():
     if isinstance(m, nn.Conv2d):
         if init == 'orth': nn.init.orthogonal_(m.weight, gain=float(args.get('gain', 1.0)))
         elif init == 'kaiming': nn.init.kaiming_normal_(m.weight, nonlinearity='relu')
+        elif init == 'dirac' and m.in_channels == m.out_channels:
+            # Identity filters plus a little noise: the noisy input's detail reaches the last layer from the start.
+            nn.init.dirac_(m.weight)
+            with torch.no_grad(): m.weight.add_(torch.randn_like(m.weight) * float(args.get('gain', 0.01)))
 with torch.no_grad():
     net[-1].weight.mul_(last)
 opt = torch.optim.Adam(net.parameters(), lr=lr) if opt_kind == 'adam' else torch.optim.SGD(net.parameters(), lr=lr, momentum=0.9, weight_decay=1e-4)

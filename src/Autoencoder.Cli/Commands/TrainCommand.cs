@@ -42,7 +42,7 @@ internal static class TrainCommand
         var precision = new Option<string>("--precision")
         {
             Description = "The number format of each step: bfloat16 computes forward and backward in a bfloat16 copy of the model and updates its float32 weights, "
-                          + "about twice as fast on CPUs with AVX512-BF16; for reconstruction losses, not likelihoods (compression, VAE)",
+                          + "about twice as fast on CPUs with AVX512-BF16; for denoisers and other reconstruction models, not codecs or VAEs",
             DefaultValueFactory = _ => "float32",
             HelpName = "float32|bfloat16",
         };
