@@ -44,6 +44,53 @@ public class NormLayerCodeTests
     }
 
     [Fact]
+    public void Identity_init_is_dirac_for_convolutions_and_eye_for_dense_layers()
+    {
+        const string source = DiagnosticTests.Header + """
+            [Autoencoder(Init = WeightInit.Identity), Input(3, 8, 8)]
+            public partial class IdentityStart
+            {
+                [Conv2d(16, 3, Padding = 1, Init = WeightInit.TorchDefault)]
+                [Conv2d(16, 3, Padding = 1)]
+                [Flatten, Dense(32)]
+                public partial Tensor Encode(Tensor x);
+
+                [Dense(192), Unflatten(3, 8, 8)]
+                public partial Tensor Decode(Tensor z);
+            }
+            """;
+
+        var result = GeneratorHarness.Run(source);
+
+        GeneratedCodeTests.AssertCompilesCleanly(result);
+        var module = result.Source(".Module.g.cs");
+        module.ShouldNotContain("(encoder0.weight)");
+        module.ShouldContain("// Identity weights and a zero bias for encoder1.");
+        module.ShouldContain("init.dirac_(encoder1.weight);");
+        module.ShouldContain("init.eye_(encoder3.weight);");
+        module.ShouldContain("init.eye_(decoder0.weight);");
+        var yaml = GeneratorHarness.RunYaml("""
+            name: IdentityStart
+            namespace: Examples
+            input: [3, 8, 8]
+            init: identity
+            encoder:
+              - conv2d: {out_channels: 16, kernel_size: 3, padding: 1, init: torch_default}
+              - conv2d: {out_channels: 16, kernel_size: 3, padding: 1}
+              - flatten: {}
+              - dense: {units: 32}
+            decoder:
+              - dense: {units: 192}
+              - unflatten: {shape: [3, 8, 8]}
+            """);
+        yaml.Result.Diagnostics.ShouldBeEmpty();
+        var fromYaml = yaml.Source(".Module.g.cs");
+        fromYaml.ShouldNotContain("(encoder0.weight)");
+        foreach (var line in new[] { "init.dirac_(encoder1.weight);", "init.eye_(encoder3.weight);", "init.eye_(decoder0.weight);" })
+            fromYaml.ShouldContain(line);
+    }
+
+    [Fact]
     public void Model_init_generates_the_same_code_as_setting_it_on_every_layer()
     {
         var perLayer = Models.Normed

@@ -79,7 +79,7 @@ public class NormLayerDiagnosticTests
             """;
 
         var diagnostic = Single(source, "AE0007");
-        diagnostic.GetMessage().ShouldBe("The Init of 'BadInit' must be one of Default, GlorotUniform, GlorotNormal, KaimingUniform, KaimingNormal, TorchDefault, but is 9");
+        diagnostic.GetMessage().ShouldBe("The Init of 'BadInit' must be one of Default, GlorotUniform, GlorotNormal, KaimingUniform, KaimingNormal, TorchDefault, Identity, but is 9");
         AssertAt(diagnostic, source, "Autoencoder(Init = (WeightInit)9)", length: "Autoencoder(Init = (WeightInit)9)".Length);
     }
 

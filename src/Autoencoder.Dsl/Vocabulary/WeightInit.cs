@@ -24,4 +24,11 @@ public enum WeightInit
     /// weights, uniform ±1/√fan_in for the bias. Lets one layer opt out of the model's <c>Init</c>.
     /// </summary>
     TorchDefault = 5,
+    /// <summary>
+    /// Identity: each input channel (or unit) passes unchanged to the output of the same index, the other weights and the bias
+    /// zero (PyTorch's dirac_ for convolutions, eye_ for dense layers). A deep stack of such layers starts by passing its
+    /// input's detail through, which lets a denoiser that predicts the noise leave the loss of predicting none (the
+    /// colour-denoise reference run, docs/reference-runs.md).
+    /// </summary>
+    Identity = 6,
 }

@@ -133,7 +133,7 @@ internal static class ModelEmitter
 
             w.Line();
             w.Line("// " + weights.Init + " weights" + (weights.Bias ? " and a zero bias" : string.Empty) + " for " + layer.Name + ".");
-            w.Line(TorchNames.Nn + ".init." + InitFunction(weights.Init) + "(" + layer.Name + ".weight);");
+            w.Line(TorchNames.Nn + ".init." + InitFunction(weights.Init, layer.Layer is DenseSpec) + "(" + layer.Name + ".weight);");
             if (weights.Bias)
             {
                 w.Line(TorchNames.Nn + ".init.zeros_(" + layer.Name + ".bias);");
@@ -141,8 +141,9 @@ internal static class ModelEmitter
         }
     }
 
-    private static string InitFunction(WeightInit init) => init switch
+    private static string InitFunction(WeightInit init, bool dense) => init switch
     {
+        WeightInit.Identity => dense ? "eye_" : "dirac_",
         WeightInit.GlorotUniform => "xavier_uniform_",
         WeightInit.GlorotNormal => "xavier_normal_",
         WeightInit.KaimingUniform => "kaiming_uniform_",

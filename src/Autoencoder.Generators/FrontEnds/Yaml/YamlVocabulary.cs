@@ -50,6 +50,7 @@ internal static class YamlVocabulary
         Pair("kaiming_uniform", WeightInit.KaimingUniform),
         Pair("kaiming_normal", WeightInit.KaimingNormal),
         Pair("torch_default", WeightInit.TorchDefault),
+        Pair("identity", WeightInit.Identity),
     };
 
     public static readonly IReadOnlyList<KeyValuePair<string, Upsampling>> Upsamplings = new[]
