@@ -113,18 +113,21 @@ public partial class DnCnn50
 /// <summary>
 /// The colour DnCNN (CDnCNN) for σ = 25 meant to ship as the command-line tool's photo-denoise: the same layers as its
 /// Models/photo-denoise.ae.yaml (so the same fingerprint), trained on 48² patches of the colour photos of photos-train.
+/// Its 15 middle convolutions start as the identity (WeightInit.Identity): initialised at random, this network stays on
+/// the loss of predicting no noise on these photos (docs/reference-runs.md, colour-denoise); the first and last keep
+/// TorchSharp's initialisation.
 /// </summary>
-[Autoencoder]
+[Autoencoder(Init = WeightInit.Identity)]
 [Input(3, Any.Height, Any.Width)]
 [Denoising(NoiseKind.Gaussian, 25 / 255.0, PredictNoise = true, Clip = false)]
 [Loss(ReconstructionLoss.MeanSquaredError)]
 [Optimizer(OptimizerKind.Adam, LearningRate = 1e-3)]
 [LearningRateSchedule(ScheduleKind.Cosine, MinLearningRate = 1e-5)]
 [Training(BatchSize = 49, Seed = 7)]
-[TrainingData(PatchSize = 48, FlipHorizontal = true, FlipVertical = true, MinimumScale = 0.5)]
+[TrainingData(PatchSize = 48, FlipHorizontal = true, FlipVertical = true, MinimumScale = 0.25, PatchesPerImage = 4)]
 public partial class ColourDnCnn25
 {
-    [Conv2d(64, 3, Activation.ReLU, Padding = 1)]
+    [Conv2d(64, 3, Activation.ReLU, Padding = 1, Init = WeightInit.TorchDefault)]
     [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
     [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
     [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
@@ -142,6 +145,6 @@ public partial class ColourDnCnn25
     [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
     [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
     [Conv2d(64, 3, Padding = 1, Bias = false), BatchNorm(Activation = Activation.ReLU)]
-    [Conv2d(3, 3, Padding = 1)]
+    [Conv2d(3, 3, Padding = 1, Init = WeightInit.TorchDefault)]
     public partial Tensor Decode(Tensor z);
 }
