@@ -25,7 +25,7 @@ public sealed class StreamedTrainingTests : IDisposable
         var photos = Photos("photos", count: 3, width: 300, height: 270);
         var model = Path.Combine(_root, "denoise.aem");
 
-        var result = CliResult.Run("train", "photo-denoise", "--data", photos, "--steps", "2", "--batch-size", "2", "--out", model).ShouldSucceed();
+        var result = CliResult.Run("train", "photo-denoise", "--data", photos, "--steps", "2", "--batch-size", "2", "--patches-per-image", "1", "--out", model).ShouldSucceed();
 
         result.Out.ShouldContain("on 3 images of " + photos + ", streamed: random 48x48 patches, 2 steps");
         result.Out.ShouldContain("3 patches in"); // two steps: a batch of 2 and the epoch's last image

@@ -59,7 +59,7 @@ public class YamlNormDiagnosticTests
 
         var diagnostic = Single(yaml, "AE0007");
 
-        diagnostic.GetMessage().ShouldBe("The model's 'init' must be one of 'default', 'glorot_uniform', 'glorot_normal', 'kaiming_uniform', 'kaiming_normal', 'torch_default', but is 'he_normal'");
+        diagnostic.GetMessage().ShouldBe("The model's 'init' must be one of 'default', 'glorot_uniform', 'glorot_normal', 'kaiming_uniform', 'kaiming_normal', 'torch_default', 'identity', but is 'he_normal'");
         AssertAt(diagnostic, yaml, "he_normal", length: "he_normal".Length);
     }
 
