@@ -15,6 +15,7 @@ internal sealed class LowPrecisionCopy : IDisposable
     private readonly nn.Module _module;
     private readonly Func<Tensor, BatchObjective> _objective;
     private readonly ScalarType _type;
+    private readonly TrainingPrecision _precision;
     private readonly (Tensor Master, Tensor Copy)[] _parameters;
     private readonly (Tensor Master, Tensor Copy)[] _buffers;
 
@@ -22,6 +23,7 @@ internal sealed class LowPrecisionCopy : IDisposable
     {
         (_module, _objective) = replica.Create(device);
         _type = replica.Type;
+        _precision = replica.Precision;
         try
         {
             _parameters = Pair(master.named_parameters().Select(p => ((string, Tensor))(p.name, p.parameter)).ToArray(),
@@ -36,7 +38,10 @@ internal sealed class LowPrecisionCopy : IDisposable
     }
 
     /// <summary>"bfloat16": what checkpoints record, so a run resumes in the precision it started in.</summary>
-    public string Name => _type == ScalarType.BFloat16 ? "bfloat16" : _type.ToString().ToLowerInvariant();
+    public string Name => NameOf(_precision);
+
+    /// <summary>A precision as checkpoints and messages write it: "float32", "bfloat16".</summary>
+    public static string NameOf(TrainingPrecision precision) => precision.ToString().ToLowerInvariant();
 
     /// <summary>Loads the master's weights and statistics and runs the objective on <paramref name="batch"/> in training mode.</summary>
     public BatchObjective Forward(Tensor batch)

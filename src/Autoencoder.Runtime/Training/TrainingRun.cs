@@ -395,7 +395,7 @@ internal sealed class TrainingRun : IDisposable
     }
 
     private const string InMemory = "an in-memory tensor";
-    private const string Float32 = "float32";
+    private static readonly string Float32 = LowPrecisionCopy.NameOf(TrainingPrecision.Float32);
 
     private static void RequireSame<T>(string path, string what, T inFile, T inRun) where T : IEquatable<T>
     {
