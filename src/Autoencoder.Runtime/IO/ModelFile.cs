@@ -16,7 +16,8 @@ public sealed record ModelFileHeader(string ModelName, string Fingerprint, int F
 /// A trained model in one file: which model it is (a name and the architecture fingerprint) and its weights, so a
 /// program can refuse a file written for another model before it touches any weight. Layout: the magic
 /// <c>AEMODEL\n</c>, a format version (int32), the name and fingerprint (length-prefixed UTF-8), the weights in
-/// TorchSharp's format (<see cref="Weights"/>) after their length (int64), and a SHA-256 of everything before it.
+/// TorchSharp's format (<see cref="Weights"/>) after their length (int64), and a SHA-256 of everything before it. Each
+/// weight records its dtype, so a file written with <see cref="WeightStorage.Float16"/> needs no other marker.
 /// </summary>
 public static class ModelFile
 {
@@ -27,7 +28,12 @@ public static class ModelFile
     private const int HashLength = 32;
 
     /// <summary>Writes <paramref name="model"/>'s weights with its identity to <paramref name="path"/>, atomically (an existing file is replaced only when the new one is complete).</summary>
-    public static void Save(string path, string modelName, string fingerprint, nn.Module model)
+    /// <param name="path">The file to write.</param>
+    /// <param name="modelName">The name the model is saved under.</param>
+    /// <param name="fingerprint">The model's architecture fingerprint.</param>
+    /// <param name="model">The module whose parameters and buffers are written.</param>
+    /// <param name="storage">Float16 rounds float32 weights to half their size (for weights that ship); the default keeps them exactly.</param>
+    public static void Save(string path, string modelName, string fingerprint, nn.Module model, WeightStorage storage = WeightStorage.Float32)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelName);
@@ -36,7 +42,12 @@ public static class ModelFile
 
         using var weights = new MemoryStream();
         using (var weightsWriter = new BinaryWriter(weights, Encoding.UTF8, leaveOpen: true))
-            model.save(weightsWriter);
+        {
+            if (storage == WeightStorage.Float32)
+                model.save(weightsWriter);
+            else
+                WeightsFileWriter.Write(weightsWriter, model, storage);
+        }
 
         using var body = new MemoryStream();
         using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
@@ -76,7 +87,7 @@ public static class ModelFile
     /// <summary>
     /// Reads the file once and lets <paramref name="choose"/> pick, from its header, the module to load it into together with
     /// the model name and fingerprint that module has; then loads as <see cref="Load(string, string, string, nn.Module)"/> does.
-    /// For a program that decides what to create from the file itself.
+    /// For a program that decides what to create from the file itself. Weights stored as float16 are widened to the module's float32.
     /// </summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     /// <exception cref="ModelFileException">The file is damaged, or holds another model or architecture than chosen.</exception>
@@ -97,7 +108,7 @@ public static class ModelFile
             {
                 using var weights = new MemoryStream(bytes, weightsStart, weightsLength, writable: false);
                 return WeightsFileReader.Read(weights, "its weights section is not a TorchSharp weights file");
-            });
+            }, widenFloat16: true);
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
