@@ -27,7 +27,7 @@ namespace ReferenceRuns.Entries;
 internal sealed class KodakEntry : IReferenceEntry
 {
     private const int AnchorSteps = 6000;
-    private const int FineTuneSteps = 600;
+    private const int FineTuneSteps = 500;
     private const string Factorized = "factorized";
     private const string Hyperprior = "hyperprior";
 
