@@ -46,7 +46,7 @@ public static class ModelFile
             if (storage == WeightStorage.Float32)
                 model.save(weightsWriter);
             else
-                WeightsFileWriter.Write(weightsWriter, model, storage);
+                WeightsFileWriter.WriteFloat16(weightsWriter, model);
         }
 
         using var body = new MemoryStream();

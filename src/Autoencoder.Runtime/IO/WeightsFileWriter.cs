@@ -1,48 +1,40 @@
 using System;
 using System.IO;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Autoencoder.Runtime.IO;
 
 /// <summary>
-/// Writes a module's state in TorchSharp's weights format (the one <see cref="WeightsFileReader"/> reads and
-/// <c>Module.save</c> writes), optionally with its float32 tensors rounded to float16. Module.save cannot narrow: the
-/// module would have to be converted, which replaces its parameters.
+/// Writes a module's state as <c>Module.save</c> does (TorchSharp's weights format, which <see cref="WeightsFileReader"/>
+/// reads), but with its float32 tensors rounded to float16. Module.save cannot narrow: the module would have to be
+/// converted, which replaces its parameters.
 /// </summary>
 internal static class WeightsFileWriter
 {
-    public static void Write(BinaryWriter writer, nn.Module model, WeightStorage storage)
+    public static void WriteFloat16(BinaryWriter writer, nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(model);
         using var scope = NewDisposeScope();
         var state = model.state_dict();
-        WriteLength(writer, state.Count);
+        WriteCount(writer, state.Count);
         foreach (var (name, tensor) in state)
         {
-            var value = storage == WeightStorage.Float16 && tensor.dtype == ScalarType.Float32
-                ? tensor.detach().to(ScalarType.Float16)
-                : tensor.detach();
             writer.Write(name);
-            WriteLength(writer, (long)value.dtype);
-            WriteLength(writer, value.shape.Length);
-            foreach (var size in value.shape)
-                WriteLength(writer, size);
-            writer.Flush();
-            value.contiguous().cpu().WriteBytesToStream(writer.BaseStream);
+            (tensor.dtype == ScalarType.Float32 ? tensor.detach().to(ScalarType.Float16) : tensor.detach()).Save(writer);
         }
     }
 
-    /// <summary>LEB128, as the format counts and sizes everything.</summary>
-    private static void WriteLength(BinaryWriter writer, long value)
+    /// <summary>The entry count, LEB128 as TorchSharp writes it (its encoder is internal; each tensor's own header is written by <c>Save</c>).</summary>
+    private static void WriteCount(BinaryWriter writer, int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(value);
-        do
+        var value = (uint)count;
+        while (value >= 0x80)
         {
-            var b = (byte)(value & 0x7f);
+            writer.Write((byte)(value | 0x80));
             value >>= 7;
-            writer.Write(value == 0 ? b : (byte)(b | 0x80));
         }
-        while (value != 0);
+        writer.Write((byte)value);
     }
 }

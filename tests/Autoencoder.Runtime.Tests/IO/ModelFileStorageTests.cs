@@ -4,6 +4,7 @@ using Autoencoder.Runtime.IO;
 using Autoencoder.Runtime.Tests.Shared;
 using Autoencoder.Runtime.Tests.Training;
 using Shouldly;
+using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -69,6 +70,20 @@ public sealed class ModelFileStorageTests : System.IDisposable
         File.WriteAllBytes(half, bytes[..(bytes.Length / 2)]);
 
         Should.Throw<ModelFileException>(() => ModelFile.Load(half, Name, Fingerprint, target)).Message.ShouldContain("damaged");
+        TensorValues.Identical(target.state_dict().First().Value, before).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Float16_weights_widen_only_into_float32_tensors()
+    {
+        using var source = TinyAutoencoder.Create(SyntheticImages.Pixels, 4, initSeed: 1);
+        using var target = TinyAutoencoder.Create(SyntheticImages.Pixels, 4, initSeed: 2);
+        target.to(ScalarType.Float64);
+        using var before = target.state_dict().First().Value.clone();
+        string half = _dir.File("half.aem");
+        ModelFile.Save(half, Name, Fingerprint, source, WeightStorage.Float16);
+
+        Should.Throw<ModelFileException>(() => ModelFile.Load(half, Name, Fingerprint, target)).Message.ShouldContain("Float16 in the file but");
         TensorValues.Identical(target.state_dict().First().Value, before).ShouldBeTrue();
     }
 }
